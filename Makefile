@@ -1,0 +1,55 @@
+# historiograph — `make demo` runs the main job on the bundled corpus, `make test` the suite.
+# Needs only Python 3.11+ and pip: everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= historiograph.db
+CONSTRAINTS := requirements/constraints.txt
+GOLD ?= ../shared/gold
+
+.PHONY: demo test test-all bench eval lint install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(CONSTRAINTS)
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
+	@echo
+	$(BIN)/historiograph docs --db $(DB)
+	@echo
+	$(BIN)/historiograph show seed2_intervention --note 88 --db $(DB)
+	@echo
+	@echo "Next: $(BIN)/historiograph search \"air cover\" --db $(DB)"
+
+test: install-test
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-all: install-test
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+eval: install
+	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
+	$(BIN)/historiograph eval --gold $(GOLD) --db $(DB)
+
+lint: install-test
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+	$(BIN)/ruff check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,177 @@
+"""Commands: ingest, docs, show, search, eval. Each parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from historiograph import __version__
+from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
+from historiograph.errors import HistoriographError
+from historiograph.evaluate import evaluate
+from historiograph.ingest.article import FORMATS
+from historiograph.pipeline import ingest_paths
+from historiograph.store import queries
+from historiograph.store.db import connect
+
+app = typer.Typer(
+    help="historiograph: who told whom what, when, and on what evidence — from history articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"historiograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"Reader to use: {', '.join(FORMATS)}.")
+    ] = "auto",
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles into the database (same file again: no change; changed file: replaced)."""
+    conn = connect(db)
+    # A progress bar for many files, on a terminal only (pipes and logs stay clean).
+    show_bar = sys.stderr.isatty() and (len(paths) > 1 or any(p.is_dir() for p in paths))
+    with typer.progressbar(length=1, label="reading", file=sys.stderr, hidden=not show_bar) as bar:
+        def on_read(path: Path, done: int, total: int) -> None:
+            bar.length = total
+            bar.label = f"reading {path.name}"
+            bar.update(1)
+
+        report = ingest_paths(conn, paths, fmt=fmt, on_read=on_read)
+    for err in report.errors:
+        typer.echo(f"error: {err}", err=True)
+    if as_json:
+        print_json({"documents": report.status, "errors": [str(e) for e in report.errors],
+                    "words": report.words})
+    else:
+        for doc_id, status in sorted(report.status.items()):
+            typer.echo(f"{status:9}  {doc_id}")
+        typer.echo(f"{len(report.status)} document(s) stored in {db}, {len(report.errors)} error(s)")
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@app.command()
+def docs(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List the documents in the database with their counts."""
+    rows = queries.list_documents(connect(db, readonly=True))
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "format", "n_words", "sentences", "notes", "markers",
+                           "linked_markers", "title"])
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (the file stem).")],
+    note: Annotated[Optional[int], typer.Option("--note", help="Footnote number.")] = None,
+    sentence: Annotated[Optional[int], typer.Option("--sentence", help="Sentence index.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """A document's summary, or one footnote with the sentences that cite it, or one sentence."""
+    conn = connect(db, readonly=True)
+    if note is not None:
+        data = queries.get_note(conn, doc, note)
+        if as_json:
+            return print_json(data)
+        typer.echo(f"{doc}, note {note}:")
+        typer.echo(_wrap(data["note"]["text"]) if data["note"]
+                   else "  (the text of this note is not in the file)")
+        for c in data["cited_by"]:
+            typer.echo(f"\ncited by sentence {c['sentence_idx']} (marker at raw offset "
+                       f"{c['marker_raw_start']}):")
+            typer.echo(_wrap(c["text"] or "(marker outside any sentence)"))
+        return None
+    if sentence is not None:
+        data = queries.get_sentence(conn, doc, sentence)
+        if as_json:
+            return print_json(data)
+        typer.echo(f"{doc}, sentence {sentence} [{data['start']}, {data['end']}) "
+                   f"raw [{data['raw_start']}, {data['raw_end']}):")
+        typer.echo(_wrap(data["text"]))
+        for m in data["markers"]:
+            typer.echo(f"\n  note {m['n']}: " + (m["note_text"] or "(text not in the file)"))
+        return None
+    data = queries.get_document(conn, doc)
+    if as_json:
+        return print_json(data)
+    for key in ("id", "title", "format", "path", "n_words", "sentences", "notes", "markers",
+                "linked_markers", "author_note"):
+        if data.get(key) is not None:
+            typer.echo(f"{key:15} {data[key]}")
+    for h in data["headings"]:
+        typer.echo(f"{'heading':15} {h}")
+    return None
+
+
+@app.command()
+def search(
+    words: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 20,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over sentences and footnotes."""
+    hits = queries.search(connect(db, readonly=True), words, limit=limit, doc_id=doc)
+    if as_json:
+        return print_json(hits)
+    for h in hits:
+        where = f"{h['doc']} {'sentence' if h['kind'] == 'sentence' else 'note'} {h['ref']}"
+        typer.echo(f"{where}: {h['snippet']}")
+    if not hits:
+        typer.echo("no matches", err=True)
+    return None
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (SCHEMA.md).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the stored documents against gold annotations and print a table."""
+    scores = evaluate(connect(db, readonly=True), gold)
+    rows = [s.to_dict() | {"value": None if s.value is None else round(s.value, 3)} for s in scores]
+    if as_json:
+        return print_json(rows)
+    print_table(rows, ["layer", "article", "metric", "value", "detail"])
+    return None
+
+
+def main() -> None:
+    """Entry point: run the app, turning historiograph errors into one line and an exit code."""
+    try:
+        app()
+    except HistoriographError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)

@@ -1,0 +1,167 @@
+"""Scoring against gold annotations in the format of ``shared/gold/SCHEMA.md``.
+
+Each ``score_*`` function takes the database and one gold file's parsed JSON
+and returns :class:`Score` rows; ``evaluate`` runs every scorer for which a
+gold file is present. Later layers add their scorers to ``SCORERS``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from historiograph.errors import GoldError
+
+
+@dataclass(slots=True, frozen=True)
+class Score:
+    layer: str
+    article: str
+    metric: str
+    value: float | None
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if p is None or r is None or p + r == 0:
+        return None if p is None or r is None else 0.0
+    return 2 * p * r / (p + r)
+
+
+def find_doc_id(db: sqlite3.Connection, article: str) -> str | None:
+    """The stored document a gold article id names: ``seed1`` -> ``seed1_armistice``."""
+    ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
+    return next((i for i in ids if i == article), None) or next(
+        (i for i in ids if i.startswith(article + "_")), None)
+
+
+def _fold(s: str) -> str:
+    """Compare titles loosely: quotes, dashes, case, spacing and diacritics folded."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"\s+", " ", s).casefold().strip()
+
+
+def score_markers(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
+    """Footnote markers by raw offset of the first digit: precision, recall, F1."""
+    article = gold["article"]
+    want = {m["offset"]: m["n"] for m in gold["markers"]}
+    got = {r["raw_start"]: r["n"] for r in db.execute(
+        "SELECT n, raw_start FROM markers WHERE doc_id = ?", (doc_id,))}
+    tp = sum(1 for off, n in got.items() if want.get(off) == n)
+    p, r = _ratio(tp, len(got)), _ratio(tp, len(want))
+    detail = f"{tp} of {len(want)} gold markers, {len(got) - tp} extra"
+    return [Score("markers", article, "precision", p, detail),
+            Score("markers", article, "recall", r, detail),
+            Score("markers", article, "f1", _f1(p, r), detail)]
+
+
+def score_notes(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
+    """Footnotes found, found whole (every gold citation title in the text), linked to a marker."""
+    article = gold["article"]
+    notes = {r["n"]: r["text"] for r in db.execute(
+        "SELECT n, text FROM footnotes WHERE doc_id = ? AND kind = 'note' AND n IS NOT NULL",
+        (doc_id,))}
+    linked = {r[0] for r in db.execute(
+        "SELECT f.n FROM markers m JOIN footnotes f ON f.rowid = m.footnote_rowid"
+        " WHERE m.doc_id = ? AND m.n = f.n", (doc_id,))}
+    gold_ns = [note["n"] for note in gold["notes"]]
+    found = whole = link = 0
+    for note in gold["notes"]:
+        text = notes.get(note["n"])
+        if text is None:
+            continue
+        found += 1
+        titles = [c["title"] for c in note.get("citations", []) if c.get("title")]
+        if all(_fold(t) in _fold(text) for t in titles):
+            whole += 1
+        link += note["n"] in linked
+    lo, hi = min(gold_ns, default=0), max(gold_ns, default=-1)
+    extra = [n for n in notes if lo <= n <= hi and n not in gold_ns]
+    total = len(gold_ns)
+    return [
+        Score("notes", article, "found", _ratio(found, total), f"{found} of {total}"),
+        Score("notes", article, "precision", _ratio(found, found + len(extra)),
+              f"{len(extra)} notes not in gold within {lo}-{hi}"),
+        Score("notes", article, "full text", _ratio(whole, total),
+              f"{whole} of {total} hold every cited title"),
+        Score("notes", article, "linked to marker", _ratio(link, total), f"{link} of {total}"),
+    ]
+
+
+def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: str) -> list[Score]:
+    """Reader check: do the gold evidence strings stand verbatim in the normalized text, in one sentence?"""
+    article = gold["article"]
+    text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    spans = [(r[0], r[1]) for r in db.execute(
+        'SELECT start, "end" FROM sentences WHERE doc_id = ?', (doc_id,))]
+    evidence = [e["evidence"] for e in gold[items_key]]
+    evidence += [a for e in gold[items_key] for a in e.get("also_evidence", [])]
+    found = one = 0
+    for ev in evidence:
+        i = text.find(ev)
+        if i < 0:
+            continue
+        found += 1
+        one += any(s <= i and i + len(ev) <= e for s, e in spans)
+    layer = f"reader ({items_key} evidence)"
+    return [
+        Score(layer, article, "verbatim in text", _ratio(found, len(evidence)),
+              f"{found} of {len(evidence)}"),
+        Score(layer, article, "within one sentence", _ratio(one, len(evidence)),
+              f"{one} of {len(evidence)}"),
+    ]
+
+
+SCORERS: dict[str, Callable[[sqlite3.Connection, str, dict], list[Score]]] = {
+    "markers_": score_markers,
+    "footnotes_": score_notes,
+    "events_": lambda db, d, g: score_evidence(db, d, g, "events"),
+    "times_": lambda db, d, g: score_evidence(db, d, g, "times"),
+}
+
+
+def load_gold(path: Path) -> dict:
+    try:
+        gold = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise GoldError(f"{path}: cannot read gold file ({e})") from None
+    if not isinstance(gold, dict) or "article" not in gold:
+        raise GoldError(f"{path}: not a gold file (no \"article\" field; see SCHEMA.md)")
+    return gold
+
+
+def evaluate(db: sqlite3.Connection, gold_dir: str | Path) -> list[Score]:
+    """Score every layer for which ``gold_dir`` holds a gold file."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"{gold_dir}: no such gold folder")
+    scores: list[Score] = []
+    for path in sorted(gold_dir.glob("*.json")):
+        scorer = next((f for prefix, f in SCORERS.items() if path.name.startswith(prefix)), None)
+        if scorer is None:
+            continue
+        gold = load_gold(path)
+        doc_id = find_doc_id(db, gold["article"])
+        if doc_id is None:
+            scores.append(Score(path.stem, gold["article"], "not ingested", None,
+                                f"ingest the article {gold['article']!r} first"))
+            continue
+        try:
+            scores.extend(scorer(db, doc_id, gold))
+        except (KeyError, TypeError) as e:
+            raise GoldError(f"{path}: unexpected gold format ({e!r}; see SCHEMA.md)") from None
+    return scores

@@ -1,0 +1,107 @@
+"""Read an article file into a :class:`~historiograph.model.Document`.
+
+``read_article`` is the ingest stage: raw bytes -> checked text -> a reader
+chosen by the text's shape (PDF-extracted or Markdown-like) -> blocks,
+sentences, footnotes and markers, all as offsets into one normalized text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from historiograph.errors import InputError
+from historiograph.ingest.markdown import read_markdown
+from historiograph.ingest.pdftext import looks_hard_wrapped, read_pdf_text
+from historiograph.ingest.reading import ReaderOutput
+from historiograph.model import Block, Document, Footnote, Marker, Sentence, StyleSpan
+from historiograph.stages.sentences import split_sentences
+
+FORMATS = ("auto", "pdf-text", "markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """The file's text, or an :class:`InputError` saying why it is not an article."""
+    if not data.strip():
+        raise InputError(path, "empty file (no text to read)")
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "binary file, not text (give a .txt or .md article)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 65536):
+        raise InputError(path, "binary file, not text (too many control characters)")
+    return text
+
+
+def detect_format(raw: str) -> str:
+    return "pdf-text" if looks_hard_wrapped(raw) else "markdown"
+
+
+def read_article(path: str | Path, doc_id: str | None = None, fmt: str = "auto") -> Document:
+    """Read one article file. Raises :class:`InputError` for unreadable input."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read file ({e.strerror})") from None
+    raw = decode(data, path)
+    return parse_article(raw, doc_id or path.stem, str(path), fmt, hashlib.sha256(data).hexdigest())
+
+
+def parse_article(raw: str, doc_id: str, path: str = "", fmt: str = "auto", sha256: str = "") -> Document:
+    """Turn decoded raw text into a Document (no file access)."""
+    if fmt not in FORMATS:
+        raise InputError(path or doc_id, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "auto":
+        fmt = detect_format(raw)
+    out = read_pdf_text(raw) if fmt == "pdf-text" else read_markdown(raw)
+    if not out.text.strip():
+        raise InputError(path or doc_id, "no article text found")
+    return _assemble(out, raw, doc_id, path, sha256)
+
+
+def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) -> Document:
+    assert out.offsets is not None
+    doc = Document(doc_id, path, raw, out.text, out.offsets, out.format, sha256=sha256)
+    first_marker_raw: dict[int, int] = {}
+    for hit in out.markers:
+        first_marker_raw.setdefault(hit.n, hit.raw_start)
+    for i, rb in enumerate(out.blocks):
+        doc.blocks.append(Block(i, rb.kind, rb.start, rb.end))
+        if rb.kind == "title" and doc.title is None:
+            doc.title = out.text[rb.start:rb.end]
+        if rb.kind == "note":
+            assert rb.label is not None
+            # A numbered note printed before its marker is not that marker's
+            # text: it is the first page's author note, unnumbered in print.
+            raw_start = out.offsets.raw_start(rb.start)
+            n = int(rb.label) if rb.label.isdigit() else None
+            before_marker = n is not None and raw_start < first_marker_raw.get(n, -1)
+            kind = "author_note" if before_marker or n is None else "note"
+            doc.footnotes.append(Footnote(rb.label, kind, rb.start, rb.end, i))
+        elif rb.kind in ("paragraph", "heading", "title"):
+            spans = split_sentences(out.text, rb.start, rb.end) if rb.kind == "paragraph" else [
+                (rb.start, rb.end)
+            ]
+            for s, e in spans:
+                doc.sentences.append(Sentence(len(doc.sentences), s, e, i))
+    doc.markers = [_link_marker(doc, k, hit) for k, hit in enumerate(out.markers)]
+    doc.styles = [StyleSpan("italic", s, e) for s, e in out.italics]
+    return doc
+
+
+def _link_marker(doc: Document, k: int, hit) -> Marker:  # type: ignore[no-untyped-def]
+    """Attach a marker to the sentence it closes (the one ending at or around it)."""
+    sentence_idx = None
+    for s in doc.sentences:
+        if s.start < hit.pos <= s.end:
+            sentence_idx = s.idx
+            break
+    return Marker(k, hit.n, hit.pos, hit.raw_start, hit.raw_end, sentence_idx, hit.style)

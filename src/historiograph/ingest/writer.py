@@ -1,0 +1,85 @@
+"""Block-by-block writing of normalized text, shared by the readers.
+
+:class:`BlockWriter` sits on a :class:`TextBuilder` and knows the few rules of
+normalized text: blocks are separated by a blank line, runs of white space
+(line breaks included) become one space, there is no space at a block's
+start or end, and dropped raw characters (markers, markup, headers) leave no
+trace but their recorded position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from historiograph.ingest.offsets import TextBuilder
+
+_WS_OR_TEXT = re.compile(r"\s+|\S+")
+BLOCK_SEPARATOR = "\n\n"
+
+
+class BlockWriter:
+    def __init__(self, builder: TextBuilder):
+        self.b = builder
+        self._block_start: int | None = None
+        self._pending: tuple[int, int] | None = None  # raw range of white space not yet written
+        self._last_raw_end = 0
+
+    # -- blocks ---------------------------------------------------------------
+    def open_block(self) -> None:
+        if len(self.b):
+            self.b.replace(BLOCK_SEPARATOR, self._last_raw_end, self._last_raw_end)
+        self._block_start = len(self.b)
+        self._pending = None
+
+    def close_block(self) -> tuple[int, int]:
+        """End the block; return its ``[start, end)``. Trailing white space is dropped."""
+        assert self._block_start is not None, "close_block without open_block"
+        start, self._block_start, self._pending = self._block_start, None, None
+        return start, len(self.b)
+
+    @property
+    def block_is_empty(self) -> bool:
+        return self._block_start == len(self.b)
+
+    # -- text -----------------------------------------------------------------
+    def next_pos(self) -> int:
+        """Where the next written non-space character will stand."""
+        pending = self._pending is not None and not self.block_is_empty
+        return len(self.b) + (1 if pending else 0)
+
+    def anchor(self) -> int:
+        """The position just after the last written character (for a dropped marker)."""
+        return len(self.b)
+
+    def text(self, raw_start: int, raw_end: int) -> None:
+        """Write raw text, folding each run of white space into one space."""
+        raw = self.b.raw
+        for m in _WS_OR_TEXT.finditer(raw, raw_start, raw_end):
+            if m.group().isspace():
+                self.space(m.start(), m.end())
+            else:
+                self._flush_space()
+                self.b.copy(m.start(), m.end())
+                self._last_raw_end = m.end()
+
+    def space(self, raw_start: int, raw_end: int) -> None:
+        """Note white space (or a line break) standing at ``raw[raw_start:raw_end]``."""
+        if self._pending is None:
+            self._pending = (raw_start, raw_end)
+        else:
+            self._pending = (self._pending[0], max(self._pending[1], raw_end))
+
+    def join(self, raw_start: int, raw_end: int) -> None:
+        """Join what comes next to what came before with nothing in between."""
+        self._pending = None
+        self._last_raw_end = max(self._last_raw_end, raw_end)
+
+    def skip(self, raw_start: int, raw_end: int) -> None:
+        """Drop raw characters; they neither write text nor break a pending space."""
+        if self._pending is not None:
+            self._pending = (self._pending[0], max(self._pending[1], raw_end))
+
+    def _flush_space(self) -> None:
+        if self._pending is not None and not self.block_is_empty:
+            self.b.replace(" ", *self._pending)
+        self._pending = None

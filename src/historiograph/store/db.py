@@ -1,0 +1,139 @@
+"""Opening the database and writing documents into it.
+
+SQLite through the standard library, in WAL mode. ``write_documents`` puts a
+whole ingest into one transaction: an error or a kill part-way leaves the
+database exactly as it was before the ingest began.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from historiograph import __version__
+from historiograph.errors import StoreError
+from historiograph.model import Document
+from historiograph.store.migrations import migrate
+
+# Child tables first, so that no row is ever left pointing at a deleted one.
+_DOC_TABLES = ("markers", "styles", "sentences", "footnotes", "blocks", "offset_segments", "documents")
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open (or, unless ``readonly``, create) a historiograph database."""
+    path = Path(path)
+    if readonly and not path.exists():
+        raise StoreError(f"{path}: no such database (run `historiograph ingest` first)")
+    try:
+        if readonly:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        else:
+            db = sqlite3.connect(path, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA busy_timeout = 5000")
+            migrate(db)
+        else:
+            db.execute("SELECT 1 FROM documents LIMIT 1")
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path}: not a historiograph database ({e})") from None
+    return db
+
+
+def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
+    for table in _DOC_TABLES:
+        column = "id" if table == "documents" else "doc_id"
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+
+
+def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
+    db.execute(
+        "INSERT INTO documents (id, path, sha256, format, title, raw, text, n_words, reader_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, doc.path, doc.sha256, doc.format, doc.title, doc.raw, doc.text,
+         doc.word_count, __version__),
+    )
+    db.executemany(
+        "INSERT INTO offset_segments VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc.id, s.norm_start, s.norm_end, s.raw_start, s.raw_end, int(s.copied))
+         for s in doc.offsets.segments],
+    )
+    db.executemany(
+        'INSERT INTO blocks (doc_id, idx, kind, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [(doc.id, b.idx, b.kind, b.start, b.end) for b in doc.blocks],
+    )
+    db.executemany(
+        'INSERT INTO sentences (doc_id, idx, block_idx, start, "end", raw_start, raw_end, text)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc.id, s.idx, s.block_idx, s.start, s.end, *doc.raw_span(s.start, s.end),
+          doc.text[s.start:s.end]) for s in doc.sentences],
+    )
+    note_rowid: dict[str, int] = {}
+    for f in doc.footnotes:
+        cur = db.execute(
+            'INSERT INTO footnotes (doc_id, label, n, kind, block_idx, start, "end", raw_start,'
+            " raw_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, f.label, f.n, f.kind, f.block_idx, f.start, f.end,
+             *doc.raw_span(f.start, f.end), doc.text[f.start:f.end]),
+        )
+        if f.kind == "note":
+            note_rowid.setdefault(f.label, cur.lastrowid)  # type: ignore[arg-type]
+    db.executemany(
+        "INSERT INTO markers (doc_id, idx, n, pos, raw_start, raw_end, style, sentence_idx,"
+        " footnote_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc.id, m.idx, m.n, m.pos, m.raw_start, m.raw_end, m.style, m.sentence_idx,
+          note_rowid.get(str(m.n))) for m in doc.markers],
+    )
+    db.executemany(
+        'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
+        [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
+    )
+
+
+def write_documents(
+    db: sqlite3.Connection,
+    docs: Iterable[Document],
+    on_written: Callable[[Document, str], None] | None = None,
+) -> dict[str, str]:
+    """Store documents in one transaction; return ``{doc_id: added|replaced|unchanged}``.
+
+    A document whose file bytes and reader version are unchanged is left as
+    it is; one that changed is replaced whole.
+    """
+    status: dict[str, str] = {}
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for doc in docs:
+            row = db.execute(
+                "SELECT sha256, reader_version FROM documents WHERE id = ?", (doc.id,)
+            ).fetchone()
+            if row and row["sha256"] == doc.sha256 and row["reader_version"] == __version__:
+                status[doc.id] = "unchanged"
+            else:
+                if row:
+                    _delete_document(db, doc.id)
+                _insert_document(db, doc)
+                status[doc.id] = "replaced" if row else "added"
+            if on_written:
+                on_written(doc, status[doc.id])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return status
+
+
+def remove_document(db: sqlite3.Connection, doc_id: str) -> bool:
+    """Delete one document and everything attached to it. True if it existed."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        existed = db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        _delete_document(db, doc_id)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return existed is not None

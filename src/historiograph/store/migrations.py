@@ -1,0 +1,137 @@
+"""The database schema, changed only through ordered, named migrations.
+
+Each migration is a function returning SQL; it runs once, inside the
+transaction that records its name in ``_migrations`` (the pattern of
+sqlite-utils' migrations). To change the schema, append a new function to
+``MIGRATIONS``; never edit one that has been applied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def m001_documents() -> str:
+    return (
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,          -- the file stem unless given
+            path TEXT NOT NULL,           -- as given to ingest
+            sha256 TEXT NOT NULL,         -- of the raw file's bytes
+            format TEXT NOT NULL,         -- pdf-text | markdown
+            title TEXT,
+            raw TEXT NOT NULL,            -- the file as decoded (offsets: raw_*)
+            text TEXT NOT NULL,           -- the normalized text (offsets: start, end)
+            n_words INTEGER NOT NULL,
+            reader_version TEXT NOT NULL
+        );
+        -- norm[norm_start:norm_end] stands for raw[raw_start:raw_end];
+        -- copied = 1: character for character, 0: written in place of that range.
+        CREATE TABLE offset_segments (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            norm_start INTEGER NOT NULL, norm_end INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            copied INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, norm_start)
+        ) WITHOUT ROWID;
+        CREATE TABLE blocks (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,           -- title | heading | paragraph | note
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE sentences (
+            rowid INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            block_idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (doc_id, idx)
+        );
+        CREATE TABLE footnotes (
+            rowid INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,          -- the number as printed, or a symbol
+            n INTEGER,                    -- the number, when it is one
+            kind TEXT NOT NULL,           -- note | author_note
+            block_idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX footnotes_doc_n ON footnotes(doc_id, n);
+        CREATE TABLE markers (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            n INTEGER NOT NULL,           -- the footnote number it refers to
+            pos INTEGER NOT NULL,         -- anchor in the normalized text
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,  -- its digits in the raw file
+            style TEXT NOT NULL,          -- superscript | markdown | glued | spaced | word | alone
+            sentence_idx INTEGER,         -- the sentence that cites the note
+            footnote_rowid INTEGER REFERENCES footnotes(rowid),  -- NULL when the text is absent
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE styles (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,           -- italic
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL
+        );
+        CREATE INDEX styles_doc ON styles(doc_id, start);
+        """
+    )
+
+
+def m002_full_text_search() -> str:
+    return (
+        """
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, content='sentences', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE footnotes_fts USING fts5(
+            text, content='footnotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        CREATE TRIGGER footnotes_ai AFTER INSERT ON footnotes BEGIN
+            INSERT INTO footnotes_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER footnotes_ad AFTER DELETE ON footnotes BEGIN
+            INSERT INTO footnotes_fts(footnotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[], str]] = [
+    m001_documents,
+    m002_full_text_search,
+]
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied."""
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    applied = []
+    for migration in MIGRATIONS:
+        name = migration.__name__
+        if name in done:
+            continue
+        # One transaction per migration: its schema and its record land together.
+        script = f"BEGIN;\n{migration()}\nINSERT INTO _migrations (name) VALUES ('{name}');\nCOMMIT;"
+        try:
+            db.executescript(script)
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
