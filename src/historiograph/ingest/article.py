@@ -70,21 +70,18 @@ def parse_article(raw: str, doc_id: str, path: str = "", fmt: str = "auto", sha2
 def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) -> Document:
     assert out.offsets is not None
     doc = Document(doc_id, path, raw, out.text, out.offsets, out.format, sha256=sha256)
-    first_marker_raw: dict[int, int] = {}
-    for hit in out.markers:
-        first_marker_raw.setdefault(hit.n, hit.raw_start)
+    first_marker = min((hit.raw_start for hit in out.markers), default=len(raw))
     for i, rb in enumerate(out.blocks):
         doc.blocks.append(Block(i, rb.kind, rb.start, rb.end))
         if rb.kind == "title" and doc.title is None:
             doc.title = out.text[rb.start:rb.end]
         if rb.kind == "note":
             assert rb.label is not None
-            # A numbered note printed before its marker is not that marker's
-            # text: it is the first page's author note, unnumbered in print.
-            raw_start = out.offsets.raw_start(rb.start)
-            n = int(rb.label) if rb.label.isdigit() else None
-            before_marker = n is not None and raw_start < first_marker_raw.get(n, -1)
-            kind = "author_note" if before_marker or n is None else "note"
+            # A note printed before the article's first marker answers none of
+            # them: it is the first page's author note, unnumbered in print
+            # (PDF extraction may turn its symbol into "1").
+            before_markers = out.offsets.raw_start(rb.start) < first_marker
+            kind = "author_note" if before_markers or not rb.label.isdigit() else "note"
             doc.footnotes.append(Footnote(rb.label, kind, rb.start, rb.end, i))
         elif rb.kind in ("paragraph", "heading", "title"):
             spans = split_sentences(out.text, rb.start, rb.end) if rb.kind == "paragraph" else [

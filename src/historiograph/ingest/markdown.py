@@ -59,6 +59,17 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
+def _looks_like_title_line(text: str) -> bool:
+    """A short single line before the body: the title, a subtitle, an author line."""
+    return (
+        "\n" not in text
+        and len(text) <= 200
+        and not ends_sentence(text)
+        and ". " not in text
+        and not _has_marker(text)
+    )
+
+
 def _classify(raw: str, paras: list[_Para], marker_numbers: set[int]) -> None:
     seen_body = has_title = False
     for p in paras:
@@ -72,7 +83,7 @@ def _classify(raw: str, paras: list[_Para], marker_numbers: set[int]) -> None:
             p.body_start = p.start + m.end()
         elif _is_caps_heading(text):
             p.kind = "heading"
-        elif not seen_body and "\n" not in text and len(text) <= 200 and not ends_sentence(text):
+        elif not seen_body and _looks_like_title_line(text):
             p.kind = "heading" if has_title else "title"
         else:
             seen_body = True

@@ -34,6 +34,8 @@ _PATTERNS = {
 }
 _WEIGHT = {"glued": 1.0, "spaced": 1.0, "word": 0.9, "alone": 0.8}
 _GAP_COST = 0.6  # cost of each footnote number the run skips
+# A run may start above 1 (an excerpt, a chapter): that costs little, but something.
+_START_COST, _MAX_START_COST = 0.05, 2.0
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,15 +67,16 @@ def best_sequence(candidates: list[Candidate]) -> list[Candidate]:
     """The run of candidates with increasing numbers that best explains the text.
 
     Dynamic programming over candidates in reading order: a run earns each
-    candidate's weight and pays for every number it skips (including those
-    before its first number), so 1, 2, 3 … beats any scatter of stray numbers.
+    candidate's weight and pays for every number it skips between two of its
+    markers (and a little for starting above 1), so 1, 2, 3 … beats any
+    scatter of stray numbers.
     """
     if not candidates:
         return []
     score: list[float] = []
     back: list[int | None] = []
     for j, c in enumerate(candidates):
-        best, arg = _WEIGHT[c.style] - _GAP_COST * (c.n - 1), None
+        best, arg = _WEIGHT[c.style] - min(_START_COST * (c.n - 1), _MAX_START_COST), None
         for i in range(j):
             p = candidates[i]
             if p.n < c.n:
