@@ -42,7 +42,8 @@ def test_cli_show_note_88_json(ingested):
     data = json.loads(result.stdout)
     assert "RGASPI, Fond 558, Opis 11, Delo 334, Listy 140" in data["note"]["text"]
     assert data["cited_by"][0]["text"].startswith(
-        "At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered")
+        "At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered"
+    )
 
 
 def test_cli_show_seed1_note_gives_marker_and_sentence(ingested):
@@ -54,7 +55,9 @@ def test_cli_show_seed1_note_gives_marker_and_sentence(ingested):
 
 def test_cli_show_sentence_and_document(ingested):
     result = _run("show", "seed2_intervention", "--sentence", "1", "--db", str(ingested), "--json")
-    assert json.loads(result.stdout)["text"].startswith("The United States and the People's Republic")
+    assert json.loads(result.stdout)["text"].startswith(
+        "The United States and the People's Republic"
+    )
     summary = _run("show", "seed1_armistice", "--db", str(ingested))
     assert "This paper presents a perspective" in summary.stdout
 
@@ -73,8 +76,13 @@ def test_cli_db_from_environment(ingested):
 def _cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
     """Run the installed entry point in a real process (exit codes, stderr)."""
     code = "from historiograph.cli import main; main()"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          cwd=cwd, env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)})
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+    )
 
 
 def test_cli_bad_files_one_line_each_good_files_ingested(tmp_path, db_path):
@@ -89,8 +97,10 @@ def test_cli_bad_files_one_line_each_good_files_ingested(tmp_path, db_path):
     assert proc.returncode != 0
     errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
     assert len(errors) == 4, proc.stderr
-    by_file = {name: next(e for e in errors if name in e) for name in
-               ("empty.txt", "binary.txt", "latin1.txt", "scan.pdf")}
+    by_file = {
+        name: next(e for e in errors if name in e)
+        for name in ("empty.txt", "binary.txt", "latin1.txt", "scan.pdf")
+    }
     assert "empty file" in by_file["empty.txt"]
     assert "binary" in by_file["binary.txt"]
     assert "not valid UTF-8" in by_file["latin1.txt"]

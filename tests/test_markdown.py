@@ -33,18 +33,21 @@ def test_markdown_title_headings_and_notes():
 
 def test_markdown_sentence_cut_by_notes_is_rejoined():
     doc = parse_article(SAMPLE, "sample")
-    assert "the risk was high because “the Americans might cross the parallel.” Mao agreed." in doc.text
-    sentence = next(s for s in doc.sentences if "because" in doc.text[s.start:s.end])
-    assert doc.text[sentence.start:sentence.end].endswith("parallel.”")
+    assert (
+        "the risk was high because “the Americans might cross the parallel.” Mao agreed."
+        in doc.text
+    )
+    sentence = next(s for s in doc.sentences if "because" in doc.text[s.start : s.end])
+    assert doc.text[sentence.start : sentence.end].endswith("parallel.”")
 
 
 def test_markdown_note_continued_after_page_break():
     doc = parse_article(SAMPLE, "sample")
     note1 = doc.note("1")
-    text = doc.text[note1.start:note1.end]
+    text = doc.text[note1.start : note1.end]
     assert text.endswith("discussion in Chen Jian, China's Road (New York, 1994), 4.")
     # The continuation is in the note, not in the body.
-    body = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "paragraph"]
+    body = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"]
     assert not any("China's Road" in p for p in body)
 
 
@@ -52,8 +55,8 @@ def test_markdown_markers_linked_and_italics_kept():
     doc = parse_article(SAMPLE, "sample")
     assert [(m.n, m.style) for m in doc.markers] == [(1, "superscript"), (2, "superscript")]
     for m in doc.markers:
-        assert doc.raw[m.raw_start:m.raw_end] in "¹²"
-    italics = [doc.text[s.start:s.end] for s in doc.styles]
+        assert doc.raw[m.raw_start : m.raw_end] in "¹²"
+    italics = [doc.text[s.start : s.end] for s in doc.styles]
     assert italics == ["People's Daily", "China's Road"]
     assert "*" not in doc.text
 
@@ -66,9 +69,9 @@ def test_markdown_seed2_every_note_found_and_linked(seed2):
 
 
 def test_markdown_seed2_split_notes_and_sentences_rejoined(seed2):
-    note8 = seed2.text[seed2.note("8").start:seed2.note("8").end]
+    note8 = seed2.text[seed2.note("8").start : seed2.note("8").end]
     assert "in the event of war against the United States. Sergei N. Goncharov" in note8
-    note58 = seed2.text[seed2.note("58").start:seed2.note("58").end]
+    note58 = seed2.text[seed2.note("58").start : seed2.note("58").end]
     assert note58.endswith("CWIHP Bulletin, 6/7 (1995): 100.")
     for joined in (
         "seemed unlikely as well, because “Beijing might be tempted as a result of success",
@@ -78,20 +81,21 @@ def test_markdown_seed2_split_notes_and_sentences_rejoined(seed2):
 
 
 def test_markdown_seed2_no_note_text_in_body(seed2):
-    body = " ".join(seed2.text[b.start:b.end] for b in seed2.blocks if b.kind != "note")
+    body = " ".join(seed2.text[b.start : b.end] for b in seed2.blocks if b.kind != "note")
     for note in seed2.footnotes:
-        text = seed2.text[note.start:note.end]
+        text = seed2.text[note.start : note.end]
         assert text[:60] not in body, note.label
 
 
 def test_markdown_seed2_note_88_cited_by_roshchin_sentence(seed2):
     [marker] = [m for m in seed2.markers if m.n == 88]
     sentence = seed2.sentences[marker.sentence_idx]
-    assert seed2.text[sentence.start:sentence.end].startswith(
-        "At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered")
+    assert seed2.text[sentence.start : sentence.end].startswith(
+        "At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered"
+    )
 
 
 def test_markdown_seed2_headings(seed2):
-    headings = [seed2.text[b.start:b.end] for b in seed2.blocks if b.kind == "heading"]
+    headings = [seed2.text[b.start : b.end] for b in seed2.blocks if b.kind == "heading"]
     assert "FINAL DECISION AND CORRESPONDING BACKGROUND" in headings
     assert seed2.title == "China's Intervention in the Korean War Revisited"

@@ -70,8 +70,11 @@ def test_offsets_segments_tile_the_normalized_text(corpus_doc):
     segs = corpus_doc.offsets.segments
     assert segs[0].norm_start == 0
     assert segs[-1].norm_end == len(corpus_doc.text)
-    for a, b in zip(segs, segs[1:]):
+    for a, b in zip(segs, segs[1:], strict=False):
         assert a.norm_end == b.norm_start
     for s in segs:
         if s.copied:
-            assert corpus_doc.text[s.norm_start:s.norm_end] == corpus_doc.raw[s.raw_start:s.raw_end]
+            assert (
+                corpus_doc.text[s.norm_start : s.norm_end]
+                == corpus_doc.raw[s.raw_start : s.raw_end]
+            )

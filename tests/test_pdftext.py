@@ -51,7 +51,7 @@ def test_pdftext_hyphens_and_headers():
     assert "decision-makers in Washington" in doc.text  # compound kept by its prefix
     assert "International Journal" not in doc.text and " 43" not in doc.text
     assert doc.blocks[0].kind == "heading"
-    assert doc.text[doc.blocks[0].start:doc.blocks[0].end] == "Introduction"
+    assert doc.text[doc.blocks[0].start : doc.blocks[0].end] == "Introduction"
 
 
 def test_pdftext_marker_anchor_is_end_of_its_sentence():
@@ -59,7 +59,7 @@ def test_pdftext_marker_anchor_is_end_of_its_sentence():
     for m in doc.markers:
         s = doc.sentences[m.sentence_idx]
         assert s.end == m.pos
-        assert doc.raw[m.raw_start:m.raw_end] == str(m.n)
+        assert doc.raw[m.raw_start : m.raw_end] == str(m.n)
 
 
 def test_pdftext_seed1_all_59_markers_in_order(seed1):
@@ -67,10 +67,10 @@ def test_pdftext_seed1_all_59_markers_in_order(seed1):
     raw = seed1.raw
     # Spot checks named in the foundation issue.
     by_n = {m.n: m for m in seed1.markers}
-    assert raw[by_n[24].raw_start - 13:by_n[24].raw_end] == "negotiations.24"
-    assert raw[by_n[49].raw_start - 18:by_n[49].raw_end] == "December 18, 1951.49"
-    assert raw[by_n[5].raw_start - 13:by_n[5].raw_end] == "proceedings. 5"
-    assert raw[by_n[6].raw_start - 3:by_n[6].raw_end] == "Zhu6"
+    assert raw[by_n[24].raw_start - 13 : by_n[24].raw_end] == "negotiations.24"
+    assert raw[by_n[49].raw_start - 18 : by_n[49].raw_end] == "December 18, 1951.49"
+    assert raw[by_n[5].raw_start - 13 : by_n[5].raw_end] == "proceedings. 5"
+    assert raw[by_n[6].raw_start - 3 : by_n[6].raw_end] == "Zhu6"
     for phrase in ("NSC 48/5", "132,474 POWs", "October 5"):
         assert phrase in seed1.text
 
@@ -87,16 +87,19 @@ def test_pdftext_seed1_text_is_clean(seed1):
 def test_pdftext_seed1_author_note_is_not_note_1(seed1):
     [note] = seed1.footnotes
     assert note.kind == "author_note" and note.label == "1"
-    assert seed1.text[note.start:note.end].startswith("This paper presents a perspective")
+    assert seed1.text[note.start : note.end].startswith("This paper presents a perspective")
     # The body sentence the note interrupted is whole again.
     assert "between the two Koreas that could end the armistice." in seed1.text
     assert seed1.note("1") is None  # marker 1's note text is not in the file
 
 
 def test_pdftext_seed1_headings(seed1):
-    headings = [seed1.text[b.start:b.end] for b in seed1.blocks if b.kind == "heading"]
+    headings = [seed1.text[b.start : b.end] for b in seed1.blocks if b.kind == "heading"]
     assert headings == [
-        "Abstract", "Introduction", "Settling Down for the Negotiations",
+        "Abstract",
+        "Introduction",
+        "Settling Down for the Negotiations",
         "The First Round: Setting a Demarcation Line",
-        "The Second Round: Exchanging Prisoners of War", "Conclusion",
+        "The Second Round: Exchanging Prisoners of War",
+        "Conclusion",
     ]

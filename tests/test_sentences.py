@@ -15,12 +15,20 @@ def _split(text: str) -> list[str]:
     "text, expected",
     [
         ("Mao met P. F. Yudin. He spoke.", ["Mao met P. F. Yudin.", "He spoke."]),
-        ("Adm. C. Turner Joy led. Gen. Ridgway agreed.", ["Adm. C. Turner Joy led.", "Gen. Ridgway agreed."]),
+        (
+            "Adm. C. Turner Joy led. Gen. Ridgway agreed.",
+            ["Adm. C. Turner Joy led.", "Gen. Ridgway agreed."],
+        ),
         ("At 3:30 p.m. on October 12, he came.", ["At 3:30 p.m. on October 12, he came."]),
-        ("He left at 10:30 p.m. The next day he returned.",
-         ["He left at 10:30 p.m.", "The next day he returned."]),
+        (
+            "He left at 10:30 p.m. The next day he returned.",
+            ["He left at 10:30 p.m.", "The next day he returned."],
+        ),
         ("They blamed the U.S. Army for it.", ["They blamed the U.S. Army for it."]),
-        ("They blamed the U.S. The next day they met.", ["They blamed the U.S.", "The next day they met."]),
+        (
+            "They blamed the U.S. The next day they met.",
+            ["They blamed the U.S.", "The next day they met."],
+        ),
         ("See vol. 7 of the series. It is long.", ["See vol. 7 of the series.", "It is long."]),
         ("He said, “Stop. Now.” Then he left.", ["He said, “Stop. Now.”", "Then he left."]),
         ("Why then? Because he could.", ["Why then?", "Because he could."]),

@@ -48,7 +48,9 @@ def test_store_changed_file_is_replaced(tmp_path, db_path):
     article.write_text("# Old\n\nStalin agreed.¹\n\n1. A note.\n", encoding="utf-8")
     conn = connect(db_path)
     assert ingest_paths(conn, [article]).status == {"article": "added"}
-    article.write_text("# New\n\nMao refused.¹ Zhou left.²\n\n1. One.\n\n2. Two.\n", encoding="utf-8")
+    article.write_text(
+        "# New\n\nMao refused.¹ Zhou left.²\n\n1. One.\n\n2. Two.\n", encoding="utf-8"
+    )
     assert ingest_paths(conn, [article]).status == {"article": "replaced"}
     assert [d["title"] for d in queries.list_documents(conn)] == ["New"]
     assert _counts(conn)["footnotes"] == 2 and _counts(conn)["markers"] == 2
@@ -68,7 +70,9 @@ def test_store_note_with_citing_sentence(corpus_db):
     data = queries.get_note(corpus_db, "seed2_intervention", 88)
     assert data["note"]["text"].startswith("Telegram from Roshchin to Stalin, October 12, 1950")
     [cite] = data["cited_by"]
-    assert cite["text"].startswith("At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered")
+    assert cite["text"].startswith(
+        "At 3:30 p.m. on October 12, Soviet Ambassador Roshchin delivered"
+    )
     seed1_note = queries.get_note(corpus_db, "seed1_armistice", 24)
     assert seed1_note["note"] is None and not seed1_note["note_text_in_file"]
     assert seed1_note["cited_by"][0]["text"].endswith("negotiations.")
@@ -76,7 +80,7 @@ def test_store_note_with_citing_sentence(corpus_db):
 
 def test_store_sentence_raw_slice_matches(corpus_db):
     data = queries.get_sentence(corpus_db, "seed1_armistice", 3)
-    assert data["raw"] == SEED1.read_text("utf-8")[data["raw_start"]:data["raw_end"]]
+    assert data["raw"] == SEED1.read_text("utf-8")[data["raw_start"] : data["raw_end"]]
     assert data["raw"].split()[0] == data["text"].split()[0]
 
 
@@ -114,8 +118,16 @@ def test_store_kill_mid_ingest_leaves_previous_database(tmp_path, db_path):
     changed.write_text(SEED1.read_text("utf-8") + "\nA new closing sentence.\n", encoding="utf-8")
     shutil.copy(SEED2, tmp_path / "seed2_intervention.txt")
     proc = subprocess.run(
-        [sys.executable, "-c", _KILLER, str(db_path), str(changed), str(tmp_path / "seed2_intervention.txt")],
-        capture_output=True, env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+        [
+            sys.executable,
+            "-c",
+            _KILLER,
+            str(db_path),
+            str(changed),
+            str(tmp_path / "seed2_intervention.txt"),
+        ],
+        capture_output=True,
+        env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     conn = connect(db_path)

@@ -44,7 +44,8 @@ def find_doc_id(db: sqlite3.Connection, article: str) -> str | None:
     """The stored document a gold article id names: ``seed1`` -> ``seed1_armistice``."""
     ids = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
     return next((i for i in ids if i == article), None) or next(
-        (i for i in ids if i.startswith(article + "_")), None)
+        (i for i in ids if i.startswith(article + "_")), None
+    )
 
 
 def _fold(s: str) -> str:
@@ -59,25 +60,38 @@ def score_markers(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score
     """Footnote markers by raw offset of the first digit: precision, recall, F1."""
     article = gold["article"]
     want = {m["offset"]: m["n"] for m in gold["markers"]}
-    got = {r["raw_start"]: r["n"] for r in db.execute(
-        "SELECT n, raw_start FROM markers WHERE doc_id = ?", (doc_id,))}
+    got = {
+        r["raw_start"]: r["n"]
+        for r in db.execute("SELECT n, raw_start FROM markers WHERE doc_id = ?", (doc_id,))
+    }
     tp = sum(1 for off, n in got.items() if want.get(off) == n)
     p, r = _ratio(tp, len(got)), _ratio(tp, len(want))
     detail = f"{tp} of {len(want)} gold markers, {len(got) - tp} extra"
-    return [Score("markers", article, "precision", p, detail),
-            Score("markers", article, "recall", r, detail),
-            Score("markers", article, "f1", _f1(p, r), detail)]
+    return [
+        Score("markers", article, "precision", p, detail),
+        Score("markers", article, "recall", r, detail),
+        Score("markers", article, "f1", _f1(p, r), detail),
+    ]
 
 
 def score_notes(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
     """Footnotes found, found whole (every gold citation title in the text), linked to a marker."""
     article = gold["article"]
-    notes = {r["n"]: r["text"] for r in db.execute(
-        "SELECT n, text FROM footnotes WHERE doc_id = ? AND kind = 'note' AND n IS NOT NULL",
-        (doc_id,))}
-    linked = {r[0] for r in db.execute(
-        "SELECT f.n FROM markers m JOIN footnotes f ON f.rowid = m.footnote_rowid"
-        " WHERE m.doc_id = ? AND m.n = f.n", (doc_id,))}
+    notes = {
+        r["n"]: r["text"]
+        for r in db.execute(
+            "SELECT n, text FROM footnotes WHERE doc_id = ? AND kind = 'note' AND n IS NOT NULL",
+            (doc_id,),
+        )
+    }
+    linked = {
+        r[0]
+        for r in db.execute(
+            "SELECT f.n FROM markers m JOIN footnotes f ON f.rowid = m.footnote_rowid"
+            " WHERE m.doc_id = ? AND m.n = f.n",
+            (doc_id,),
+        )
+    }
     gold_ns = [note["n"] for note in gold["notes"]]
     found = whole = link = 0
     for note in gold["notes"]:
@@ -94,10 +108,20 @@ def score_notes(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
     total = len(gold_ns)
     return [
         Score("notes", article, "found", _ratio(found, total), f"{found} of {total}"),
-        Score("notes", article, "precision", _ratio(found, found + len(extra)),
-              f"{len(extra)} notes not in gold within {lo}-{hi}"),
-        Score("notes", article, "full text", _ratio(whole, total),
-              f"{whole} of {total} hold every cited title"),
+        Score(
+            "notes",
+            article,
+            "precision",
+            _ratio(found, found + len(extra)),
+            f"{len(extra)} notes not in gold within {lo}-{hi}",
+        ),
+        Score(
+            "notes",
+            article,
+            "full text",
+            _ratio(whole, total),
+            f"{whole} of {total} hold every cited title",
+        ),
         Score("notes", article, "linked to marker", _ratio(link, total), f"{link} of {total}"),
     ]
 
@@ -106,8 +130,10 @@ def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: s
     """Reader check: do the gold evidence strings stand verbatim in the normalized text, in one sentence?"""
     article = gold["article"]
     text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    spans = [(r[0], r[1]) for r in db.execute(
-        'SELECT start, "end" FROM sentences WHERE doc_id = ?', (doc_id,))]
+    spans = [
+        (r[0], r[1])
+        for r in db.execute('SELECT start, "end" FROM sentences WHERE doc_id = ?', (doc_id,))
+    ]
     evidence = [e["evidence"] for e in gold[items_key]]
     evidence += [a for e in gold[items_key] for a in e.get("also_evidence", [])]
     found = one = 0
@@ -119,10 +145,20 @@ def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: s
         one += any(s <= i and i + len(ev) <= e for s, e in spans)
     layer = f"reader ({items_key} evidence)"
     return [
-        Score(layer, article, "verbatim in text", _ratio(found, len(evidence)),
-              f"{found} of {len(evidence)}"),
-        Score(layer, article, "within one sentence", _ratio(one, len(evidence)),
-              f"{one} of {len(evidence)}"),
+        Score(
+            layer,
+            article,
+            "verbatim in text",
+            _ratio(found, len(evidence)),
+            f"{found} of {len(evidence)}",
+        ),
+        Score(
+            layer,
+            article,
+            "within one sentence",
+            _ratio(one, len(evidence)),
+            f"{one} of {len(evidence)}",
+        ),
     ]
 
 
@@ -140,7 +176,7 @@ def load_gold(path: Path) -> dict:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise GoldError(f"{path}: cannot read gold file ({e})") from None
     if not isinstance(gold, dict) or "article" not in gold:
-        raise GoldError(f"{path}: not a gold file (no \"article\" field; see SCHEMA.md)")
+        raise GoldError(f'{path}: not a gold file (no "article" field; see SCHEMA.md)')
     return gold
 
 
@@ -150,15 +186,25 @@ def evaluate(db: sqlite3.Connection, gold_dir: str | Path) -> list[Score]:
     if not gold_dir.is_dir():
         raise GoldError(f"{gold_dir}: no such gold folder")
     scores: list[Score] = []
-    for path in sorted(gold_dir.glob("*.json")):
-        scorer = next((f for prefix, f in SCORERS.items() if path.name.startswith(prefix)), None)
-        if scorer is None:
-            continue
+    order = list(SCORERS)
+    files = [
+        (p, next((k for k in order if p.name.startswith(k)), None))
+        for p in sorted(gold_dir.glob("*.json"))
+    ]
+    for path, prefix in sorted((f for f in files if f[1]), key=lambda f: order.index(f[1])):
+        scorer = SCORERS[prefix]
         gold = load_gold(path)
         doc_id = find_doc_id(db, gold["article"])
         if doc_id is None:
-            scores.append(Score(path.stem, gold["article"], "not ingested", None,
-                                f"ingest the article {gold['article']!r} first"))
+            scores.append(
+                Score(
+                    path.stem,
+                    gold["article"],
+                    "not ingested",
+                    None,
+                    f"ingest the article {gold['article']!r} first",
+                )
+            )
             continue
         try:
             scores.extend(scorer(db, doc_id, gold))

@@ -36,15 +36,21 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputEr
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             for f in found:
                 if f.suffix.lower() in SUFFIXES:
                     files.append(f)
                 else:
-                    errors.append(InputError(f, f"unsupported file type {f.suffix or '(none)'!r}"
-                                             f" (historiograph reads {', '.join(SUFFIXES)})"))
+                    errors.append(
+                        InputError(
+                            f,
+                            f"unsupported file type {f.suffix or '(none)'!r}"
+                            f" (historiograph reads {', '.join(SUFFIXES)})",
+                        )
+                    )
         elif p.is_file():
             files.append(p)
         else:
@@ -65,8 +71,11 @@ def read_all(
         try:
             doc = read_article(f, fmt=fmt)
             if doc.id in seen:
-                raise InputError(f, f"document id {doc.id!r} is already taken by {seen[doc.id]}"
-                                    " in this ingest (rename one of the files)")
+                raise InputError(
+                    f,
+                    f"document id {doc.id!r} is already taken by {seen[doc.id]}"
+                    " in this ingest (rename one of the files)",
+                )
             seen[doc.id] = f
             docs.append(doc)
         except InputError as e:

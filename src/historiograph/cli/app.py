@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -55,6 +55,7 @@ def ingest(
     # A progress bar for many files, on a terminal only (pipes and logs stay clean).
     show_bar = sys.stderr.isatty() and (len(paths) > 1 or any(p.is_dir() for p in paths))
     with typer.progressbar(length=1, label="reading", file=sys.stderr, hidden=not show_bar) as bar:
+
         def on_read(path: Path, done: int, total: int) -> None:
             bar.length = total
             bar.label = f"reading {path.name}"
@@ -64,12 +65,19 @@ def ingest(
     for err in report.errors:
         typer.echo(f"error: {err}", err=True)
     if as_json:
-        print_json({"documents": report.status, "errors": [str(e) for e in report.errors],
-                    "words": report.words})
+        print_json(
+            {
+                "documents": report.status,
+                "errors": [str(e) for e in report.errors],
+                "words": report.words,
+            }
+        )
     else:
         for doc_id, status in sorted(report.status.items()):
             typer.echo(f"{status:9}  {doc_id}")
-        typer.echo(f"{len(report.status)} document(s) stored in {db}, {len(report.errors)} error(s)")
+        typer.echo(
+            f"{len(report.status)} document(s) stored in {db}, {len(report.errors)} error(s)"
+        )
     if not report.ok:
         raise typer.Exit(2)
 
@@ -81,8 +89,10 @@ def docs(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "format", "n_words", "sentences", "notes", "markers",
-                           "linked_markers", "title"])
+        print_table(
+            rows,
+            ["id", "format", "n_words", "sentences", "notes", "markers", "linked_markers", "title"],
+        )
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -92,8 +102,8 @@ def _wrap(text: str, indent: str = "  ") -> str:
 @app.command()
 def show(
     doc: Annotated[str, typer.Argument(help="Document id (the file stem).")],
-    note: Annotated[Optional[int], typer.Option("--note", help="Footnote number.")] = None,
-    sentence: Annotated[Optional[int], typer.Option("--sentence", help="Sentence index.")] = None,
+    note: Annotated[int | None, typer.Option("--note", help="Footnote number.")] = None,
+    sentence: Annotated[int | None, typer.Option("--sentence", help="Sentence index.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
@@ -104,19 +114,26 @@ def show(
         if as_json:
             return print_json(data)
         typer.echo(f"{doc}, note {note}:")
-        typer.echo(_wrap(data["note"]["text"]) if data["note"]
-                   else "  (the text of this note is not in the file)")
+        typer.echo(
+            _wrap(data["note"]["text"])
+            if data["note"]
+            else "  (the text of this note is not in the file)"
+        )
         for c in data["cited_by"]:
-            typer.echo(f"\ncited by sentence {c['sentence_idx']} (marker at raw offset "
-                       f"{c['marker_raw_start']}):")
+            typer.echo(
+                f"\ncited by sentence {c['sentence_idx']} (marker at raw offset "
+                f"{c['marker_raw_start']}):"
+            )
             typer.echo(_wrap(c["text"] or "(marker outside any sentence)"))
         return None
     if sentence is not None:
         data = queries.get_sentence(conn, doc, sentence)
         if as_json:
             return print_json(data)
-        typer.echo(f"{doc}, sentence {sentence} [{data['start']}, {data['end']}) "
-                   f"raw [{data['raw_start']}, {data['raw_end']}):")
+        typer.echo(
+            f"{doc}, sentence {sentence} [{data['start']}, {data['end']}) "
+            f"raw [{data['raw_start']}, {data['raw_end']}):"
+        )
         typer.echo(_wrap(data["text"]))
         for m in data["markers"]:
             typer.echo(f"\n  note {m['n']}: " + (m["note_text"] or "(text not in the file)"))
@@ -124,8 +141,18 @@ def show(
     data = queries.get_document(conn, doc)
     if as_json:
         return print_json(data)
-    for key in ("id", "title", "format", "path", "n_words", "sentences", "notes", "markers",
-                "linked_markers", "author_note"):
+    for key in (
+        "id",
+        "title",
+        "format",
+        "path",
+        "n_words",
+        "sentences",
+        "notes",
+        "markers",
+        "linked_markers",
+        "author_note",
+    ):
         if data.get(key) is not None:
             typer.echo(f"{key:15} {data[key]}")
     for h in data["headings"]:
@@ -136,7 +163,7 @@ def show(
 @app.command()
 def search(
     words: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 20,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,

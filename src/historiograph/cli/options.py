@@ -31,7 +31,7 @@ def print_table(rows: list[dict], columns: list[str]) -> None:
     """A plain aligned table: readable in a terminal, stable in a pipe."""
     cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    typer.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    typer.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip())
     typer.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip())

@@ -31,8 +31,9 @@ def decode(data: bytes, path: str | Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(
-            path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert it to UTF-8 first"
+            path,
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it to UTF-8 first",
         ) from None
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 65536):
@@ -55,10 +56,14 @@ def read_article(path: str | Path, doc_id: str | None = None, fmt: str = "auto")
     return parse_article(raw, doc_id or path.stem, str(path), fmt, hashlib.sha256(data).hexdigest())
 
 
-def parse_article(raw: str, doc_id: str, path: str = "", fmt: str = "auto", sha256: str = "") -> Document:
+def parse_article(
+    raw: str, doc_id: str, path: str = "", fmt: str = "auto", sha256: str = ""
+) -> Document:
     """Turn decoded raw text into a Document (no file access)."""
     if fmt not in FORMATS:
-        raise InputError(path or doc_id, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise InputError(
+            path or doc_id, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})"
+        )
     if fmt == "auto":
         fmt = detect_format(raw)
     out = read_pdf_text(raw) if fmt == "pdf-text" else read_markdown(raw)
@@ -74,7 +79,7 @@ def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) 
     for i, rb in enumerate(out.blocks):
         doc.blocks.append(Block(i, rb.kind, rb.start, rb.end))
         if rb.kind == "title" and doc.title is None:
-            doc.title = out.text[rb.start:rb.end]
+            doc.title = out.text[rb.start : rb.end]
         if rb.kind == "note":
             assert rb.label is not None
             # A note printed before the article's first marker answers none of
@@ -84,9 +89,11 @@ def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) 
             kind = "author_note" if before_markers or not rb.label.isdigit() else "note"
             doc.footnotes.append(Footnote(rb.label, kind, rb.start, rb.end, i))
         elif rb.kind in ("paragraph", "heading", "title"):
-            spans = split_sentences(out.text, rb.start, rb.end) if rb.kind == "paragraph" else [
-                (rb.start, rb.end)
-            ]
+            spans = (
+                split_sentences(out.text, rb.start, rb.end)
+                if rb.kind == "paragraph"
+                else [(rb.start, rb.end)]
+            )
             for s, e in spans:
                 doc.sentences.append(Sentence(len(doc.sentences), s, e, i))
     doc.markers = [_link_marker(doc, k, hit) for k, hit in enumerate(out.markers)]

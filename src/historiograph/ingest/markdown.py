@@ -73,7 +73,7 @@ def _looks_like_title_line(text: str) -> bool:
 def _classify(raw: str, paras: list[_Para], marker_numbers: set[int]) -> None:
     seen_body = has_title = False
     for p in paras:
-        text = raw[p.start:p.end]
+        text = raw[p.start : p.end]
         if m := _MD_NOTE_DEF.match(text):
             p.kind, p.label, p.body_start = "note", m.group(1), p.start + m.end()
         elif (m := _NOTE_LABEL.match(text)) and int(m.group(1)) in marker_numbers:
@@ -101,7 +101,7 @@ def _rejoin(raw: str, paras: list[_Para]) -> list[_Logical]:
     open_body: _Logical | None = None  # a body paragraph cut off mid-sentence
     crossed_notes = False
     for i, p in enumerate(paras):
-        text = raw[p.start:p.end]
+        text = raw[p.start : p.end]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if p.kind == "note":
             block = _Logical("note", [p], p.label)
@@ -117,14 +117,16 @@ def _rejoin(raw: str, paras: list[_Para]) -> list[_Logical]:
             and nxt.label is not None
             and last_note.label is not None
             and int(nxt.label) == int(last_note.label) + 1
-            and not ends_sentence(raw[last_note.parts[-1].start:last_note.parts[-1].end])
+            and not ends_sentence(raw[last_note.parts[-1].start : last_note.parts[-1].end])
             and not _has_marker(text)
         ):
             # The rest of a footnote that ran over onto the next page.
             last_note.parts.append(p)
             continue
-        if p.kind == "paragraph" and open_body is not None and (
-            crossed_notes or text[:1].islower()
+        if (
+            p.kind == "paragraph"
+            and open_body is not None
+            and (crossed_notes or text[:1].islower())
         ):
             open_body.parts.append(p)
         else:

@@ -26,7 +26,7 @@ _PATTERNS = {
     # "negotiations.24 " / "1951.49" / "said.”7"
     "glued": re.compile(rf"(?<=[{_CLOSERS}])(\d{{1,3}})(?=\s|$)"),
     # "proceedings. 5  Subsequently" / "damage. 39" at a line end
-    "spaced": re.compile(rf"(?<=[.!?”\"’)])[ \t]+(\d{{1,3}})(?=[ \t]+[A-Z“\"‘(]|[ \t]*$)", re.M),
+    "spaced": re.compile(r"(?<=[.!?”\"’)])[ \t]+(\d{1,3})(?=[ \t]+[A-Z“\"‘(]|[ \t]*$)", re.M),
     # "Pinchao Zhu6 and" — a lower-case word with digits stuck to it
     "word": re.compile(r"(?<=[a-z])(\d{1,3})(?=[\s,.;:]|$)"),
     # a number alone on its line

@@ -116,9 +116,16 @@ class TextBuilder:
         if not text:
             return
         self._parts.append(text)
-        self._segments.append(
-            Segment(self._length, self._length + len(text), raw_start, raw_end, copied)
-        )
+        last = self._segments[-1] if self._segments else None
+        if copied and last is not None and last.copied and last.raw_end == raw_start:
+            # Contiguous copies are one segment: fewer rows, same mapping.
+            self._segments[-1] = Segment(
+                last.norm_start, self._length + len(text), last.raw_start, raw_end, True
+            )
+        else:
+            self._segments.append(
+                Segment(self._length, self._length + len(text), raw_start, raw_end, copied)
+            )
         self._length += len(text)
 
     def copy(self, raw_start: int, raw_end: int) -> None:

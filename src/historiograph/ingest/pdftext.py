@@ -26,8 +26,25 @@ _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s{3,}\S.{0,150}|\S.{0,150}?\S\s{3,}\d{
 # A page-bottom note: "1 This paper presents …", "* The author thanks …".
 _NOTE_START = re.compile(r"^(\d{1,3}|[*†‡§])\s+[A-Z“\"‘]")
 _TERMINAL_END = re.compile(r"[.!?][”\"’)\]]*(\s*\d{1,3})?\s*$")
-_MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
-                "the", "to", "with", "vs", "via"}
+_MINOR_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "vs",
+    "via",
+}
 _MAX_NOTE_LINES = 20
 
 
@@ -39,7 +56,7 @@ class _Line:
     indented: bool = False  # began with white space (the first line of a page)
 
     def text(self, raw: str) -> str:
-        return raw[self.start:self.end]
+        return raw[self.start : self.end]
 
 
 @lru_cache(maxsize=1)
@@ -247,8 +264,8 @@ def _write_lines(
 
 
 def _hyphen_broken(raw: str, prev: _Line, nxt: _Line) -> bool:
-    left = re.search(r"([A-Za-z]+)-$", raw[prev.start:prev.end])
-    right = re.match(r"[A-Za-z]+", raw[nxt.start:nxt.end])
+    left = re.search(r"([A-Za-z]+)-$", raw[prev.start : prev.end])
+    right = re.match(r"[A-Za-z]+", raw[nxt.start : nxt.end])
     if not left or not right:
         return False
     return not _keeps_hyphen(raw, left.group(1), right.group(0))
@@ -260,7 +277,7 @@ def _ends_in_break(raw: str, ln: _Line, group: list[_Line], k: int) -> bool:
 
 
 def _write_line_break(raw: str, prev: _Line, ln: _Line, writer: BlockWriter) -> None:
-    if raw[prev.end - 1] == "-" and re.search(r"[A-Za-z]-$", raw[prev.start:prev.end]):
+    if raw[prev.end - 1] == "-" and re.search(r"[A-Za-z]-$", raw[prev.start : prev.end]):
         # Either a broken word (hyphen dropped) or a compound ("cease-fire"): no space.
         writer.join(prev.end, ln.start)
     else:

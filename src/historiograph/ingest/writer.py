@@ -13,7 +13,8 @@ import re
 
 from historiograph.ingest.offsets import TextBuilder
 
-_WS_OR_TEXT = re.compile(r"\s+|\S+")
+# White space that normalization changes: any run but a lone ordinary space.
+_FOLDED_SPACE = re.compile(r"\s{2,}|(?! )\s")
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -52,15 +53,33 @@ class BlockWriter:
         return len(self.b)
 
     def text(self, raw_start: int, raw_end: int) -> None:
-        """Write raw text, folding each run of white space into one space."""
+        """Write raw text, folding each run of white space into one space.
+
+        Runs of text with single spaces are copied whole (one offset segment),
+        so only the white space that actually changes costs a segment.
+        """
+        pos = raw_start
+        for m in _FOLDED_SPACE.finditer(self.b.raw, raw_start, raw_end):
+            self._copy_run(pos, m.start())
+            self.space(m.start(), m.end())
+            pos = m.end()
+        self._copy_run(pos, raw_end)
+
+    def _copy_run(self, lo: int, hi: int) -> None:
+        """Copy raw text whose only white space is single spaces."""
         raw = self.b.raw
-        for m in _WS_OR_TEXT.finditer(raw, raw_start, raw_end):
-            if m.group().isspace():
-                self.space(m.start(), m.end())
-            else:
-                self._flush_space()
-                self.b.copy(m.start(), m.end())
-                self._last_raw_end = m.end()
+        if lo < hi and raw[lo] == " ":
+            self.space(lo, lo + 1)
+            lo += 1
+        trailing = hi > lo and raw[hi - 1] == " "
+        if trailing:
+            hi -= 1
+        if lo < hi:
+            self._flush_space()
+            self.b.copy(lo, hi)
+            self._last_raw_end = hi
+        if trailing:
+            self.space(hi, hi + 1)
 
     def space(self, raw_start: int, raw_end: int) -> None:
         """Note white space (or a line break) standing at ``raw[raw_start:raw_end]``."""

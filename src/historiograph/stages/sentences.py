@@ -48,14 +48,14 @@ def abbreviations() -> Abbreviations:
 
 
 def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
-    nxt = text[m.start(1):]
+    nxt = text[m.start(1) :]
     if not _STARTER.match(nxt):
         return False
     punct = m.group()
     if punct != ".":
         return True  # "?", "!", "…", or a period inside closing quotes
     space = max(text.rfind(" ", lo, m.end()), text.rfind("\n", lo, m.end()), lo - 1)
-    token = text[space + 1:m.end()].lstrip("([“\"‘'")
+    token = text[space + 1 : m.end()].lstrip("([“\"‘'")
     abbr = abbreviations()
     if token in abbr.never or re.fullmatch(r"[A-Z]\.", token):
         return False

@@ -17,7 +17,15 @@ from historiograph.model import Document
 from historiograph.store.migrations import migrate
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
-_DOC_TABLES = ("markers", "styles", "sentences", "footnotes", "blocks", "offset_segments", "documents")
+_DOC_TABLES = (
+    "markers",
+    "styles",
+    "sentences",
+    "footnotes",
+    "blocks",
+    "offset_segments",
+    "documents",
+)
 
 
 def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
@@ -53,13 +61,24 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
     db.execute(
         "INSERT INTO documents (id, path, sha256, format, title, raw, text, n_words, reader_version)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (doc.id, doc.path, doc.sha256, doc.format, doc.title, doc.raw, doc.text,
-         doc.word_count, __version__),
+        (
+            doc.id,
+            doc.path,
+            doc.sha256,
+            doc.format,
+            doc.title,
+            doc.raw,
+            doc.text,
+            doc.word_count,
+            __version__,
+        ),
     )
     db.executemany(
         "INSERT INTO offset_segments VALUES (?, ?, ?, ?, ?, ?)",
-        [(doc.id, s.norm_start, s.norm_end, s.raw_start, s.raw_end, int(s.copied))
-         for s in doc.offsets.segments],
+        [
+            (doc.id, s.norm_start, s.norm_end, s.raw_start, s.raw_end, int(s.copied))
+            for s in doc.offsets.segments
+        ],
     )
     db.executemany(
         'INSERT INTO blocks (doc_id, idx, kind, start, "end") VALUES (?, ?, ?, ?, ?)',
@@ -68,24 +87,55 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
     db.executemany(
         'INSERT INTO sentences (doc_id, idx, block_idx, start, "end", raw_start, raw_end, text)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc.id, s.idx, s.block_idx, s.start, s.end, *doc.raw_span(s.start, s.end),
-          doc.text[s.start:s.end]) for s in doc.sentences],
+        [
+            (
+                doc.id,
+                s.idx,
+                s.block_idx,
+                s.start,
+                s.end,
+                *doc.raw_span(s.start, s.end),
+                doc.text[s.start : s.end],
+            )
+            for s in doc.sentences
+        ],
     )
     note_rowid: dict[str, int] = {}
     for f in doc.footnotes:
         cur = db.execute(
             'INSERT INTO footnotes (doc_id, label, n, kind, block_idx, start, "end", raw_start,'
             " raw_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, f.label, f.n, f.kind, f.block_idx, f.start, f.end,
-             *doc.raw_span(f.start, f.end), doc.text[f.start:f.end]),
+            (
+                doc.id,
+                f.label,
+                f.n,
+                f.kind,
+                f.block_idx,
+                f.start,
+                f.end,
+                *doc.raw_span(f.start, f.end),
+                doc.text[f.start : f.end],
+            ),
         )
         if f.kind == "note":
             note_rowid.setdefault(f.label, cur.lastrowid)  # type: ignore[arg-type]
     db.executemany(
         "INSERT INTO markers (doc_id, idx, n, pos, raw_start, raw_end, style, sentence_idx,"
         " footnote_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc.id, m.idx, m.n, m.pos, m.raw_start, m.raw_end, m.style, m.sentence_idx,
-          note_rowid.get(str(m.n))) for m in doc.markers],
+        [
+            (
+                doc.id,
+                m.idx,
+                m.n,
+                m.pos,
+                m.raw_start,
+                m.raw_end,
+                m.style,
+                m.sentence_idx,
+                note_rowid.get(str(m.n)),
+            )
+            for m in doc.markers
+        ],
     )
     db.executemany(
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',

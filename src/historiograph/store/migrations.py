@@ -13,8 +13,7 @@ from collections.abc import Callable
 
 
 def m001_documents() -> str:
-    return (
-        """
+    return """
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,          -- the file stem unless given
             path TEXT NOT NULL,           -- as given to ingest
@@ -82,12 +81,10 @@ def m001_documents() -> str:
         );
         CREATE INDEX styles_doc ON styles(doc_id, start);
         """
-    )
 
 
 def m002_full_text_search() -> str:
-    return (
-        """
+    return """
         CREATE VIRTUAL TABLE sentences_fts USING fts5(
             text, content='sentences', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
         );
@@ -107,7 +104,6 @@ def m002_full_text_search() -> str:
             INSERT INTO footnotes_fts(footnotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
         END;
         """
-    )
 
 
 MIGRATIONS: list[Callable[[], str]] = [
@@ -126,7 +122,9 @@ def migrate(db: sqlite3.Connection) -> list[str]:
         if name in done:
             continue
         # One transaction per migration: its schema and its record land together.
-        script = f"BEGIN;\n{migration()}\nINSERT INTO _migrations (name) VALUES ('{name}');\nCOMMIT;"
+        script = (
+            f"BEGIN;\n{migration()}\nINSERT INTO _migrations (name) VALUES ('{name}');\nCOMMIT;"
+        )
         try:
             db.executescript(script)
         except sqlite3.Error:

@@ -14,8 +14,9 @@ def _rows(cur: sqlite3.Cursor) -> list[dict]:
 
 def list_documents(db: sqlite3.Connection) -> list[dict]:
     """Every document with its counts, in id order."""
-    return _rows(db.execute(
-        """
+    return _rows(
+        db.execute(
+            """
         SELECT d.id, d.title, d.format, d.path, d.n_words,
           (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,
           (SELECT count(*) FROM footnotes f WHERE f.doc_id = d.id AND f.kind = 'note') AS notes,
@@ -24,7 +25,8 @@ def list_documents(db: sqlite3.Connection) -> list[dict]:
             AS linked_markers
         FROM documents d ORDER BY d.id
         """
-    ))
+        )
+    )
 
 
 def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
@@ -35,20 +37,29 @@ def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
                 "SELECT text FROM footnotes WHERE doc_id = ? AND kind = 'author_note'", (doc_id,)
             ).fetchone()
             d["author_note"] = author["text"] if author else None
-            d["headings"] = [r["text"] for r in db.execute(
-                "SELECT substr(d.text, b.start + 1, b.\"end\" - b.start) AS text FROM blocks b"
-                " JOIN documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.kind = 'heading'"
-                " ORDER BY b.idx", (doc_id,))]
+            d["headings"] = [
+                r["text"]
+                for r in db.execute(
+                    'SELECT substr(d.text, b.start + 1, b."end" - b.start) AS text FROM blocks b'
+                    " JOIN documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.kind = 'heading'"
+                    " ORDER BY b.idx",
+                    (doc_id,),
+                )
+            ]
             return d
     known = ", ".join(r["id"] for r in db.execute("SELECT id FROM documents ORDER BY id"))
     raise NotFoundError(f"no document {doc_id!r} (known: {known or 'none; run ingest'})")
 
 
 def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[dict]:
-    return _rows(db.execute(
-        "SELECT m.n, m.pos, m.raw_start, m.raw_end, m.style, f.text AS note_text"
-        " FROM markers m LEFT JOIN footnotes f ON f.rowid = m.footnote_rowid"
-        " WHERE m.doc_id = ? AND m.sentence_idx = ? ORDER BY m.idx", (doc_id, idx)))
+    return _rows(
+        db.execute(
+            "SELECT m.n, m.pos, m.raw_start, m.raw_end, m.style, f.text AS note_text"
+            " FROM markers m LEFT JOIN footnotes f ON f.rowid = m.footnote_rowid"
+            " WHERE m.doc_id = ? AND m.sentence_idx = ? ORDER BY m.idx",
+            (doc_id, idx),
+        )
+    )
 
 
 def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
@@ -56,10 +67,16 @@ def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
     get_document(db, doc_id)
     row = db.execute(
         'SELECT idx, block_idx, start, "end", raw_start, raw_end, text FROM sentences'
-        " WHERE doc_id = ? AND idx = ?", (doc_id, idx)).fetchone()
+        " WHERE doc_id = ? AND idx = ?",
+        (doc_id, idx),
+    ).fetchone()
     if row is None:
-        count = db.execute("SELECT count(*) FROM sentences WHERE doc_id = ?", (doc_id,)).fetchone()[0]
-        raise NotFoundError(f"{doc_id}: no sentence {idx} (sentences are numbered 0 to {count - 1})")
+        count = db.execute("SELECT count(*) FROM sentences WHERE doc_id = ?", (doc_id,)).fetchone()[
+            0
+        ]
+        raise NotFoundError(
+            f"{doc_id}: no sentence {idx} (sentences are numbered 0 to {count - 1})"
+        )
     out = dict(row)
     out["raw"] = raw_slice(db, doc_id, out["raw_start"], out["raw_end"])
     out["markers"] = _markers_of_sentence(db, doc_id, idx)
@@ -71,13 +88,18 @@ def get_note(db: sqlite3.Connection, doc_id: str, n: int) -> dict:
     get_document(db, doc_id)
     note = db.execute(
         'SELECT label, n, kind, start, "end", raw_start, raw_end, text FROM footnotes'
-        " WHERE doc_id = ? AND n = ? AND kind = 'note' ORDER BY rowid LIMIT 1", (doc_id, n)
+        " WHERE doc_id = ? AND n = ? AND kind = 'note' ORDER BY rowid LIMIT 1",
+        (doc_id, n),
     ).fetchone()
-    markers = _rows(db.execute(
-        'SELECT m.pos, m.raw_start AS marker_raw_start, m.raw_end AS marker_raw_end, m.style,'
-        ' s.idx AS sentence_idx, s.start, s."end", s.raw_start, s.raw_end, s.text'
-        " FROM markers m LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx"
-        " WHERE m.doc_id = ? AND m.n = ? ORDER BY m.idx", (doc_id, n)))
+    markers = _rows(
+        db.execute(
+            "SELECT m.pos, m.raw_start AS marker_raw_start, m.raw_end AS marker_raw_end, m.style,"
+            ' s.idx AS sentence_idx, s.start, s."end", s.raw_start, s.raw_end, s.text'
+            " FROM markers m LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx"
+            " WHERE m.doc_id = ? AND m.n = ? ORDER BY m.idx",
+            (doc_id, n),
+        )
+    )
     if note is None and not markers:
         raise NotFoundError(f"{doc_id}: no footnote {n} and no marker for it")
     return {
@@ -92,7 +114,8 @@ def get_note(db: sqlite3.Connection, doc_id: str, n: int) -> dict:
 def raw_slice(db: sqlite3.Connection, doc_id: str, raw_start: int, raw_end: int) -> str:
     row = db.execute(
         "SELECT substr(raw, ? + 1, ?) FROM documents WHERE id = ?",
-        (raw_start, raw_end - raw_start, doc_id)).fetchone()
+        (raw_start, raw_end - raw_start, doc_id),
+    ).fetchone()
     return row[0] if row else ""
 
 
@@ -104,21 +127,29 @@ def _fts_query(words: str) -> str:
     return " ".join(f'"{t}"' for t in terms)
 
 
-def search(db: sqlite3.Connection, words: str, limit: int = 20, doc_id: str | None = None) -> list[dict]:
+def search(
+    db: sqlite3.Connection, words: str, limit: int = 20, doc_id: str | None = None
+) -> list[dict]:
     """Sentences and footnotes that contain all the words, best first."""
     q = _fts_query(words)
     doc_filter = "AND s.doc_id = :doc" if doc_id else ""
-    sentences = _rows(db.execute(
-        f"""SELECT 'sentence' AS kind, s.doc_id AS doc, s.idx AS ref,
+    sentences = _rows(
+        db.execute(
+            f"""SELECT 'sentence' AS kind, s.doc_id AS doc, s.idx AS ref,
               snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentences_fts) AS rank
             FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
             WHERE sentences_fts MATCH :q {doc_filter} ORDER BY rank LIMIT :limit""",
-        {"q": q, "doc": doc_id, "limit": limit}))
-    notes = _rows(db.execute(
-        f"""SELECT 'note' AS kind, s.doc_id AS doc, s.label AS ref,
+            {"q": q, "doc": doc_id, "limit": limit},
+        )
+    )
+    notes = _rows(
+        db.execute(
+            f"""SELECT 'note' AS kind, s.doc_id AS doc, s.label AS ref,
               snippet(footnotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(footnotes_fts) AS rank
             FROM footnotes_fts JOIN footnotes s ON s.rowid = footnotes_fts.rowid
             WHERE footnotes_fts MATCH :q {doc_filter} ORDER BY rank LIMIT :limit""",
-        {"q": q, "doc": doc_id, "limit": limit}))
+            {"q": q, "doc": doc_id, "limit": limit},
+        )
+    )
     hits = sorted(sentences + notes, key=lambda h: (h["rank"], h["doc"], str(h["ref"])))
     return hits[:limit]
