@@ -40,9 +40,10 @@ def abbreviations() -> Abbreviations:
             current = line[1:-1]
             continue
         sections[current].add(line)
+    # Compared case-folded: "No." and "no.", "Vol." and "vol." are one abbreviation.
     return Abbreviations(
-        frozenset(sections["never"]),
-        frozenset(sections["ambiguous"]),
+        frozenset(a.casefold() for a in sections["never"]),
+        frozenset(a.casefold() for a in sections["ambiguous"]),
         frozenset(_data_lines("sentence_openers.txt")),
     )
 
@@ -57,9 +58,10 @@ def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
     space = max(text.rfind(" ", lo, m.end()), text.rfind("\n", lo, m.end()), lo - 1)
     token = text[space + 1 : m.end()].lstrip("([“\"‘'")
     abbr = abbreviations()
-    if token in abbr.never or re.fullmatch(r"[A-Z]\.", token):
+    folded = token.casefold()
+    if folded in abbr.never or re.fullmatch(r"[A-Z]\.", token):
         return False
-    if token in abbr.ambiguous or _INITIALISM.search(token):
+    if folded in abbr.ambiguous or _INITIALISM.search(token):
         next_word = re.match(r"[A-Za-z]+", nxt)
         return bool(next_word) and next_word.group() in abbr.openers
     return True

@@ -1,0 +1,543 @@
+"""Footnotes into structured citations (Chicago-style notes of history writing).
+
+A note is cut at top-level semicolons and then into sentences; each piece is
+either a citation of one kind (archival, frus, book, article, chapter,
+report, periodical, manuscript, interview, ibid, short) or commentary.
+Fields are taken as printed; page and folio ranges are written in full.
+Italics from the source mark book and journal titles. Resolution of ibid,
+short forms and "hereafter" abbreviations is in ``stages/resolve.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from historiograph.stages.ranges import expand_ranges
+from historiograph.stages.sentences import split_sentences
+from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
+
+KINDS = ("archival", "frus", "book", "article", "chapter", "report", "periodical",
+         "manuscript", "interview", "ibid", "short", "unparsed")
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
+_PAGES = r"\d+[a-z]?(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*"
+_TRAILING_PAGES = re.compile(rf"(?:,|:)\s*(?:pp?\.\s*)?({_PAGES})\s*\.?\s*$")
+_PUBLICATION = re.compile(r"\(([^()]*?)\b(\d{4})\)")
+_QUOTED = re.compile(r"[“\"](.+?)[,.]?[”\"]")
+_HEREAFTER = re.compile(r"[(\[,]\s*hereafter(?:\s+cited\s+as)?\s+([^)\]]+?)\s*[)\]]", re.I)
+_VOLUME = re.compile(r"\b(?:vol\.|volume)\s*([0-9IVXLC]+)\b", re.I)
+_ISSUE = re.compile(r"\bno\.\s*(\d+)", re.I)
+_SEASONS = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|"
+                      r"July|August|September|October|November|December)\b", re.I)
+_ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
+_TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
+
+
+@dataclass(slots=True)
+class Citation:
+    """One citation in a note; ``start``/``end`` are offsets in the note text."""
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+    refers_to: tuple[int, int] | None = None  # (note number, index) of the full citation
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, **self.fields}
+        if self.refers_to is not None:
+            out["refers_to"] = {"n": self.refers_to[0], "i": self.refers_to[1]}
+        if self.kind == "unparsed":
+            out["parsed"] = False
+        return out
+
+
+@dataclass(slots=True)
+class ParsedNote:
+    n: int | None
+    text: str
+    citations: list[Citation]
+    commentary: list[tuple[int, int]]
+
+    @property
+    def has_commentary(self) -> bool:
+        return bool(self.commentary)
+
+
+# -- small field extractors ------------------------------------------------------
+
+def iso_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first full date in ``text`` as ISO ``YYYY-MM-DD``, with its match."""
+    m = _DATE_MDY.search(text)
+    if m:
+        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", m
+    m = _DATE_DMY.search(text)
+    if m:
+        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", m
+    return None
+
+
+def split_names(text: str) -> list[str]:
+    """"Sergei N. Goncharov, John W. Lewis, and Xue Litai" -> three names."""
+    text = re.sub(r",?\s+et al\.?$", "", text.strip().rstrip(","))
+    parts = re.split(r",\s+and\s+|\s+and\s+|,\s+", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _names_and_role(text: str) -> tuple[str, list[str]]:
+    """Author segment -> ("authors" | "editors", names)."""
+    m = re.search(r",?\s*\beds?\.?\s*,?\s*$", text)
+    if m:
+        return "editors", split_names(text[: m.start()])
+    return "authors", split_names(text)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+
+
+def _pages_at_end(text: str) -> tuple[str, int] | None:
+    m = _TRAILING_PAGES.search(text)
+    return (expand_ranges(m.group(1)), m.start()) if m else None
+
+
+def _publication(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
+    """"(New York, 1960)" -> place, year; "(Spring 1952)" -> year only."""
+    m = _PUBLICATION.search(text)
+    if not m:
+        return None
+    out = {"year": m.group(2)}
+    place = _clean(m.group(1))
+    if place and not _SEASONS.match(place) and place.lower() != "unpublished":
+        out["place"] = place
+    return out, m
+
+
+def _in_italics(start: int, end: int, italics: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in italics if s >= start and e <= end]
+
+
+def _hereafter(text: str) -> str | None:
+    m = _HEREAFTER.search(text)
+    return _clean(m.group(1)).strip("*") if m else None
+
+
+def creator_recipient(title: str) -> dict[str, str]:
+    """Sender and addressee of an archival document, from its descriptive title."""
+    patterns = (
+        r"\b(?:from|by)\s+(?P<c>.+?)\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
+        r"^(?P<c>.+?)[’']s?\s+(?:\w+\s+){0,3}?(?:to)\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
+        r"^(?:Statement|Letter|Telegram|Message|Cable|Note|Report|Memorandum)\s+of\s+(?P<c>.+?)"
+        r"\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
+    )
+    for pattern in patterns:
+        m = re.search(pattern, title)
+        if m:
+            creator = m.group("c")
+            creator = re.sub(r"[’']s?$", "", creator)
+            initial = _ROLE_INITIALS.search(creator)
+            if initial and initial.start() > 0:
+                creator = creator[initial.start():]  # "Soviet Defense Minister A. M. Vasilevsky"
+            recipient = re.sub(r"^the\s+", "", _clean(m.group("r")))
+            return {"creator": _clean(creator), "recipient": recipient}
+    return {}
+
+
+# -- the kinds -------------------------------------------------------------------
+
+def _title_before_date(text: str) -> tuple[dict[str, str], int]:
+    """Document title and date of "Telegram from X to Y, July 5, 1950, …"; returns end of date."""
+    found = iso_date(text)
+    if not found:
+        return {}, 0
+    date, m = found
+    return {"title": _clean(text[: m.start()]), "date": date}, m.end()
+
+
+def _parse_archival(text: str) -> dict[str, Any] | None:
+    found = find_shelfmark(text)
+    if not found:
+        return None
+    m, mark = found
+    fields, after_date = _title_before_date(text[: m.start()])
+    if not fields:
+        fields = {"title": _clean(text[: m.start()])} if _clean(text[: m.start()]) else {}
+    abbreviation = _hereafter(text[: m.start()])
+    if abbreviation:
+        archive = abbreviation
+        fields["abbreviation"] = abbreviation
+    else:
+        archive = _clean(text[after_date: m.start()]) if after_date else _clean(text[: m.start()])
+        archive = canonical_archive(archive.split(",")[-1].strip()) if archive else ""
+    if archive:
+        fields["archive"] = archive
+    fields |= {"fond": mark.fond, "opis": mark.opis, "delo": mark.delo}
+    if mark.folios:
+        fields["folios"] = mark.folios
+    if "title" in fields:
+        fields |= creator_recipient(fields["title"])
+    return fields
+
+
+def _parse_frus(text: str) -> dict[str, Any]:
+    fields, _ = _title_before_date(text)
+    if "Foreign Relations of the United States" in text:
+        fields["container"] = "Foreign Relations of the United States"
+    abbreviation = _hereafter(text)
+    if abbreviation:
+        fields["abbreviation"] = abbreviation
+    series = re.search(r"(?:FRUS|Foreign Relations of the United States)\W+(?:\([^)]*\)\W*)?(\d{4})", text)
+    if series:
+        fields["year"] = series.group(1)
+    if vol := _VOLUME.search(text):
+        fields["volume"] = vol.group(1)
+    if ed := re.search(r"\bed\.\s+([^()]+?)\s*\(", text):
+        fields["editors"] = split_names(ed.group(1))
+    if pub := _PUBLICATION.search(text):
+        place = re.sub(r",?\s*$", "", pub.group(1)).strip()
+        if place:
+            fields["place"] = place
+    doc = re.search(r"\bdoc\.\s*(\d+)(?:,\s*(" + _PAGES + "))?", text)
+    if doc:
+        fields["doc"] = doc.group(1)
+        if doc.group(2):
+            fields["pages"] = expand_ranges(doc.group(2))
+    elif pages := _pages_at_end(text):
+        fields["pages"] = pages[0]
+    return fields
+
+
+def _parse_ibid(text: str) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    m = re.search(r"\bibid\.?", text, re.I)
+    assert m is not None
+    head = text[: m.start()]
+    if pages := _pages_at_end(text[m.end():] if m.end() < len(text) else ""):
+        fields["pages"] = pages[0]
+    if vol := _VOLUME.search(text[m.end():]):
+        fields["volume"] = vol.group(1)
+    if head.strip():
+        if found := iso_date(head):
+            fields["date"] = found[0]
+        owner = re.match(r"^(.+?)[’']s\s", head)
+        if owner:
+            fields["creator"] = _clean(owner.group(1))
+        else:
+            fields |= {k: v for k, v in creator_recipient(_clean(head)).items() if k == "creator"}
+    return fields
+
+
+def _split_head(text: str, title_start: int) -> tuple[str, list[str]] | None:
+    head = _clean(text[:title_start])
+    return _names_and_role(head) if head else None
+
+
+def _after_title(text: str, pos: int, fields: dict[str, Any]) -> None:
+    """Fields after a title: [translation], hereafter, vol., (place, year), pages."""
+    rest = text[pos:]
+    rest = _TRANSLATION.sub("", rest) if _TRANSLATION.match(rest) else rest
+    if abbreviation := _hereafter(text[pos:]):
+        fields["abbreviation"] = abbreviation
+    if vol := _VOLUME.search(rest):
+        fields["volume"] = vol.group(1)
+    if pub := _publication(rest):
+        fields |= pub[0]
+        tail = rest[pub[1].end():]
+        if pages := _pages_at_end(tail):
+            fields["pages"] = pages[0]
+    elif pages := _pages_at_end(rest):
+        fields["pages"] = pages[0]
+
+
+def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, dict[str, Any]] | None:
+    """Article, chapter or report: a quoted title."""
+    q = _QUOTED.search(text)
+    if not q:
+        return None
+    fields: dict[str, Any] = {"title": _clean(q.group(1))}
+    head = text[: q.start()]
+    rest_start = q.end()
+    rest = text[rest_start:]
+    if re.match(r"^\s*,?\s*in\s", rest):  # chapter: "…,” in *Book*, ed. X (Place, Year), pages
+        if head.strip():
+            role, names = _names_and_role(_clean(head))
+            fields[role] = names
+        container = _in_italics(rest_start, len(text), italics)
+        if container:
+            s, e = container[0]
+            fields["container"] = _clean(text[s:e])
+            after = text[e:]
+        else:
+            after = rest
+        if ed := re.search(r"\beds?\.\s+(.+?)\s*(?:\(|,\s*vol\.|$)", after):
+            fields["editors"] = split_names(ed.group(1))
+        _after_title(after, 0, fields)
+        return "chapter", fields
+    containers = _in_italics(rest_start, len(text), italics)
+    pub = _PUBLICATION.search(rest)
+    if containers or (pub and ":" in rest[pub.end():pub.end() + 3]):
+        # article: "*Journal* 33, no. 2 (2010): 211–30"
+        if containers:
+            s, e = containers[0]
+            fields["container"] = _clean(text[s:e])
+            after = text[e:]
+        else:
+            container = re.match(r"\s*,?\s*([^\d\[(]+?)\s*(?:\[[^\]]*\]\s*)?\d", rest)
+            if container:
+                fields["container"] = _clean(container.group(1))
+            after = rest
+        if head.strip():
+            role, names = _names_and_role(_clean(head))
+            fields[role] = names
+        after = _TRANSLATION.sub("", after.lstrip(" ,")) if _TRANSLATION.match(after.lstrip(" ,")) else after
+        vol = re.match(r"\s*,?\s*(\d+)", after)
+        if vol:
+            fields["volume"] = vol.group(1)
+        if issue := _ISSUE.search(after):
+            fields["issue"] = issue.group(1)
+        if pub := _publication(after):
+            fields["year"] = pub[0]["year"]
+            if pages := _pages_at_end(after[pub[1].end():]):
+                fields["pages"] = pages[0]
+        if pub is not None or containers:
+            return "article", fields
+    return None
+
+
+_REPORT_HEAD = re.compile(
+    r"\b(Intelligence\s+(?:Report|Memorandum|Estimate)|CIA|National Intelligence Estimate|"
+    r"NIE|Report|Memorandum|Cable|Dispatch)\b", re.I)
+
+
+def _parse_report(text: str) -> dict[str, Any] | None:
+    q = _QUOTED.search(text)
+    if not q or not _REPORT_HEAD.search(text[: q.start()]):
+        return None
+    fields: dict[str, Any] = {"title": _clean(q.group(1))}
+    rest = text[q.end():]
+    found = iso_date(rest)
+    series = _clean(rest[: found[1].start()] if found else rest)
+    if series:
+        num = re.search(r"\s+(\d+)$", series)
+        if num:
+            fields["issue"] = num.group(1)
+            series = series[: num.start()]
+        fields["container"] = _clean(series)
+    if found:
+        fields["date"] = found[0]
+        where = _clean(rest[found[1].end():])
+        abbreviation = _hereafter(where)
+        if abbreviation:
+            fields["abbreviation"] = abbreviation
+            fields["archive"] = abbreviation
+        elif where and not re.search(r"\d", where):
+            fields["archive"] = where
+    return fields
+
+
+def _parse_book_like(text: str, italics: list[tuple[int, int]]) -> tuple[str, dict[str, Any]] | None:
+    """Book, periodical, manuscript, or short form: an italic title (or a known abbreviation)."""
+    titles = _in_italics(0, len(text), italics)
+    fields: dict[str, Any] = {}
+    if titles:
+        s, e = titles[0]
+        fields["title"] = _clean(text[s:e])
+        title_start, title_end = s, e
+    else:
+        # Unmarked title: "Name, Title, pages" or "Name, Title (Place, Year), pages".
+        parts = [p for p in re.split(r",\s+", text)]
+        if len(parts) < 2:
+            return None
+        pub = _PUBLICATION.search(text)
+        if pub:
+            pre = text[: pub.start()]
+            cut = pre.rfind(", ")
+            title_start = cut + 2 if cut > 0 else 0
+            title_end = len(pre.rstrip())
+        else:
+            title_start = len(parts[0]) + 2
+            title_end = title_start + len(parts[1])
+        fields["title"] = _clean(text[title_start:title_end])
+    head = _split_head(text, title_start)
+    if head:
+        fields[head[0]] = head[1]
+    rest = text[title_end:]
+    pub = _publication(rest)
+    unpublished = re.search(r"\(unpublished\)|\bunpublished\b", rest, re.I)
+    if unpublished:
+        _after_title(text, title_end, fields)
+        fields.pop("year", None)
+        return "manuscript", fields
+    if pub:
+        _after_title(text, title_end, fields)
+        return "book", fields
+    found = iso_date(rest)
+    issue = _ISSUE.search(rest)
+    if found and issue and "authors" not in fields:
+        # A newspaper or bulletin issue: "*Neibu cankao*, July 1, 1950, no. 171, 1-3".
+        if abbreviation := _hereafter(rest):
+            fields["abbreviation"] = abbreviation
+        fields["date"] = found[0]
+        fields["issue"] = issue.group(1)
+        if pages := _pages_at_end(rest[issue.end():]):
+            fields["pages"] = pages[0]
+        return "periodical", fields
+    return None
+
+
+def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[str]) -> dict[str, Any] | None:
+    """"Torkunov, *The War in Korea*, 94-95" / "*JYMZW*, vol. 1, 469" / "NBCK, July 4, 1950, no. 172, 12"."""
+    pages = _pages_at_end(text)
+    if not pages:
+        return None
+    body = text[: pages[1]]
+    fields: dict[str, Any] = {}
+    titles = _in_italics(0, len(body), italics)
+    first = re.match(r"\s*([^,]+)", body)
+    if first and _clean(first.group(1)).strip("*") in abbreviations:
+        fields["title"] = _clean(first.group(1)).strip("*")
+        rest = body[first.end():]
+    elif titles:
+        s, e = titles[0]
+        fields["title"] = _clean(text[s:e])
+        if _clean(text[:s]):
+            fields["authors"] = split_names(_clean(text[:s]))
+        rest = body[e:]
+    else:
+        parts = re.split(r",\s+", body.strip())
+        if len(parts) < 2 or len(parts[0].split()) > 4 or not parts[0][:1].isupper():
+            return None
+        fields["authors"] = split_names(parts[0])
+        fields["title"] = _clean(parts[1])
+        rest = ", ".join(parts[2:])
+    if vol := _VOLUME.search(rest):
+        fields["volume"] = vol.group(1)
+    if found := iso_date(rest):
+        fields["date"] = found[0]
+    if issue := _ISSUE.search(rest):
+        fields["issue"] = issue.group(1)
+    fields["pages"] = pages[0]
+    return fields
+
+
+def _looks_like_citation_start(text: str) -> bool:
+    return bool(re.match(r"\s*[A-Z*“\"]", text))
+
+
+def parse_piece(
+    text: str, italics: list[tuple[int, int]], abbreviations: set[str]
+) -> tuple[str, dict[str, Any]] | None:
+    """One citation's kind and fields, or None when the piece is commentary."""
+    if re.search(r"(?:^|,\s*)ibid\.?(?:,|\s|$)", text, re.I):
+        return "ibid", _parse_ibid(text)
+    if archival := _parse_archival(text):
+        return "archival", archival
+    if re.search(r"\bFRUS\b|Foreign Relations of the United States", text):
+        return "frus", _parse_frus(text)
+    first = re.match(r"\s*([^,]+),", text)
+    if first and _clean(first.group(1)) in abbreviations:
+        # A work cited by the abbreviation an earlier note defined ("*NBCK*, July 4, 1950 …").
+        if (short := _parse_short(text, italics, abbreviations)) is not None:
+            return "short", short
+    if cited := re.search(r",\s+cited\s+(?:from|in)\s+", text):
+        return _parse_cited_from(text, cited, italics, abbreviations)
+    if re.search(r"\binterview\b", text, re.I) and iso_date(text):
+        fields, _ = _title_before_date(text)
+        return "interview", fields
+    if (report := _parse_report(text)) is not None and not _PUBLICATION.search(text):
+        return "report", report
+    if quoted := _parse_quoted_work(text, italics):
+        return quoted
+    if book := _parse_book_like(text, italics):
+        return book
+    if (short := _parse_short(text, italics, abbreviations)) is not None:
+        return "short", short
+    return None
+
+
+def _parse_cited_from(
+    text: str, cited: re.Match[str], italics: list[tuple[int, int]], abbreviations: set[str]
+) -> tuple[str, dict[str, Any]] | None:
+    """"Telegram from X to Y, <date>, cited from <collection>": the collection, with the document's
+    title, date, creator and recipient kept beside it (``document``)."""
+    source = text[cited.end():]
+    shift = cited.end()
+    parsed = parse_piece(source, [(s - shift, e - shift) for s, e in italics if s >= shift],
+                         abbreviations)
+    if parsed is None:
+        return None
+    kind, fields = parsed
+    document, _ = _title_before_date(text[: cited.start()])
+    if document:
+        fields["document"] = document["title"]
+        fields["date"] = document["date"]
+        fields |= creator_recipient(document["title"])
+    return kind, fields
+
+
+def _split_run_on(text: str, abbreviations: set[str]) -> list[int]:
+    """Cut points where a citation ends in a known abbreviation and the next begins without a
+    semicolon ("… CIA FOIA Kuhns, *Assessing the Soviet Threat*, 433-36")."""
+    cuts = []
+    for abbr in abbreviations:
+        for m in re.finditer(rf"(?<=\S)\s+{re.escape(abbr)}\s+(?=[A-Z][\w’'-]+,\s)", text):
+            cuts.append(m.end())
+    return sorted(cuts)
+
+
+def _top_level_split(text: str, sep: str = ";") -> list[tuple[int, int]]:
+    """Cut at ``sep`` outside brackets and quotation marks."""
+    spans, depth, quote, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "“":
+            quote = True
+        elif ch == "”":
+            quote = False
+        elif ch == sep and depth == 0 and not quote:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+
+
+def parse_note(
+    text: str, italics: list[tuple[int, int]], n: int | None = None,
+    abbreviations: set[str] | None = None,
+) -> ParsedNote:
+    """Cut a footnote into citations and commentary. ``italics`` are offsets in ``text``."""
+    abbreviations = abbreviations if abbreviations is not None else set()
+    citations: list[Citation] = []
+    commentary: list[tuple[int, int]] = []
+    for cs, ce in _top_level_split(text):
+        pieces = []
+        for s, e in split_sentences(text, cs, ce):
+            cuts = [c for c in _split_run_on(text[s:e], abbreviations) if 0 < c < e - s]
+            bounds = [s] + [s + c for c in cuts] + [e]
+            pieces += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+        for s, e in pieces:
+            piece = text[s:e]
+            local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
+            parsed = parse_piece(piece.rstrip(". "), local, abbreviations) \
+                if _looks_like_citation_start(piece) else None
+            if parsed is None:
+                commentary.append((s, e))
+                continue
+            kind, fields = parsed
+            if abbreviation := fields.get("abbreviation"):
+                abbreviations.add(abbreviation)
+            citations.append(Citation(kind, s, e, fields))
+    if not citations:
+        citations.append(Citation("unparsed", 0, len(text), {"text": text}))
+        commentary = []
+    return ParsedNote(n, text, citations, commentary)
