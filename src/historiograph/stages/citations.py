@@ -38,6 +38,8 @@ _SEASONS = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter|January|February|Marc
                       r"July|August|September|October|November|December)\b", re.I)
 _ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
 _TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
+# "See MZNP …", "For the full text of …, see Memorandum …", "See also …"
+_SEE = re.compile(r"(?:[^;]*?,\s+|\s*)((?:[Ss]ee|[Cc]f\.)(?:\s+also)?)\s+(?=[A-Z*“\"])")
 
 
 @dataclass(slots=True)
@@ -132,10 +134,12 @@ def _hereafter(text: str) -> str | None:
 def creator_recipient(title: str) -> dict[str, str]:
     """Sender and addressee of an archival document, from its descriptive title."""
     patterns = (
-        r"\b(?:from|by)\s+(?P<c>.+?)\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
+        r"\b(?:[Ff]rom|by)\s+(?P<c>.+?)\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
         r"^(?P<c>.+?)[’']s?\s+(?:\w+\s+){0,3}?(?:to)\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
         r"^(?:Statement|Letter|Telegram|Message|Cable|Note|Report|Memorandum)\s+of\s+(?P<c>.+?)"
         r"\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
+        r"^(?P<c>.+?)\s+(?:[Jj]oint\s+)?(?:Telegram|Letter|Cable|Message|Note)\s+to\s+(?P<r>.+?)"
+        r"(?:\s+via\s+.+)?$",
     )
     for pattern in patterns:
         m = re.search(pattern, title)
@@ -188,6 +192,8 @@ def _parse_archival(text: str) -> dict[str, Any] | None:
 
 def _parse_frus(text: str) -> dict[str, Any]:
     fields, _ = _title_before_date(text)
+    if not fields and (q := _QUOTED.match(text.strip())):
+        fields["title"] = _clean(q.group(1))  # "Editorial Note," FRUS, 1950, …
     if "Foreign Relations of the United States" in text:
         fields["container"] = "Foreign Relations of the United States"
     abbreviation = _hereafter(text)
@@ -297,7 +303,7 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
             role, names = _names_and_role(_clean(head))
             fields[role] = names
         after = _TRANSLATION.sub("", after.lstrip(" ,")) if _TRANSLATION.match(after.lstrip(" ,")) else after
-        vol = re.match(r"\s*,?\s*(\d+)", after)
+        vol = re.match(r"\s*,?\s*(\d+(?:/\d+)?)", after)
         if vol:
             fields["volume"] = vol.group(1)
         if issue := _ISSUE.search(after):
@@ -308,17 +314,24 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
                 fields["pages"] = pages[0]
         if pub is not None or containers:
             return "article", fields
+    if only_pages := re.fullmatch(rf"\s*[,:]?\s*({_PAGES})\s*\.?\s*", rest):
+        # A short form by quoted title: Mao Zedong, "Mao Zedong's telegram …," 8.
+        if head.strip():
+            fields["authors"] = split_names(_clean(head))
+        fields["pages"] = expand_ranges(only_pages.group(1))
+        return "short", fields
     return None
 
 
+# "CIA Intelligence Report, “…”": a document-type word right before the quoted title.
 _REPORT_HEAD = re.compile(
-    r"\b(Intelligence\s+(?:Report|Memorandum|Estimate)|CIA|National Intelligence Estimate|"
-    r"NIE|Report|Memorandum|Cable|Dispatch)\b", re.I)
+    r"^[A-Z][\w .&/-]{0,60}\b(?:Report|report|Memorandum|Estimate|Cable|Dispatch|Summary|Bulletin)"
+    r"\s*,?\s*$")
 
 
 def _parse_report(text: str) -> dict[str, Any] | None:
     q = _QUOTED.search(text)
-    if not q or not _REPORT_HEAD.search(text[: q.start()]):
+    if not q or not _REPORT_HEAD.search(text[: q.start()].strip()):
         return None
     fields: dict[str, Any] = {"title": _clean(q.group(1))}
     rest = text[q.end():]
@@ -378,6 +391,8 @@ def _parse_book_like(text: str, italics: list[tuple[int, int]]) -> tuple[str, di
     if pub:
         _after_title(text, title_end, fields)
         return "book", fields
+    if titles and not _clean(rest):
+        return "book", fields  # a reference cut short after its title
     found = iso_date(rest)
     issue = _ISSUE.search(rest)
     if found and issue and "authors" not in fields:
@@ -406,6 +421,8 @@ def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[s
         rest = body[first.end():]
     elif titles:
         s, e = titles[0]
+        if pages[1] < e:
+            return None  # the "pages" are part of the title ("*Zhou Enlai nianpu: 1898-1949*")
         fields["title"] = _clean(text[s:e])
         if _clean(text[:s]):
             fields["authors"] = split_names(_clean(text[:s]))
@@ -428,7 +445,8 @@ def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[s
 
 
 def _looks_like_citation_start(text: str) -> bool:
-    return bool(re.match(r"\s*[A-Z*“\"]", text))
+    first = text.lstrip()[:1]
+    return first.isupper() or first in "*“\"‘"
 
 
 def parse_piece(
@@ -526,6 +544,11 @@ def parse_note(
             bounds = [s] + [s + c for c in cuts] + [e]
             pieces += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
         for s, e in pieces:
+            if lead := _SEE.match(text, s, e):
+                # "For the full text …, see Memorandum …": commentary, then the citation.
+                if text[s:lead.start(1)].strip(" ,"):
+                    commentary.append((s, lead.start(1)))
+                s = lead.end()
             piece = text[s:e]
             local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
             parsed = parse_piece(piece.rstrip(". "), local, abbreviations) \

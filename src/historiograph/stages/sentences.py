@@ -68,14 +68,16 @@ def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
 
 
 def _inside_quotation(text: str, s: int, pos: int, end: int) -> bool:
-    """Is ``pos`` inside a quotation that opened in this sentence and closes later?
+    """Is ``pos`` inside a quotation or bracket that opened in this sentence and closes later?
 
     A quoted passage of several sentences stays one sentence of the article
-    ("Mao pointed out that “… a threat to us. There is no alternative …”").
+    ("Mao pointed out that “… a threat to us. There is no alternative …”"),
+    and so does a bracketed translation in a footnote ("[… question. Who started …]").
     """
-    opened = text.count("“", s, pos) - text.count("”", s, pos)
-    if opened > 0 and text.find("”", pos, end) >= 0:
-        return True
+    for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
+        opened = text.count(opener, s, pos) - text.count(closer, s, pos)
+        if opened > 0 and text.find(closer, pos, end) >= 0:
+            return True
     return text.count('"', s, pos) % 2 == 1 and text.find('"', pos, end) >= 0
 
 
