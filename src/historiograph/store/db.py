@@ -7,6 +7,7 @@ database exactly as it was before the ingest began.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,7 +15,11 @@ from pathlib import Path
 from historiograph import __version__
 from historiograph.errors import StoreError
 from historiograph.model import Document
+from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
 from historiograph.store.migrations import migrate
+
+# Stored with each document: a document read by another version is read again.
+READER_VERSION = f"{__version__}+{STAGE_VERSION}"
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
 _DOC_TABLES = (
@@ -52,9 +57,16 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
+    db.execute("DELETE FROM citation_sources WHERE citation_rowid IN"
+               " (SELECT rowid FROM citations WHERE doc_id = ?)", (doc_id,))
     for table in _DOC_TABLES:
         column = "id" if table == "documents" else "doc_id"
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+
+
+def _drop_orphan_sources(db: sqlite3.Connection) -> None:
+    """Sources no citation points to any more (their documents were replaced or removed)."""
+    db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citation_sources)")
 
 
 def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
@@ -70,7 +82,7 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
             doc.raw,
             doc.text,
             doc.word_count,
-            __version__,
+            READER_VERSION,
         ),
     )
     db.executemany(
@@ -141,6 +153,38 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
+    _insert_citations(db, doc)
+
+
+def _insert_citations(db: sqlite3.Connection, doc: Document) -> None:
+    notes = cite_document(doc)
+    refs = sources_for(notes)
+    note_start = {f.n: f.start for f in doc.footnotes if f.kind == "note"}
+    for note in notes:
+        base = note_start[note.n]
+        db.executemany(
+            'INSERT INTO note_commentary (doc_id, note_n, start, "end") VALUES (?, ?, ?, ?)',
+            [(doc.id, note.n, base + s, base + e) for s, e in note.commentary],
+        )
+        for i, c in enumerate(note.citations):
+            mark = shelfmark_of(c.fields) if c.kind == "archival" else None
+            cur = db.execute(
+                'INSERT INTO citations (doc_id, note_n, idx, kind, start, "end", text, fields,'
+                " shelfmark, refers_n, refers_i, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, note.n, i, c.kind, base + c.start, base + c.end,
+                 note.text[c.start:c.end].strip(), json.dumps(c.fields, ensure_ascii=False, sort_keys=True),
+                 mark.canonical if mark else None,
+                 *(c.refers_to if c.refers_to else (None, None)), STAGE_VERSION),
+            )
+            for ref in refs[(note.n, i)]:
+                # get-or-create on the natural key (sqlite-utils' lookup)
+                db.execute(
+                    "INSERT OR IGNORE INTO sources (id, key, kind, label, fields) VALUES (?, ?, ?, ?, ?)",
+                    (ref.id, ref.key, ref.kind, ref.label,
+                     json.dumps(ref.fields, ensure_ascii=False, sort_keys=True)),
+                )
+                db.execute("INSERT OR IGNORE INTO citation_sources VALUES (?, ?, ?)",
+                           (cur.lastrowid, ref.id, ref.role))
 
 
 def write_documents(
@@ -160,7 +204,7 @@ def write_documents(
             row = db.execute(
                 "SELECT sha256, reader_version FROM documents WHERE id = ?", (doc.id,)
             ).fetchone()
-            if row and row["sha256"] == doc.sha256 and row["reader_version"] == __version__:
+            if row and row["sha256"] == doc.sha256 and row["reader_version"] == READER_VERSION:
                 status[doc.id] = "unchanged"
             else:
                 if row:
@@ -169,6 +213,7 @@ def write_documents(
                 status[doc.id] = "replaced" if row else "added"
             if on_written:
                 on_written(doc, status[doc.id])
+        _drop_orphan_sources(db)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -182,6 +227,7 @@ def remove_document(db: sqlite3.Connection, doc_id: str) -> bool:
     try:
         existed = db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
         _delete_document(db, doc_id)
+        _drop_orphan_sources(db)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

@@ -106,9 +106,53 @@ def m002_full_text_search() -> str:
         """
 
 
+def m003_citations() -> str:
+    return (
+        """
+        -- One row per citation in a footnote, in the note's order.
+        CREATE TABLE citations (
+            rowid INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            note_n INTEGER NOT NULL,      -- the footnote's number
+            idx INTEGER NOT NULL,         -- position in the note, from 0
+            kind TEXT NOT NULL,           -- archival | frus | book | article | chapter | report |
+                                          -- periodical | manuscript | interview | ibid | short | unparsed
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,  -- in documents.text
+            text TEXT NOT NULL,           -- the citation as printed (normalized)
+            fields TEXT NOT NULL,         -- JSON: authors, title, container, pages, fond, … as printed
+            shelfmark TEXT,               -- canonical archival shelfmark, when archival
+            refers_n INTEGER, refers_i INTEGER,  -- ibid / short: the full citation it stands for
+            stage_version TEXT NOT NULL,
+            UNIQUE (doc_id, note_n, idx)
+        );
+        CREATE TABLE note_commentary (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            note_n INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL  -- prose in the note that cites nothing
+        );
+        -- The source registry: one row per distinct work or archival document.
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,          -- derived from key
+            key TEXT NOT NULL UNIQUE,     -- normalized natural key (see stages/sources.py)
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            fields TEXT NOT NULL          -- JSON, from the first full citation seen
+        );
+        CREATE TABLE citation_sources (
+            citation_rowid INTEGER NOT NULL REFERENCES citations(rowid) ON DELETE CASCADE,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            role TEXT NOT NULL,           -- work | document (the document a "cited from" names)
+            PRIMARY KEY (citation_rowid, source_id)
+        );
+        CREATE INDEX citation_sources_source ON citation_sources(source_id);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
+    m003_citations,
 ]
 
 
