@@ -162,9 +162,116 @@ def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: s
     ]
 
 
+CITATION_FIELDS = ("authors", "title", "container", "editors", "volume", "issue", "year", "place",
+                   "pages", "date", "creator", "recipient", "archive", "fond", "opis", "delo",
+                   "folios", "doc", "abbreviation")
+_SHELFMARK = ("archive", "fond", "opis", "delo", "folios")
+
+
+def _norm_value(v: object) -> object:
+    if isinstance(v, list):
+        return [_fold(str(x)) for x in v]
+    return _fold(str(v)) if v is not None else None
+
+
+def _align(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Pair gold and predicted citations of one note in order, by shared field values."""
+    if len(gold) == len(pred):
+        return list(zip(gold, pred, strict=True))
+    pairs: list[tuple[dict, dict | None]] = []
+    start = 0
+    for g in gold:
+        best, best_j = 0, None
+        for j in range(start, len(pred)):
+            same = sum(1 for k in CITATION_FIELDS if g.get(k) is not None
+                       and _norm_value(g.get(k)) == _norm_value(pred[j].get(k)))
+            if same > best:
+                best, best_j = same, j
+        pairs.append((g, pred[best_j] if best_j is not None else None))
+        if best_j is not None:
+            start = best_j + 1
+    return pairs
+
+
+def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
+    """Citations of the gold notes: field P/R/F1, kinds, shelfmarks, ibid/short resolution."""
+    from historiograph.store.queries import citations  # the stored parse, as users see it
+
+    article = gold["article"]
+    pred_notes = {n["n"]: n for n in citations(db, doc_id)["notes"]}
+    tp = fp = fn = 0
+    per_field: dict[str, list[int]] = {k: [0, 0, 0] for k in CITATION_FIELDS}
+    per_kind: dict[str, list[int]] = {}
+    kinds_right = total = marks = marks_right = refs = refs_right = comm_right = 0
+    for note in gold["notes"]:
+        pred = pred_notes.get(note["n"], {"citations": [], "has_commentary": False})
+        comm_right += pred["has_commentary"] == note.get("has_commentary", False)
+        pairs = _align(note["citations"], pred["citations"])
+        matched = [id(p) for _, p in pairs if p is not None]
+        for p in pred["citations"]:
+            if id(p) not in matched:  # predicted citations no gold one pairs with
+                per_kind.setdefault(p["kind"], [0, 0, 0])[1] += 1
+                for k in CITATION_FIELDS:
+                    if p.get(k) is not None:
+                        fp += 1
+                        per_field[k][1] += 1
+        for g, p in pairs:
+            total += 1
+            p = p or {}
+            counts = per_kind.setdefault(g["kind"], [0, 0, 0])
+            if p.get("kind") == g["kind"]:
+                kinds_right += 1
+                counts[0] += 1
+            else:
+                counts[2] += 1
+                if p:
+                    per_kind.setdefault(p["kind"], [0, 0, 0])[1] += 1
+            for k in CITATION_FIELDS:
+                gv, pv = _norm_value(g.get(k)), _norm_value(p.get(k))
+                if gv is None and pv is None:
+                    continue
+                if gv == pv:
+                    tp += 1
+                    per_field[k][0] += 1
+                    continue
+                if gv is not None:
+                    fn += 1
+                    per_field[k][2] += 1
+                if pv is not None:
+                    fp += 1
+                    per_field[k][1] += 1
+            if g["kind"] == "archival":
+                marks += 1
+                marks_right += all(_norm_value(g.get(k)) == _norm_value(p.get(k)) for k in _SHELFMARK)
+            if g["kind"] in ("ibid", "short"):
+                refs += 1
+                refs_right += g.get("refers_to") == p.get("refers_to")
+    layer = "citations"
+    p_, r_ = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    scores = [
+        Score(layer, article, "field precision", p_, f"{tp} right, {fp} wrong or extra"),
+        Score(layer, article, "field recall", r_, f"{tp} of {tp + fn} gold field values"),
+        Score(layer, article, "field f1", _f1(p_, r_)),
+        Score(layer, article, "kind accuracy", _ratio(kinds_right, total), f"{kinds_right} of {total}"),
+        Score(layer, article, "shelfmark exact", _ratio(marks_right, marks), f"{marks_right} of {marks}"),
+        Score(layer, article, "ibid/short resolved", _ratio(refs_right, refs), f"{refs_right} of {refs}"),
+        Score(layer, article, "has_commentary", _ratio(comm_right, len(gold["notes"])),
+              f"{comm_right} of {len(gold['notes'])}"),
+    ]
+    for k, (t, f_p, f_n) in per_field.items():
+        if t + f_p + f_n:
+            pk, rk = _ratio(t, t + f_p), _ratio(t, t + f_n)
+            scores.append(Score(f"{layer} field", article, k, _f1(pk, rk),
+                                f"P {pk if pk is None else round(pk, 3)} R {rk if rk is None else round(rk, 3)}"))
+    for k, (t, f_p, f_n) in sorted(per_kind.items()):
+        pk, rk = _ratio(t, t + f_p), _ratio(t, t + f_n)
+        scores.append(Score(f"{layer} kind", article, k, _f1(pk, rk), f"{t} right, {f_p} extra, {f_n} missed"))
+    return scores
+
+
 SCORERS: dict[str, Callable[[sqlite3.Connection, str, dict], list[Score]]] = {
     "markers_": score_markers,
-    "footnotes_": score_notes,
+    "footnotes_": lambda db, d, g: score_notes(db, d, g) + score_citations(db, d, g),
     "events_": lambda db, d, g: score_evidence(db, d, g, "events"),
     "times_": lambda db, d, g: score_evidence(db, d, g, "times"),
 }

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from historiograph import __version__
+from historiograph.cli import citations as citation_commands
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
 from historiograph.errors import HistoriographError
 from historiograph.evaluate import evaluate
@@ -193,6 +194,11 @@ def eval_(
         return print_json(rows)
     print_table(rows, ["layer", "article", "metric", "value", "detail"])
     return None
+
+
+app.command()(citation_commands.citations)
+app.command()(citation_commands.sources)
+app.add_typer(citation_commands.export_app, name="export")
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""Commands over footnote citations: ``citations``, ``sources``, ``export citations``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
+from historiograph.errors import HistoriographError
+from historiograph.export.citations import FORMATS
+from historiograph.store import queries
+from historiograph.store.db import connect
+
+export_app = typer.Typer(help="Write data in formats other tools read.", no_args_is_help=True)
+
+
+def citations(
+    doc: Annotated[str, typer.Argument(help="Document id.")],
+    note: Annotated[Optional[int], typer.Option("--note", help="Only this footnote.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """A document's footnotes parsed into citations (ibid and short forms resolved)."""
+    data = queries.citations(connect(db, readonly=True), doc, note)
+    if as_json:
+        return print_json(data)
+    for n in data["notes"]:
+        typer.echo(f"note {n['n']}" + ("  (+ commentary)" if n["has_commentary"] else ""))
+        for i, c in enumerate(n["citations"]):
+            described = ", ".join(
+                f"{k}={'; '.join(v) if isinstance(v, list) else v}" for k, v in c.items()
+                if k not in ("kind", "text", "start", "end", "sources", "refers_to", "parsed"))
+            target = f" -> note {c['refers_to']['n']}[{c['refers_to']['i']}]" if "refers_to" in c else ""
+            typer.echo(f"  [{i}] {c['kind']}{target}: {described or c['text']}")
+    return None
+
+
+def sources(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only this kind (archival, book …).")] = None,
+    archive: Annotated[Optional[str], typer.Option("--archive", help="Only this archive (RGASPI …).")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """The source registry: each distinct work or archival document, with where it is cited."""
+    rows = queries.sources(connect(db, readonly=True), kind, archive)
+    if as_json:
+        return print_json(rows)
+    table = [{"id": r["id"], "kind": r["kind"], "citations": r["citations"],
+              "notes": ", ".join(f"{p['doc']}:{p['note']}" for p in r["cited_in"]),
+              "source": r["label"][:90]} for r in rows]
+    print_table(table, ["id", "kind", "citations", "notes", "source"])
+    return None
+
+
+@export_app.command("citations")
+def export_citations(
+    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "csl-json",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Every cited source as CSL-JSON (Zotero imports it), BibTeX or CSV."""
+    if fmt not in FORMATS:
+        raise HistoriographError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    text = FORMATS[fmt](queries.sources(connect(db, readonly=True)))
+    write_output(text, output, force)
+
+
+def write_output(text: str, output: Path | None, force: bool) -> None:
+    """To stdout, or to a file that is only overwritten with ``--force``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise HistoriographError(f"{output}: file exists (use --force to overwrite)")
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
