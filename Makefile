@@ -41,7 +41,10 @@ test-all: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[baseline]' || echo "baseline (refextract) not installed"
 	$(BIN)/python benchmarks/run.py
+	@echo
+	$(BIN)/python benchmarks/citations.py
 
 eval: install
 	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt

@@ -135,3 +135,28 @@ def test_cli_eval_scores_dev_sample(ingested, gold_dir):
     assert rows[("notes", "seed2", "full text")] == 1.0
     assert rows[("notes", "seed2", "linked to marker")] == 1.0
     assert rows[("reader (events evidence)", "seed2", "verbatim in text")] == 1.0
+
+
+def test_cli_citations_sources_export(ingested, tmp_path):
+    data = json.loads(
+        _run(
+            "citations", "seed2_intervention", "--note", "49", "--db", str(ingested), "--json"
+        ).stdout
+    )
+    [note] = data["notes"]
+    assert note["citations"][0]["kind"] == "ibid"
+    assert note["citations"][0]["refers_to"] == {"n": 9, "i": 0}
+    rows = json.loads(_run("sources", "--archive", "TsAMO", "--db", str(ingested), "--json").stdout)
+    assert rows and all(r["fields"]["archive"] == "TsAMO" for r in rows)
+    out = tmp_path / "refs.json"
+    assert (
+        _run(
+            "export", "citations", "--format", "csl-json", "-o", str(out), "--db", str(ingested)
+        ).exit_code
+        == 0
+    )
+    assert json.loads(out.read_text("utf-8"))
+    again = _cli("export", "citations", "-o", str(out), "--db", str(ingested))
+    assert again.returncode != 0 and "--force" in again.stderr
+    bad = _cli("export", "citations", "--format", "ris", "--db", str(ingested))
+    assert bad.returncode != 0 and "unknown format" in bad.stderr

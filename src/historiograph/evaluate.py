@@ -162,9 +162,27 @@ def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: s
     ]
 
 
-CITATION_FIELDS = ("authors", "title", "container", "editors", "volume", "issue", "year", "place",
-                   "pages", "date", "creator", "recipient", "archive", "fond", "opis", "delo",
-                   "folios", "doc", "abbreviation")
+CITATION_FIELDS = (
+    "authors",
+    "title",
+    "container",
+    "editors",
+    "volume",
+    "issue",
+    "year",
+    "place",
+    "pages",
+    "date",
+    "creator",
+    "recipient",
+    "archive",
+    "fond",
+    "opis",
+    "delo",
+    "folios",
+    "doc",
+    "abbreviation",
+)
 _SHELFMARK = ("archive", "fond", "opis", "delo", "folios")
 
 
@@ -183,8 +201,11 @@ def _align(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict | None]]
     for g in gold:
         best, best_j = 0, None
         for j in range(start, len(pred)):
-            same = sum(1 for k in CITATION_FIELDS if g.get(k) is not None
-                       and _norm_value(g.get(k)) == _norm_value(pred[j].get(k)))
+            same = sum(
+                1
+                for k in CITATION_FIELDS
+                if g.get(k) is not None and _norm_value(g.get(k)) == _norm_value(pred[j].get(k))
+            )
             if same > best:
                 best, best_j = same, j
         pairs.append((g, pred[best_j] if best_j is not None else None))
@@ -242,7 +263,9 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
                     per_field[k][1] += 1
             if g["kind"] == "archival":
                 marks += 1
-                marks_right += all(_norm_value(g.get(k)) == _norm_value(p.get(k)) for k in _SHELFMARK)
+                marks_right += all(
+                    _norm_value(g.get(k)) == _norm_value(p.get(k)) for k in _SHELFMARK
+                )
             if g["kind"] in ("ibid", "short"):
                 refs += 1
                 refs_right += g.get("refers_to") == p.get("refers_to")
@@ -252,20 +275,48 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
         Score(layer, article, "field precision", p_, f"{tp} right, {fp} wrong or extra"),
         Score(layer, article, "field recall", r_, f"{tp} of {tp + fn} gold field values"),
         Score(layer, article, "field f1", _f1(p_, r_)),
-        Score(layer, article, "kind accuracy", _ratio(kinds_right, total), f"{kinds_right} of {total}"),
-        Score(layer, article, "shelfmark exact", _ratio(marks_right, marks), f"{marks_right} of {marks}"),
-        Score(layer, article, "ibid/short resolved", _ratio(refs_right, refs), f"{refs_right} of {refs}"),
-        Score(layer, article, "has_commentary", _ratio(comm_right, len(gold["notes"])),
-              f"{comm_right} of {len(gold['notes'])}"),
+        Score(
+            layer, article, "kind accuracy", _ratio(kinds_right, total), f"{kinds_right} of {total}"
+        ),
+        Score(
+            layer,
+            article,
+            "shelfmark exact",
+            _ratio(marks_right, marks),
+            f"{marks_right} of {marks}",
+        ),
+        Score(
+            layer,
+            article,
+            "ibid/short resolved",
+            _ratio(refs_right, refs),
+            f"{refs_right} of {refs}",
+        ),
+        Score(
+            layer,
+            article,
+            "has_commentary",
+            _ratio(comm_right, len(gold["notes"])),
+            f"{comm_right} of {len(gold['notes'])}",
+        ),
     ]
     for k, (t, f_p, f_n) in per_field.items():
         if t + f_p + f_n:
             pk, rk = _ratio(t, t + f_p), _ratio(t, t + f_n)
-            scores.append(Score(f"{layer} field", article, k, _f1(pk, rk),
-                                f"P {pk if pk is None else round(pk, 3)} R {rk if rk is None else round(rk, 3)}"))
+            scores.append(
+                Score(
+                    f"{layer} field",
+                    article,
+                    k,
+                    _f1(pk, rk),
+                    f"P {pk if pk is None else round(pk, 3)} R {rk if rk is None else round(rk, 3)}",
+                )
+            )
     for k, (t, f_p, f_n) in sorted(per_kind.items()):
         pk, rk = _ratio(t, t + f_p), _ratio(t, t + f_n)
-        scores.append(Score(f"{layer} kind", article, k, _f1(pk, rk), f"{t} right, {f_p} extra, {f_n} missed"))
+        scores.append(
+            Score(f"{layer} kind", article, k, _f1(pk, rk), f"{t} right, {f_p} extra, {f_n} missed")
+        )
     return scores
 
 

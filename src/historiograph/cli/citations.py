@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,7 @@ export_app = typer.Typer(help="Write data in formats other tools read.", no_args
 
 def citations(
     doc: Annotated[str, typer.Argument(help="Document id.")],
-    note: Annotated[Optional[int], typer.Option("--note", help="Only this footnote.")] = None,
+    note: Annotated[int | None, typer.Option("--note", help="Only this footnote.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
@@ -31,16 +31,24 @@ def citations(
         typer.echo(f"note {n['n']}" + ("  (+ commentary)" if n["has_commentary"] else ""))
         for i, c in enumerate(n["citations"]):
             described = ", ".join(
-                f"{k}={'; '.join(v) if isinstance(v, list) else v}" for k, v in c.items()
-                if k not in ("kind", "text", "start", "end", "sources", "refers_to", "parsed"))
-            target = f" -> note {c['refers_to']['n']}[{c['refers_to']['i']}]" if "refers_to" in c else ""
+                f"{k}={'; '.join(v) if isinstance(v, list) else v}"
+                for k, v in c.items()
+                if k not in ("kind", "text", "start", "end", "sources", "refers_to", "parsed")
+            )
+            target = (
+                f" -> note {c['refers_to']['n']}[{c['refers_to']['i']}]" if "refers_to" in c else ""
+            )
             typer.echo(f"  [{i}] {c['kind']}{target}: {described or c['text']}")
     return None
 
 
 def sources(
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only this kind (archival, book …).")] = None,
-    archive: Annotated[Optional[str], typer.Option("--archive", help="Only this archive (RGASPI …).")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind (archival, book …).")
+    ] = None,
+    archive: Annotated[
+        str | None, typer.Option("--archive", help="Only this archive (RGASPI …).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
@@ -48,18 +56,31 @@ def sources(
     rows = queries.sources(connect(db, readonly=True), kind, archive)
     if as_json:
         return print_json(rows)
-    table = [{"id": r["id"], "kind": r["kind"], "citations": r["citations"],
-              "notes": ", ".join(f"{p['doc']}:{p['note']}" for p in r["cited_in"]),
-              "source": r["label"][:90]} for r in rows]
+    table = [
+        {
+            "id": r["id"],
+            "kind": r["kind"],
+            "citations": r["citations"],
+            "notes": ", ".join(f"{p['doc']}:{p['note']}" for p in r["cited_in"]),
+            "source": r["label"][:90],
+        }
+        for r in rows
+    ]
     print_table(table, ["id", "kind", "citations", "notes", "source"])
     return None
 
 
 @export_app.command("citations")
 def export_citations(
-    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "csl-json",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")
+    ] = "csl-json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing output file.")
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Every cited source as CSL-JSON (Zotero imports it), BibTeX or CSV."""

@@ -10,19 +10,33 @@ from typing import Any
 
 # Our kinds -> CSL item types (https://docs.citationstyles.org/en/stable/specification.html)
 CSL_TYPES = {
-    "archival": "manuscript", "frus": "document", "book": "book", "article": "article-journal",
-    "chapter": "chapter", "report": "report", "periodical": "article-newspaper",
-    "manuscript": "manuscript", "interview": "interview", "document": "document",
+    "archival": "manuscript",
+    "frus": "document",
+    "book": "book",
+    "article": "article-journal",
+    "chapter": "chapter",
+    "report": "report",
+    "periodical": "article-newspaper",
+    "manuscript": "manuscript",
+    "interview": "interview",
+    "document": "document",
 }
 BIBTEX_TYPES = {
-    "book": "book", "article": "article", "chapter": "incollection", "report": "techreport",
-    "manuscript": "unpublished", "archival": "misc", "frus": "misc", "periodical": "misc",
-    "interview": "misc", "document": "misc",
+    "book": "book",
+    "article": "article",
+    "chapter": "incollection",
+    "report": "techreport",
+    "manuscript": "unpublished",
+    "archival": "misc",
+    "frus": "misc",
+    "periodical": "misc",
+    "interview": "misc",
+    "document": "misc",
 }
 
 
 def _person(name: str) -> dict[str, str]:
-    """"Allen S. Whiting" -> family/given; a romanized Chinese name or an institution stays literal."""
+    """ "Allen S. Whiting" -> family/given; a romanized Chinese name or an institution stays literal."""
     parts = name.split()
     if len(parts) >= 2 and any(re.fullmatch(r"[A-Z]\.", p) for p in parts[:-1]):
         return {"family": parts[-1], "given": " ".join(parts[:-1])}
@@ -37,8 +51,11 @@ def _date_parts(value: str) -> dict[str, Any]:
 def csl_item(source: dict) -> dict[str, Any]:
     """One registry source as a CSL-JSON item."""
     f = source["fields"]
-    item: dict[str, Any] = {"id": source["id"], "type": CSL_TYPES.get(source["kind"], "document"),
-                            "title": f.get("title") or source["label"]}
+    item: dict[str, Any] = {
+        "id": source["id"],
+        "type": CSL_TYPES.get(source["kind"], "document"),
+        "title": f.get("title") or source["label"],
+    }
     if f.get("authors"):
         item["author"] = [_person(a) for a in f["authors"]]
     if f.get("editors"):
@@ -51,8 +68,12 @@ def csl_item(source: dict) -> dict[str, Any]:
         item["container-title"] = f["container"]
     elif source["kind"] == "frus":
         item["container-title"] = "Foreign Relations of the United States"
-    for ours, theirs in (("volume", "volume"), ("issue", "issue"), ("place", "publisher-place"),
-                         ("archive", "archive")):
+    for ours, theirs in (
+        ("volume", "volume"),
+        ("issue", "issue"),
+        ("place", "publisher-place"),
+        ("archive", "archive"),
+    ):
         if f.get(ours):
             item[theirs] = str(f[ours])
     if source["kind"] == "frus" and f.get("doc"):
@@ -73,8 +94,15 @@ def to_csl_json(sources: list[dict]) -> str:
 
 
 def _bib_escape(value: str) -> str:
-    return value.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}") \
-        .replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("_", "\\_")
+    return (
+        value.replace("\\", "\\textbackslash{}")
+        .replace("{", "\\{")
+        .replace("}", "\\}")
+        .replace("&", "\\&")
+        .replace("%", "\\%")
+        .replace("#", "\\#")
+        .replace("_", "\\_")
+    )
 
 
 def to_bibtex(sources: list[dict]) -> str:
@@ -86,22 +114,53 @@ def to_bibtex(sources: list[dict]) -> str:
             fields["author"] = " and ".join(f.get("authors") or [f["creator"]])
         if f.get("editors"):
             fields["editor"] = " and ".join(f["editors"])
-        for ours, theirs in (("container", "journal" if s["kind"] == "article" else "booktitle"),
-                             ("volume", "volume"), ("issue", "number"), ("place", "address"),
-                             ("year", "year"), ("date", "date")):
+        for ours, theirs in (
+            ("container", "journal" if s["kind"] == "article" else "booktitle"),
+            ("volume", "volume"),
+            ("issue", "number"),
+            ("place", "address"),
+            ("year", "year"),
+            ("date", "date"),
+        ):
             if f.get(ours):
                 fields[theirs] = str(f[ours])
         if s["kind"] == "archival":
             fields["howpublished"] = ", ".join(
-                str(x) for x in [f.get("archive"), *(f"{k} {f[k]}" for k in ("fond", "opis", "delo") if f.get(k))] if x)
+                str(x)
+                for x in [
+                    f.get("archive"),
+                    *(f"{k} {f[k]}" for k in ("fond", "opis", "delo") if f.get(k)),
+                ]
+                if x
+            )
         body = ",\n".join(f"  {k} = {{{_bib_escape(v)}}}" for k, v in fields.items())
         entries.append(f"@{BIBTEX_TYPES.get(s['kind'], 'misc')}{{{s['id']},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"
 
 
-CSV_COLUMNS = ["id", "kind", "label", "citations", "authors", "editors", "title", "container",
-               "volume", "issue", "year", "place", "date", "archive", "fond", "opis", "delo",
-               "creator", "recipient", "doc", "cited_in"]
+CSV_COLUMNS = [
+    "id",
+    "kind",
+    "label",
+    "citations",
+    "authors",
+    "editors",
+    "title",
+    "container",
+    "volume",
+    "issue",
+    "year",
+    "place",
+    "date",
+    "archive",
+    "fond",
+    "opis",
+    "delo",
+    "creator",
+    "recipient",
+    "doc",
+    "cited_in",
+]
 
 
 def to_csv(sources: list[dict]) -> str:

@@ -18,12 +18,41 @@ from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.sentences import split_sentences
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
 
-KINDS = ("archival", "frus", "book", "article", "chapter", "report", "periodical",
-         "manuscript", "interview", "ibid", "short", "unparsed")
+KINDS = (
+    "archival",
+    "frus",
+    "book",
+    "article",
+    "chapter",
+    "report",
+    "periodical",
+    "manuscript",
+    "interview",
+    "ibid",
+    "short",
+    "unparsed",
+)
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
@@ -34,8 +63,11 @@ _QUOTED = re.compile(r"[“\"](.+?)[,.]?[”\"]")
 _HEREAFTER = re.compile(r"[(\[,]\s*hereafter(?:\s+cited\s+as)?\s+([^)\]]+?)\s*[)\]]", re.I)
 _VOLUME = re.compile(r"\b(?:vol\.|volume)\s*([0-9IVXLC]+)\b", re.I)
 _ISSUE = re.compile(r"\bno\.\s*(\d+)", re.I)
-_SEASONS = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|"
-                      r"July|August|September|October|November|December)\b", re.I)
+_SEASONS = re.compile(
+    r"^(Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b",
+    re.I,
+)
 _ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
 _TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
 # "See MZNP …", "For the full text of …, see Memorandum …", "See also …"
@@ -75,6 +107,7 @@ class ParsedNote:
 
 # -- small field extractors ------------------------------------------------------
 
+
 def iso_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first full date in ``text`` as ISO ``YYYY-MM-DD``, with its match."""
     m = _DATE_MDY.search(text)
@@ -87,7 +120,7 @@ def iso_date(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def split_names(text: str) -> list[str]:
-    """"Sergei N. Goncharov, John W. Lewis, and Xue Litai" -> three names."""
+    """ "Sergei N. Goncharov, John W. Lewis, and Xue Litai" -> three names."""
     text = re.sub(r",?\s+et al\.?$", "", text.strip().rstrip(","))
     parts = re.split(r",\s+and\s+|\s+and\s+|,\s+", text)
     return [p.strip() for p in parts if p.strip()]
@@ -111,7 +144,7 @@ def _pages_at_end(text: str) -> tuple[str, int] | None:
 
 
 def _publication(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
-    """"(New York, 1960)" -> place, year; "(Spring 1952)" -> year only."""
+    """ "(New York, 1960)" -> place, year; "(Spring 1952)" -> year only."""
     m = _PUBLICATION.search(text)
     if not m:
         return None
@@ -148,13 +181,14 @@ def creator_recipient(title: str) -> dict[str, str]:
             creator = re.sub(r"[’']s?$", "", creator)
             initial = _ROLE_INITIALS.search(creator)
             if initial and initial.start() > 0:
-                creator = creator[initial.start():]  # "Soviet Defense Minister A. M. Vasilevsky"
+                creator = creator[initial.start() :]  # "Soviet Defense Minister A. M. Vasilevsky"
             recipient = re.sub(r"^the\s+", "", _clean(m.group("r")))
             return {"creator": _clean(creator), "recipient": recipient}
     return {}
 
 
 # -- the kinds -------------------------------------------------------------------
+
 
 def _title_before_date(text: str) -> tuple[dict[str, str], int]:
     """Document title and date of "Telegram from X to Y, July 5, 1950, …"; returns end of date."""
@@ -178,7 +212,7 @@ def _parse_archival(text: str) -> dict[str, Any] | None:
         archive = abbreviation
         fields["abbreviation"] = abbreviation
     else:
-        archive = _clean(text[after_date: m.start()]) if after_date else _clean(text[: m.start()])
+        archive = _clean(text[after_date : m.start()]) if after_date else _clean(text[: m.start()])
         archive = canonical_archive(archive.split(",")[-1].strip()) if archive else ""
     if archive:
         fields["archive"] = archive
@@ -199,7 +233,9 @@ def _parse_frus(text: str) -> dict[str, Any]:
     abbreviation = _hereafter(text)
     if abbreviation:
         fields["abbreviation"] = abbreviation
-    series = re.search(r"(?:FRUS|Foreign Relations of the United States)\W+(?:\([^)]*\)\W*)?(\d{4})", text)
+    series = re.search(
+        r"(?:FRUS|Foreign Relations of the United States)\W+(?:\([^)]*\)\W*)?(\d{4})", text
+    )
     if series:
         fields["year"] = series.group(1)
     if vol := _VOLUME.search(text):
@@ -225,9 +261,9 @@ def _parse_ibid(text: str) -> dict[str, Any]:
     m = re.search(r"\bibid\.?", text, re.I)
     assert m is not None
     head = text[: m.start()]
-    if pages := _pages_at_end(text[m.end():] if m.end() < len(text) else ""):
+    if pages := _pages_at_end(text[m.end() :] if m.end() < len(text) else ""):
         fields["pages"] = pages[0]
-    if vol := _VOLUME.search(text[m.end():]):
+    if vol := _VOLUME.search(text[m.end() :]):
         fields["volume"] = vol.group(1)
     if head.strip():
         if found := iso_date(head):
@@ -255,14 +291,16 @@ def _after_title(text: str, pos: int, fields: dict[str, Any]) -> None:
         fields["volume"] = vol.group(1)
     if pub := _publication(rest):
         fields |= pub[0]
-        tail = rest[pub[1].end():]
+        tail = rest[pub[1].end() :]
         if pages := _pages_at_end(tail):
             fields["pages"] = pages[0]
     elif pages := _pages_at_end(rest):
         fields["pages"] = pages[0]
 
 
-def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, dict[str, Any]] | None:
+def _parse_quoted_work(
+    text: str, italics: list[tuple[int, int]]
+) -> tuple[str, dict[str, Any]] | None:
     """Article, chapter or report: a quoted title."""
     q = _QUOTED.search(text)
     if not q:
@@ -288,7 +326,7 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
         return "chapter", fields
     containers = _in_italics(rest_start, len(text), italics)
     pub = _PUBLICATION.search(rest)
-    if containers or (pub and ":" in rest[pub.end():pub.end() + 3]):
+    if containers or (pub and ":" in rest[pub.end() : pub.end() + 3]):
         # article: "*Journal* 33, no. 2 (2010): 211–30"
         if containers:
             s, e = containers[0]
@@ -302,7 +340,11 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
         if head.strip():
             role, names = _names_and_role(_clean(head))
             fields[role] = names
-        after = _TRANSLATION.sub("", after.lstrip(" ,")) if _TRANSLATION.match(after.lstrip(" ,")) else after
+        after = (
+            _TRANSLATION.sub("", after.lstrip(" ,"))
+            if _TRANSLATION.match(after.lstrip(" ,"))
+            else after
+        )
         vol = re.match(r"\s*,?\s*(\d+(?:/\d+)?)", after)
         if vol:
             fields["volume"] = vol.group(1)
@@ -310,7 +352,7 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
             fields["issue"] = issue.group(1)
         if pub := _publication(after):
             fields["year"] = pub[0]["year"]
-            if pages := _pages_at_end(after[pub[1].end():]):
+            if pages := _pages_at_end(after[pub[1].end() :]):
                 fields["pages"] = pages[0]
         if pub is not None or containers:
             return "article", fields
@@ -326,7 +368,8 @@ def _parse_quoted_work(text: str, italics: list[tuple[int, int]]) -> tuple[str, 
 # "CIA Intelligence Report, “…”": a document-type word right before the quoted title.
 _REPORT_HEAD = re.compile(
     r"^[A-Z][\w .&/-]{0,60}\b(?:Report|report|Memorandum|Estimate|Cable|Dispatch|Summary|Bulletin)"
-    r"\s*,?\s*$")
+    r"\s*,?\s*$"
+)
 
 
 def _parse_report(text: str) -> dict[str, Any] | None:
@@ -334,7 +377,7 @@ def _parse_report(text: str) -> dict[str, Any] | None:
     if not q or not _REPORT_HEAD.search(text[: q.start()].strip()):
         return None
     fields: dict[str, Any] = {"title": _clean(q.group(1))}
-    rest = text[q.end():]
+    rest = text[q.end() :]
     found = iso_date(rest)
     series = _clean(rest[: found[1].start()] if found else rest)
     if series:
@@ -345,7 +388,7 @@ def _parse_report(text: str) -> dict[str, Any] | None:
         fields["container"] = _clean(series)
     if found:
         fields["date"] = found[0]
-        where = _clean(rest[found[1].end():])
+        where = _clean(rest[found[1].end() :])
         abbreviation = _hereafter(where)
         if abbreviation:
             fields["abbreviation"] = abbreviation
@@ -355,7 +398,9 @@ def _parse_report(text: str) -> dict[str, Any] | None:
     return fields
 
 
-def _parse_book_like(text: str, italics: list[tuple[int, int]]) -> tuple[str, dict[str, Any]] | None:
+def _parse_book_like(
+    text: str, italics: list[tuple[int, int]]
+) -> tuple[str, dict[str, Any]] | None:
     """Book, periodical, manuscript, or short form: an italic title (or a known abbreviation)."""
     titles = _in_italics(0, len(text), italics)
     fields: dict[str, Any] = {}
@@ -401,14 +446,16 @@ def _parse_book_like(text: str, italics: list[tuple[int, int]]) -> tuple[str, di
             fields["abbreviation"] = abbreviation
         fields["date"] = found[0]
         fields["issue"] = issue.group(1)
-        if pages := _pages_at_end(rest[issue.end():]):
+        if pages := _pages_at_end(rest[issue.end() :]):
             fields["pages"] = pages[0]
         return "periodical", fields
     return None
 
 
-def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[str]) -> dict[str, Any] | None:
-    """"Torkunov, *The War in Korea*, 94-95" / "*JYMZW*, vol. 1, 469" / "NBCK, July 4, 1950, no. 172, 12"."""
+def _parse_short(
+    text: str, italics: list[tuple[int, int]], abbreviations: set[str]
+) -> dict[str, Any] | None:
+    """ "Torkunov, *The War in Korea*, 94-95" / "*JYMZW*, vol. 1, 469" / "NBCK, July 4, 1950, no. 172, 12"."""
     pages = _pages_at_end(text)
     if not pages:
         return None
@@ -418,7 +465,7 @@ def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[s
     first = re.match(r"\s*([^,]+)", body)
     if first and _clean(first.group(1)).strip("*") in abbreviations:
         fields["title"] = _clean(first.group(1)).strip("*")
-        rest = body[first.end():]
+        rest = body[first.end() :]
     elif titles:
         s, e = titles[0]
         if pages[1] < e:
@@ -446,7 +493,7 @@ def _parse_short(text: str, italics: list[tuple[int, int]], abbreviations: set[s
 
 def _looks_like_citation_start(text: str) -> bool:
     first = text.lstrip()[:1]
-    return first.isupper() or first in "*“\"‘"
+    return first.isupper() or first in '*“"‘'
 
 
 def parse_piece(
@@ -483,12 +530,13 @@ def parse_piece(
 def _parse_cited_from(
     text: str, cited: re.Match[str], italics: list[tuple[int, int]], abbreviations: set[str]
 ) -> tuple[str, dict[str, Any]] | None:
-    """"Telegram from X to Y, <date>, cited from <collection>": the collection, with the document's
+    """ "Telegram from X to Y, <date>, cited from <collection>": the collection, with the document's
     title, date, creator and recipient kept beside it (``document``)."""
-    source = text[cited.end():]
+    source = text[cited.end() :]
     shift = cited.end()
-    parsed = parse_piece(source, [(s - shift, e - shift) for s, e in italics if s >= shift],
-                         abbreviations)
+    parsed = parse_piece(
+        source, [(s - shift, e - shift) for s, e in italics if s >= shift], abbreviations
+    )
     if parsed is None:
         return None
     kind, fields = parsed
@@ -526,11 +574,15 @@ def _top_level_split(text: str, sep: str = ";") -> list[tuple[int, int]]:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+    return [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
+    ]
 
 
 def parse_note(
-    text: str, italics: list[tuple[int, int]], n: int | None = None,
+    text: str,
+    italics: list[tuple[int, int]],
+    n: int | None = None,
     abbreviations: set[str] | None = None,
 ) -> ParsedNote:
     """Cut a footnote into citations and commentary. ``italics`` are offsets in ``text``."""
@@ -546,13 +598,16 @@ def parse_note(
         for s, e in pieces:
             if lead := _SEE.match(text, s, e):
                 # "For the full text …, see Memorandum …": commentary, then the citation.
-                if text[s:lead.start(1)].strip(" ,"):
+                if text[s : lead.start(1)].strip(" ,"):
                     commentary.append((s, lead.start(1)))
                 s = lead.end()
             piece = text[s:e]
             local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
-            parsed = parse_piece(piece.rstrip(". "), local, abbreviations) \
-                if _looks_like_citation_start(piece) else None
+            parsed = (
+                parse_piece(piece.rstrip(". "), local, abbreviations)
+                if _looks_like_citation_start(piece)
+                else None
+            )
             if parsed is None:
                 commentary.append((s, e))
                 continue

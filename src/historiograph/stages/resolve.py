@@ -26,7 +26,7 @@ def fold(text: str) -> str:
 
 
 def _surnames(names: list[str]) -> set[str]:
-    """"Sergei N. Goncharov" -> "goncharov"; "Chen Jian" keeps both words (family name first)."""
+    """ "Sergei N. Goncharov" -> "goncharov"; "Chen Jian" keeps both words (family name first)."""
     out = set()
     for name in names:
         words = fold(name).split()

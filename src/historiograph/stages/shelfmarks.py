@@ -18,9 +18,7 @@ _FOND = rf"(?:Fond|Fonds|F\.|f\.|F)\s*{_NUM}"
 _OPIS = rf"(?:Opis|Opus|Op\.|op\.)\s*{_NUM}"
 _DELO = rf"(?:Delo|Dela|D\.|d\.)\s*{_NUM}"
 _LIST = r"(?:Listy|Listi|List|Ll\.|ll\.|L\.|l\.)\s*(\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)"
-SHELFMARK_RE = re.compile(
-    rf"{_FOND}\s*,?\s*{_OPIS}\s*,?\s*{_DELO}(?:\s*,?\s*{_LIST})?"
-)
+SHELFMARK_RE = re.compile(rf"{_FOND}\s*,?\s*{_OPIS}\s*,?\s*{_DELO}(?:\s*,?\s*{_LIST})?")
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,7 +40,7 @@ class Shelfmark:
 
 
 def canonical_archive(name: str) -> str:
-    """"AP RF" -> "APRF", "RGASPI" stays; spaces inside an acronym are a print variant."""
+    """ "AP RF" -> "APRF", "RGASPI" stays; spaces inside an acronym are a print variant."""
     compact = name.replace(" ", "")
     return compact if re.fullmatch(r"[A-Za-z]{2,10}", compact) and compact[:2].isupper() else name
 
@@ -58,8 +56,10 @@ def find_shelfmark(text: str) -> tuple[re.Match[str], Shelfmark] | None:
         return None
     folios = None
     if m.group(4):
-        folios = expand_ranges(", ".join(
-            "-".join(_strip_zeros(x.strip()) for x in re.split(r"[-–]", part))
-            for part in m.group(4).split(",")
-        ))
+        folios = expand_ranges(
+            ", ".join(
+                "-".join(_strip_zeros(x.strip()) for x in re.split(r"[-–]", part))
+                for part in m.group(4).split(",")
+            )
+        )
     return m, Shelfmark(None, m.group(1), m.group(2), m.group(3), folios)

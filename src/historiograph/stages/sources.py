@@ -45,8 +45,9 @@ def _surname(names: list[str] | None) -> str:
 def shelfmark_of(fields: dict[str, Any]) -> Shelfmark | None:
     if not all(fields.get(k) for k in ("fond", "opis", "delo")):
         return None
-    return Shelfmark(fields.get("archive"), fields["fond"], fields["opis"], fields["delo"],
-                     fields.get("folios"))
+    return Shelfmark(
+        fields.get("archive"), fields["fond"], fields["opis"], fields["delo"], fields.get("folios")
+    )
 
 
 def source_of(c: Citation) -> SourceRef | None:
@@ -59,18 +60,38 @@ def source_of(c: Citation) -> SourceRef | None:
         if mark is None:
             return None
         # A document in a file: shelfmark without folios, plus what tells documents apart.
-        key = "|".join(["archival", fold(mark.archive or ""), mark.fond, mark.opis, mark.delo,
-                        f.get("date", ""), fold(f.get("creator", "")), fold(f.get("recipient", ""))])
+        key = "|".join(
+            [
+                "archival",
+                fold(mark.archive or ""),
+                mark.fond,
+                mark.opis,
+                mark.delo,
+                f.get("date", ""),
+                fold(f.get("creator", "")),
+                fold(f.get("recipient", "")),
+            ]
+        )
         label = f"{f.get('title', 'Document')}, {f.get('date', 'n.d.')} ({mark.canonical})"
         return SourceRef(key, "archival", label, _work_fields(f))
     if c.kind == "frus":
-        key = "|".join(["frus", f.get("year", ""), f.get("volume", ""), f.get("doc", ""),
-                        fold(f.get("title", "")) if not f.get("doc") else ""])
+        key = "|".join(
+            [
+                "frus",
+                f.get("year", ""),
+                f.get("volume", ""),
+                f.get("doc", ""),
+                fold(f.get("title", "")) if not f.get("doc") else "",
+            ]
+        )
         label = f"{f.get('title', 'FRUS')}, FRUS {f.get('year', '')}, vol. {f.get('volume', '?')}, doc. {f.get('doc', '?')}"
         return SourceRef(key, "frus", label, _work_fields(f))
     people = f.get("authors") or f.get("editors")
-    parts = [c.kind if c.kind in ("report", "interview") else "work", fold(f.get("title", "")),
-             _surname(people)]
+    parts = [
+        c.kind if c.kind in ("report", "interview") else "work",
+        fold(f.get("title", "")),
+        _surname(people),
+    ]
     if c.kind in ("report", "interview"):
         parts.append(f.get("date", ""))
     label = ", ".join(x for x in [", ".join(people or []), f.get("title", "")] if x)
@@ -91,8 +112,12 @@ def document_source_of(c: Citation) -> SourceRef | None:
     if not f.get("document"):
         return None
     key = "|".join(["document", fold(f["document"]), f.get("date", "")])
-    fields = {k: f[k] for k in ("date", "creator", "recipient") if f.get(k)} | {"title": f["document"]}
-    return SourceRef(key, "document", f"{f['document']}, {f.get('date', 'n.d.')}", fields, "document")
+    fields = {k: f[k] for k in ("date", "creator", "recipient") if f.get(k)} | {
+        "title": f["document"]
+    }
+    return SourceRef(
+        key, "document", f"{f['document']}, {f.get('date', 'n.d.')}", fields, "document"
+    )
 
 
 def cite_document(doc: Document) -> list[ParsedNote]:
@@ -102,9 +127,12 @@ def cite_document(doc: Document) -> list[ParsedNote]:
     for f in doc.footnotes:
         if f.kind != "note":
             continue
-        italics = [(s.start - f.start, s.end - f.start) for s in doc.styles
-                   if s.kind == "italic" and s.start >= f.start and s.end <= f.end]
-        notes.append(parse_note(doc.text[f.start:f.end], italics, f.n, abbreviations))
+        italics = [
+            (s.start - f.start, s.end - f.start)
+            for s in doc.styles
+            if s.kind == "italic" and s.start >= f.start and s.end <= f.end
+        ]
+        notes.append(parse_note(doc.text[f.start : f.end], italics, f.n, abbreviations))
     resolve(notes)
     return notes
 

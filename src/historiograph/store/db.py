@@ -57,8 +57,11 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
-    db.execute("DELETE FROM citation_sources WHERE citation_rowid IN"
-               " (SELECT rowid FROM citations WHERE doc_id = ?)", (doc_id,))
+    db.execute(
+        "DELETE FROM citation_sources WHERE citation_rowid IN"
+        " (SELECT rowid FROM citations WHERE doc_id = ?)",
+        (doc_id,),
+    )
     for table in _DOC_TABLES:
         column = "id" if table == "documents" else "doc_id"
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
@@ -171,20 +174,36 @@ def _insert_citations(db: sqlite3.Connection, doc: Document) -> None:
             cur = db.execute(
                 'INSERT INTO citations (doc_id, note_n, idx, kind, start, "end", text, fields,'
                 " shelfmark, refers_n, refers_i, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, note.n, i, c.kind, base + c.start, base + c.end,
-                 note.text[c.start:c.end].strip(), json.dumps(c.fields, ensure_ascii=False, sort_keys=True),
-                 mark.canonical if mark else None,
-                 *(c.refers_to if c.refers_to else (None, None)), STAGE_VERSION),
+                (
+                    doc.id,
+                    note.n,
+                    i,
+                    c.kind,
+                    base + c.start,
+                    base + c.end,
+                    note.text[c.start : c.end].strip(),
+                    json.dumps(c.fields, ensure_ascii=False, sort_keys=True),
+                    mark.canonical if mark else None,
+                    *(c.refers_to if c.refers_to else (None, None)),
+                    STAGE_VERSION,
+                ),
             )
             for ref in refs[(note.n, i)]:
                 # get-or-create on the natural key (sqlite-utils' lookup)
                 db.execute(
                     "INSERT OR IGNORE INTO sources (id, key, kind, label, fields) VALUES (?, ?, ?, ?, ?)",
-                    (ref.id, ref.key, ref.kind, ref.label,
-                     json.dumps(ref.fields, ensure_ascii=False, sort_keys=True)),
+                    (
+                        ref.id,
+                        ref.key,
+                        ref.kind,
+                        ref.label,
+                        json.dumps(ref.fields, ensure_ascii=False, sort_keys=True),
+                    ),
                 )
-                db.execute("INSERT OR IGNORE INTO citation_sources VALUES (?, ?, ?)",
-                           (cur.lastrowid, ref.id, ref.role))
+                db.execute(
+                    "INSERT OR IGNORE INTO citation_sources VALUES (?, ?, ?)",
+                    (cur.lastrowid, ref.id, ref.role),
+                )
 
 
 def write_documents(

@@ -107,8 +107,7 @@ def m002_full_text_search() -> str:
 
 
 def m003_citations() -> str:
-    return (
-        """
+    return """
         -- One row per citation in a footnote, in the note's order.
         CREATE TABLE citations (
             rowid INTEGER PRIMARY KEY,
@@ -146,7 +145,6 @@ def m003_citations() -> str:
         );
         CREATE INDEX citation_sources_source ON citation_sources(source_id);
         """
-    )
 
 
 MIGRATIONS: list[Callable[[], str]] = [

@@ -172,11 +172,17 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
         f'SELECT c.rowid, c.note_n, c.idx, c.kind, c.start, c."end", c.text, c.fields, c.shelfmark,'
         f" c.refers_n, c.refers_i, group_concat(cs.source_id) AS sources"
         f" FROM citations c LEFT JOIN citation_sources cs ON cs.citation_rowid = c.rowid"
-        f" WHERE {where} GROUP BY c.rowid ORDER BY c.note_n, c.idx", args).fetchall()
+        f" WHERE {where} GROUP BY c.rowid ORDER BY c.note_n, c.idx",
+        args,
+    ).fetchall()
     if note is not None and not rows:
         raise NotFoundError(f"{doc_id}: no footnote {note} with citations")
-    commentary = {r[0] for r in db.execute(
-        "SELECT DISTINCT note_n FROM note_commentary WHERE doc_id = ?", (doc_id,))}
+    commentary = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT note_n FROM note_commentary WHERE doc_id = ?", (doc_id,)
+        )
+    }
     notes: dict[int, dict] = {}
     for r in rows:
         item = {"kind": r["kind"], **json.loads(r["fields"])}
@@ -188,19 +194,28 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
         if r["shelfmark"]:
             item["shelfmark"] = r["shelfmark"]
         item["sources"] = sorted(r["sources"].split(",")) if r["sources"] else []
-        entry = notes.setdefault(r["note_n"], {"n": r["note_n"], "citations": [],
-                                               "has_commentary": r["note_n"] in commentary})
+        entry = notes.setdefault(
+            r["note_n"],
+            {"n": r["note_n"], "citations": [], "has_commentary": r["note_n"] in commentary},
+        )
         entry["citations"].append(item)
     return {"article": doc_id, "notes": list(notes.values())}
 
 
-def sources(db: sqlite3.Connection, kind: str | None = None, archive: str | None = None,
-            with_places: bool = True) -> list[dict]:
+def sources(
+    db: sqlite3.Connection,
+    kind: str | None = None,
+    archive: str | None = None,
+    with_places: bool = True,
+) -> list[dict]:
     """The source registry with citation counts and, per source, every note and sentence citing it."""
-    rows = _rows(db.execute(
-        """SELECT s.id, s.kind, s.label, s.fields, count(DISTINCT cs.citation_rowid) AS citations
+    rows = _rows(
+        db.execute(
+            """SELECT s.id, s.kind, s.label, s.fields, count(DISTINCT cs.citation_rowid) AS citations
            FROM sources s JOIN citation_sources cs ON cs.source_id = s.id
-           GROUP BY s.id ORDER BY citations DESC, s.label"""))
+           GROUP BY s.id ORDER BY citations DESC, s.label"""
+        )
+    )
     out = []
     for r in rows:
         fields = json.loads(r.pop("fields"))
@@ -210,12 +225,16 @@ def sources(db: sqlite3.Connection, kind: str | None = None, archive: str | None
             continue
         r["fields"] = fields
         if with_places:
-            r["cited_in"] = _rows(db.execute(
-                """SELECT c.doc_id AS doc, c.note_n AS note, c.idx AS citation,
+            r["cited_in"] = _rows(
+                db.execute(
+                    """SELECT c.doc_id AS doc, c.note_n AS note, c.idx AS citation,
                      (SELECT group_concat(m.sentence_idx) FROM markers m
                        WHERE m.doc_id = c.doc_id AND m.n = c.note_n) AS sentences
                    FROM citation_sources cs JOIN citations c ON c.rowid = cs.citation_rowid
-                   WHERE cs.source_id = ? ORDER BY c.doc_id, c.note_n, c.idx""", (r["id"],)))
+                   WHERE cs.source_id = ? ORDER BY c.doc_id, c.note_n, c.idx""",
+                    (r["id"],),
+                )
+            )
             for place in r["cited_in"]:
                 s = place["sentences"]
                 place["sentences"] = [int(x) for x in s.split(",")] if s else []
