@@ -32,7 +32,11 @@ demo: install
 	@echo
 	$(BIN)/historiograph show seed2_intervention --note 88 --db $(DB)
 	@echo
+	$(BIN)/historiograph citations seed2_intervention --note 17 --db $(DB)
+	@echo
 	@echo "Next: $(BIN)/historiograph search \"air cover\" --db $(DB)"
+	@echo "      $(BIN)/historiograph sources --archive RGASPI --db $(DB)"
+	@echo "      $(BIN)/historiograph export citations --format csl-json -o sources.json --db $(DB)"
 
 test: install-test
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -30,6 +30,13 @@ def list_documents(db: sqlite3.Connection) -> list[dict]:
     )
 
 
+def _require_document(db: sqlite3.Connection, doc_id: str) -> None:
+    """Raise NotFoundError, naming the documents there are, unless ``doc_id`` is stored."""
+    if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+        known = ", ".join(r["id"] for r in db.execute("SELECT id FROM documents ORDER BY id"))
+        raise NotFoundError(f"no document {doc_id!r} (known: {known or 'none; run ingest'})")
+
+
 def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
     """One document's summary (not its full text). Raises NotFoundError."""
     for d in list_documents(db):
@@ -48,8 +55,8 @@ def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
                 )
             ]
             return d
-    known = ", ".join(r["id"] for r in db.execute("SELECT id FROM documents ORDER BY id"))
-    raise NotFoundError(f"no document {doc_id!r} (known: {known or 'none; run ingest'})")
+    _require_document(db, doc_id)
+    raise AssertionError("unreachable: the document exists but was not listed")
 
 
 def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[dict]:
@@ -65,7 +72,7 @@ def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[
 
 def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
     """Sentence ``idx`` with its offsets, raw text and the notes it cites."""
-    get_document(db, doc_id)
+    _require_document(db, doc_id)
     row = db.execute(
         'SELECT idx, block_idx, start, "end", raw_start, raw_end, text FROM sentences'
         " WHERE doc_id = ? AND idx = ?",
@@ -86,7 +93,7 @@ def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
 
 def get_note(db: sqlite3.Connection, doc_id: str, n: int) -> dict:
     """Footnote ``n``: its text (when the file has it) and every sentence that cites it."""
-    get_document(db, doc_id)
+    _require_document(db, doc_id)
     note = db.execute(
         'SELECT label, n, kind, start, "end", raw_start, raw_end, text FROM footnotes'
         " WHERE doc_id = ? AND n = ? AND kind = 'note' ORDER BY rowid LIMIT 1",
@@ -162,7 +169,7 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
     Each citation has the gold fields plus ``text``, ``start``/``end`` (offsets in the
     document's normalized text), ``shelfmark`` and ``sources`` (registry ids).
     """
-    get_document(db, doc_id)
+    _require_document(db, doc_id)
     args: list = [doc_id]
     where = "c.doc_id = ?"
     if note is not None:
