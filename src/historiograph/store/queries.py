@@ -39,24 +39,22 @@ def _require_document(db: sqlite3.Connection, doc_id: str) -> None:
 
 def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
     """One document's summary (not its full text). Raises NotFoundError."""
-    for d in list_documents(db):
-        if d["id"] == doc_id:
-            author = db.execute(
-                "SELECT text FROM footnotes WHERE doc_id = ? AND kind = 'author_note'", (doc_id,)
-            ).fetchone()
-            d["author_note"] = author["text"] if author else None
-            d["headings"] = [
-                r["text"]
-                for r in db.execute(
-                    'SELECT substr(d.text, b.start + 1, b."end" - b.start) AS text FROM blocks b'
-                    " JOIN documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.kind = 'heading'"
-                    " ORDER BY b.idx",
-                    (doc_id,),
-                )
-            ]
-            return d
     _require_document(db, doc_id)
-    raise AssertionError("unreachable: the document exists but was not listed")
+    d = next(d for d in list_documents(db) if d["id"] == doc_id)
+    author = db.execute(
+        "SELECT text FROM footnotes WHERE doc_id = ? AND kind = 'author_note'", (doc_id,)
+    ).fetchone()
+    d["author_note"] = author["text"] if author else None
+    d["headings"] = [
+        r["text"]
+        for r in db.execute(
+            'SELECT substr(d.text, b.start + 1, b."end" - b.start) AS text FROM blocks b'
+            " JOIN documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.kind = 'heading'"
+            " ORDER BY b.idx",
+            (doc_id,),
+        )
+    ]
+    return d
 
 
 def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[dict]:
