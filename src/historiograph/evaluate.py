@@ -135,7 +135,6 @@ def score_evidence(db: sqlite3.Connection, doc_id: str, gold: dict, items_key: s
         for r in db.execute('SELECT start, "end" FROM sentences WHERE doc_id = ?', (doc_id,))
     ]
     evidence = [e["evidence"] for e in gold[items_key]]
-    evidence += [a for e in gold[items_key] for a in e.get("also_evidence", [])]
     found = one = 0
     for ev in evidence:
         i = text.find(ev)

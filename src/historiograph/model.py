@@ -10,9 +10,6 @@ from dataclasses import asdict, dataclass, field
 
 from historiograph.ingest.offsets import OffsetMap
 
-BLOCK_KINDS = ("title", "heading", "paragraph", "note")
-NOTE_KINDS = ("note", "author_note")
-
 
 @dataclass(slots=True, frozen=True)
 class Block:
@@ -111,9 +108,6 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     styles: list[StyleSpan] = field(default_factory=list)
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file range behind normalized ``[start, end)``."""

@@ -138,8 +138,5 @@ class TextBuilder:
         """Write ``text`` in place of ``raw[raw_start:raw_end]`` (may be an empty range)."""
         self._add(text, raw_start, raw_end, copied=False)
 
-    def last_char(self) -> str:
-        return self._parts[-1][-1] if self._parts else ""
-
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(list(self._segments))

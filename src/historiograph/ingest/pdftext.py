@@ -10,6 +10,7 @@ body lines into headings and paragraphs, and writes the normalized text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,15 +174,15 @@ def _group_blocks(raw: str, lines: list[_Line]) -> list[tuple[str, list[_Line]]]
     return blocks
 
 
-def _keeps_hyphen(raw: str, left: str, right: str) -> bool:
+def _keeps_hyphen(low: str, left: str, right: str) -> bool:
     """Is the hyphen at a line end part of the word ("cease-fire") or a break ("negoti-ations")?
 
     The article itself is asked first: if it prints the word elsewhere with or
     without a hyphen, that settles it. Otherwise a capitalised second half
     ("Sino-American"), digits, or a prefix from ``data/hyphen_prefixes.txt``
-    keeps the hyphen; anything else was a syllable break.
+    keeps the hyphen; anything else was a syllable break. ``low`` is the
+    article's raw text, lower-cased once by the caller.
     """
-    low = raw.lower()
     hyphenated, joined = f"{left}-{right}".lower(), f"{left}{right}".lower()
     if re.search(rf"\b{re.escape(hyphenated)}", low):
         return True
@@ -199,10 +200,10 @@ def read_pdf_text(raw: str) -> ReaderOutput:
     _mark_bottom_notes(raw, lines)
     body_ranges = [(ln.start, ln.end) for ln in lines if ln.kind == "text"]
     markers = best_sequence(find_candidates(raw, body_ranges))
-    marker_at = {c.raw_start: c for c in markers}
+    marker_starts = {c.raw_start for c in markers}
     # Lone numbers that are not markers are page numbers: page furniture.
     for ln in lines:
-        if ln.kind == "text" and ln.text(raw).isdigit() and ln.start not in marker_at:
+        if ln.kind == "text" and ln.text(raw).isdigit() and ln.start not in marker_starts:
             ln.kind = "head"
     groups = _group_blocks(raw, lines)
     notes = _note_groups(raw, lines)
@@ -212,13 +213,13 @@ def read_pdf_text(raw: str) -> ReaderOutput:
     out = ReaderOutput(format="pdf-text")
     for kind, group in groups:
         writer.open_block()
-        _write_lines(raw, group, writer, marker_at, out)
+        _write_lines(raw, group, writer, markers, out)
         start, end = writer.close_block()
         if end > start:
             out.blocks.append(RawBlock(kind, start, end))
     for label, group in notes:
         writer.open_block()
-        _write_lines(raw, group, writer, {}, out, skip_label=True)
+        _write_lines(raw, group, writer, [], out, skip_label=True)
         start, end = writer.close_block()
         out.blocks.append(RawBlock("note", start, end, label=label))
     out.text, out.offsets = builder.build()
@@ -242,10 +243,13 @@ def _write_lines(
     raw: str,
     group: list[_Line],
     writer: BlockWriter,
-    marker_at: dict[int, Candidate],
+    markers: list[Candidate],
     out: ReaderOutput,
     skip_label: bool = False,
 ) -> None:
+    """Write one block's lines; ``markers`` are the article's markers in raw order."""
+    low = raw.lower()
+    starts = [c.raw_start for c in markers]
     for k, ln in enumerate(group):
         start = ln.start
         if skip_label and k == 0:
@@ -255,25 +259,23 @@ def _write_lines(
         if k > 0:
             _write_line_break(raw, group[k - 1], ln, writer)
         pos = start
-        for c in (marker_at[p] for p in sorted(marker_at) if start <= p < ln.end):
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, ln.end)
+        for c in markers[first:last]:
             writer.text(pos, c.raw_start)
             out.markers.append(MarkerHit(c.n, writer.anchor(), c.raw_start, c.raw_end, c.style))
             writer.skip(c.raw_start, c.raw_end)
             pos = c.raw_end
-        writer.text(pos, ln.end if not _ends_in_break(raw, ln, group, k) else ln.end - 1)
+        broken = k + 1 < len(group) and _hyphen_broken(raw, low, ln, group[k + 1])
+        writer.text(pos, ln.end - 1 if broken else ln.end)  # a breaking hyphen is dropped
 
 
-def _hyphen_broken(raw: str, prev: _Line, nxt: _Line) -> bool:
-    left = re.search(r"([A-Za-z]+)-$", raw[prev.start : prev.end])
+def _hyphen_broken(raw: str, low: str, line: _Line, nxt: _Line) -> bool:
+    """Does ``line`` end in a hyphen that only broke a word across lines?"""
+    left = re.search(r"([A-Za-z]+)-$", raw[line.start : line.end])
     right = re.match(r"[A-Za-z]+", raw[nxt.start : nxt.end])
     if not left or not right:
         return False
-    return not _keeps_hyphen(raw, left.group(1), right.group(0))
-
-
-def _ends_in_break(raw: str, ln: _Line, group: list[_Line], k: int) -> bool:
-    """Does this line end in a hyphen that only broke a word across lines?"""
-    return k + 1 < len(group) and raw[ln.end - 1] == "-" and _hyphen_broken(raw, ln, group[k + 1])
+    return not _keeps_hyphen(low, left.group(1), right.group(0))
 
 
 def _write_line_break(raw: str, prev: _Line, ln: _Line, writer: BlockWriter) -> None:

@@ -18,21 +18,6 @@ from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.sentences import split_sentences
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
 
-KINDS = (
-    "archival",
-    "frus",
-    "book",
-    "article",
-    "chapter",
-    "report",
-    "periodical",
-    "manuscript",
-    "interview",
-    "ibid",
-    "short",
-    "unparsed",
-)
-
 MONTHS = {
     m: i
     for i, m in enumerate(

@@ -238,17 +238,3 @@ def write_documents(
         db.execute("ROLLBACK")
         raise
     return status
-
-
-def remove_document(db: sqlite3.Connection, doc_id: str) -> bool:
-    """Delete one document and everything attached to it. True if it existed."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        existed = db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        _delete_document(db, doc_id)
-        _drop_orphan_sources(db)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    return existed is not None
