@@ -319,11 +319,70 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
     return scores
 
 
+def _gold_spans(text: str, items: list[dict]) -> list[tuple[dict, int, int]]:
+    """Each gold item with the offsets of its ``text`` inside its ``evidence`` in the document."""
+    out = []
+    for item in items:
+        at = text.find(item["evidence"])
+        inner = item["evidence"].find(item["text"]) if at >= 0 else -1
+        if inner >= 0:
+            out.append((item, at + inner, at + inner + len(item["text"])))
+    return out
+
+
+def _same_value(gold: str, got: str | None) -> bool:
+    """Equal, or ours names a time within the gold day ("1950-10-06T22:30" for "1950-10-06")."""
+    if got is None:
+        return False
+    return got == gold or (got.startswith(gold) and got[len(gold) : len(gold) + 1] == "T")
+
+
+def score_times(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
+    """Time values against the gold sample: strict = not vague and outside quotations."""
+    article = gold["article"]
+    text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    got = [
+        dict(r)
+        for r in db.execute(
+            'SELECT start, "end", text, value FROM times WHERE doc_id = ? ORDER BY start', (doc_id,)
+        )
+    ]
+    scores = []
+    located = _gold_spans(text, gold["times"])
+    for label, keep in (
+        ("strict", lambda t: not t.get("vague") and not t.get("in_quote")),
+        ("all", lambda t: True),
+    ):
+        items = [x for x in located if keep(x[0])]
+        found = right = 0
+        misses = []
+        for item, start, end in items:
+            near = [g for g in got if g["start"] < end and start < g["end"]]
+            found += bool(near)
+            if any(_same_value(item["value"], g["value"]) for g in near):
+                right += 1
+            else:
+                misses.append(f"{item['text']!r}={item['value']} got {[g['value'] for g in near]}")
+        n = len(items)
+        scores += [
+            Score("times", article, f"found ({label})", _ratio(found, n), f"{found} of {n}"),
+            Score(
+                "times",
+                article,
+                f"value accuracy ({label})",
+                _ratio(right, n),
+                f"{right} of {n}"
+                + (f"; missed: {'; '.join(misses)}" if misses and label == "strict" else ""),
+            ),
+        ]
+    return scores
+
+
 SCORERS: dict[str, Callable[[sqlite3.Connection, str, dict], list[Score]]] = {
     "markers_": score_markers,
     "footnotes_": lambda db, d, g: score_notes(db, d, g) + score_citations(db, d, g),
     "events_": lambda db, d, g: score_evidence(db, d, g, "events"),
-    "times_": lambda db, d, g: score_evidence(db, d, g, "times"),
+    "times_": lambda db, d, g: score_evidence(db, d, g, "times") + score_times(db, d, g),
 }
 
 

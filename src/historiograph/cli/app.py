@@ -11,6 +11,7 @@ import typer
 
 from historiograph import __version__
 from historiograph.cli import citations as citation_commands
+from historiograph.cli import layers as layer_commands
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
 from historiograph.errors import HistoriographError
 from historiograph.evaluate import evaluate
@@ -198,6 +199,7 @@ def eval_(
 
 app.command()(citation_commands.citations)
 app.command()(citation_commands.sources)
+app.command()(layer_commands.times)
 app.add_typer(citation_commands.export_app, name="export")
 
 

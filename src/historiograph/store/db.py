@@ -15,14 +15,16 @@ from pathlib import Path
 from historiograph import __version__
 from historiograph.errors import StoreError
 from historiograph.model import Document
+from historiograph.stages import times
 from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
 from historiograph.store.migrations import migrate
 
 # Stored with each document: a document read by another version is read again.
-READER_VERSION = f"{__version__}+{STAGE_VERSION}"
+READER_VERSION = f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}"
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
 _DOC_TABLES = (
+    "times",
     "markers",
     "styles",
     "sentences",
@@ -157,6 +159,38 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
     _insert_citations(db, doc)
+    _insert_times(db, doc)
+
+
+def _insert_times(db: sqlite3.Connection, doc: Document) -> None:
+    db.executemany(
+        'INSERT INTO times (doc_id, start, "end", raw_start, raw_end, text, type, value, precision,'
+        " qualifier, mod, inferred, anchor, anchor_start, anchor_end, in_quote, vague, sentence_idx,"
+        " stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                doc.id,
+                t.start,
+                t.end,
+                *doc.raw_span(t.start, t.end),
+                t.text,
+                t.type,
+                t.value,
+                t.precision,
+                t.qualifier,
+                t.mod,
+                int(t.inferred),
+                t.anchor,
+                t.anchor_start,
+                t.anchor_end,
+                int(t.in_quote),
+                int(t.vague),
+                t.sentence_idx,
+                times.STAGE_VERSION,
+            )
+            for t in times.time_document(doc)
+        ],
+    )
 
 
 def _insert_citations(db: sqlite3.Connection, doc: Document) -> None:

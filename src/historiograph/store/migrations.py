@@ -147,10 +147,55 @@ def m003_citations() -> str:
         """
 
 
+def m004_actors_and_times() -> str:
+    return """
+        -- Actors across the corpus: a gazetteer entry, or a name first seen in a text.
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,          -- gazetteer id, or derived from the canonical name
+            name TEXT NOT NULL,           -- canonical name
+            kind TEXT NOT NULL,           -- person | organization | state | group | role | scholar
+            origin TEXT NOT NULL          -- gazetteer | text
+        );
+        CREATE TABLE actor_mentions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,  -- in documents.text
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            text TEXT NOT NULL,           -- the mention as printed, title included
+            actor_id TEXT NOT NULL REFERENCES actors(id),
+            holder_id TEXT REFERENCES actors(id),  -- for a role: who held it at the time
+            sentence_idx INTEGER,
+            how TEXT NOT NULL,            -- gazetteer | ner | surname | title | role | pronoun
+            ner_label TEXT,               -- what spaCy's model said, when it said anything
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start)
+        );
+        CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+        -- Temporal expressions of the body text, resolved through the narrative.
+        CREATE TABLE times (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,           -- date | time | duration | set
+            value TEXT,                   -- ISO 8601 / TimeML; NULL when it cannot be resolved
+            precision TEXT,               -- year | month | week | day | part_of_day | minute | season | decade | duration | set
+            qualifier TEXT, mod TEXT,     -- early | late | by …, and the TimeML mod
+            inferred INTEGER NOT NULL,    -- 1: completed from context (year, "two days later")
+            anchor TEXT,                  -- the value it was counted from
+            anchor_start INTEGER, anchor_end INTEGER,
+            in_quote INTEGER NOT NULL, vague INTEGER NOT NULL,
+            sentence_idx INTEGER,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start)
+        );
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
     m003_citations,
+    m004_actors_and_times,
 ]
 
 

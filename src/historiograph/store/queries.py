@@ -245,3 +245,20 @@ def sources(
                 place["sentences"] = [int(x) for x in s.split(",")] if s else []
         out.append(r)
     return out
+
+
+def times(db: sqlite3.Connection, doc_id: str) -> list[dict]:
+    """A document's temporal expressions in text order, with their values and anchors."""
+    _require_document(db, doc_id)
+    rows = _rows(
+        db.execute(
+            'SELECT start, "end", raw_start, raw_end, text, type, value, precision, qualifier, mod,'
+            " inferred, anchor, anchor_start, anchor_end, in_quote, vague, sentence_idx"
+            " FROM times WHERE doc_id = ? ORDER BY start",
+            (doc_id,),
+        )
+    )
+    for r in rows:
+        for flag in ("inferred", "in_quote", "vague"):
+            r[flag] = bool(r[flag])
+    return rows

@@ -1,0 +1,46 @@
+"""Commands over the actors and times layers: ``actors``, ``times``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
+from historiograph.store import queries
+from historiograph.store.db import connect
+
+
+def times(
+    doc: Annotated[str, typer.Argument(help="Document id.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """A document's dates, times and durations, resolved through its narrative.
+
+    "inferred" marks a value completed from context (a year carried over,
+    "two days later"); "anchor" is the value it was counted from.
+    """
+    rows = queries.times(connect(db, readonly=True), doc)
+    if as_json:
+        return print_json({"document": doc, "times": rows})
+    table = [
+        {
+            "start": r["start"],
+            "end": r["end"],
+            "text": r["text"],
+            "value": r["value"] or "?",
+            "precision": r["precision"],
+            "qualifier": r["qualifier"],
+            "anchor": (
+                f"from {r['anchor']}"
+                if r["inferred"] and r["anchor"]
+                else ("" if not r["inferred"] else "inferred")
+            )
+            + (" (quoted)" if r["in_quote"] else "")
+            + (" (vague)" if r["vague"] else ""),
+        }
+        for r in rows
+    ]
+    print_table(table, ["start", "end", "text", "value", "precision", "qualifier", "anchor"])
+    return None

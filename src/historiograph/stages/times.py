@@ -1,0 +1,420 @@
+"""The times stage: temporal expressions resolved through the narrative.
+
+A reader of history carries a reference through the text: the last date
+stated, and the last clock time on that date. "October 2" takes its year from
+it (the year that puts the date nearest the reference), "the following day"
+counts from it, "Five hours later" after 10:00 p.m. rolls over midnight. Each
+value says whether it was printed in full (``inferred`` false) or completed
+from context, and from which ``anchor`` (its value and offsets).
+
+Only body paragraphs are read, in text order. Expressions inside quotations
+are resolved but do not move the reference (a telegram's "today" is not the
+narrator's); neither do vague ones ("At the same time").
+
+Values are ISO 8601 / TimeML: ``1950-10-12``, ``1950-10``, ``1950``,
+``1950-10-12T15:30``, ``1950-10-02TMO`` (morning), ``1952-FA`` (autumn),
+``195`` (the 1950s), ``1950-12-04/1950-12-08``, ``P6M``, ``FUTURE_REF``. A year
+nobody states stays unknown: ``XXXX-10-02``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime, timedelta
+
+from historiograph.model import Document
+from historiograph.stages.timex import UNITS, Found, find_timexes
+
+STAGE_VERSION = "times-1"
+BODY_BLOCKS = ("paragraph",)
+
+
+@dataclass(slots=True, frozen=True)
+class TimeExpr:
+    """A temporal expression at ``[start, end)`` of the document text and its value."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # date | time | duration | set
+    value: str | None
+    precision: (
+        str | None
+    )  # year | month | day | part_of_day | minute | season | decade | duration | set
+    qualifier: str | None = (
+        None  # early | mid | late | by | before | after | until | since | approx
+    )
+    mod: str | None = None  # TimeML: START | MID | END | ON_OR_BEFORE | BEFORE | AFTER | APPROX
+    inferred: bool = False
+    anchor: str | None = None  # the value counted from, for an inferred value
+    anchor_start: int | None = None
+    anchor_end: int | None = None
+    in_quote: bool = False
+    vague: bool = False
+    sentence_idx: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class _Reference:
+    """Where the narrative stands: a date (at some precision), maybe a clock time."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    clock: tuple[int, int] | None = None
+    value: str = ""
+    start: int = 0
+    end: int = 0
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    out = f"{y:04d}" if y is not None else "XXXX"
+    if m is not None:
+        out += f"-{m:02d}"
+        if d is not None:
+            out += f"-{d:02d}"
+    return out
+
+
+def _hhmm(clock: tuple[int, int]) -> str:
+    return f"T{clock[0]:02d}:{clock[1]:02d}"
+
+
+def _nearest_year(month: int, day: int | None, ref: _Reference | None) -> int | None:
+    """The year that puts month/day nearest the reference date (December, then "February")."""
+    if ref is None:
+        return None
+    if ref.month is None:
+        return ref.year
+    here = ref.year * 12 + ref.month - 1
+    best = min(
+        (ref.year + k for k in (0, -1, 1)),
+        key=lambda y: abs(y * 12 + month - 1 - here),
+    )
+    return best
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    if d is None:
+        return True
+    return 1 <= d <= calendar.monthrange(y if y is not None else 2000, m)[1]
+
+
+class _Narrative:
+    """Resolves expressions in text order, carrying the reference along."""
+
+    def __init__(self, doc: Document, frame_year: int | None):
+        self.doc = doc
+        self.ref: _Reference | None = (
+            _Reference(frame_year, value=str(frame_year)) if frame_year else None
+        )
+        self.frame = self.ref
+        self.block_months: set[tuple[int, int]] = set()  # narrated in the current paragraph
+
+    def new_block(self) -> None:
+        self.block_months = set()
+
+    # -- explicit dates --------------------------------------------------------
+    def calendar(self, f: Found, e: TimeExpr) -> TimeExpr:
+        p = f.parts
+        year, inferred = p["year"], False
+        anchor = None
+        if year is None and p["month"]:
+            year = _nearest_year(p["month"], p["day"], self.ref)
+            inferred = year is not None
+            anchor = self.ref
+        if p["month"] is None:
+            return e
+        if not _valid(year, p["month"], p["day"]):
+            return e
+        value = _iso(year, p["month"], p["day"])
+        precision = "day" if p["day"] else "month"
+        if p["day2"] is not None:
+            m2 = p["month2"] or p["month"]
+            if not _valid(year, m2, p["day2"]):
+                return e
+            value = f"{value}/{_iso(year, m2, p['day2'])}"
+        elif p["clock"] and p["day"]:
+            value += _hhmm(p["clock"])
+            precision = "minute"
+        elif p["pod"] and p["day"]:
+            value += "T" + p["pod"]
+            precision = "part_of_day"
+        e = replace(
+            e,
+            type="time" if precision in ("minute", "part_of_day") else "date",
+            value=value,
+            precision=precision,
+            qualifier=p["qualifier"],
+            mod=p["mod"],
+            inferred=inferred,
+        )
+        return self._anchored(e, anchor) if inferred else e
+
+    def year(self, f: Found, e: TimeExpr) -> TimeExpr:
+        p = f.parts
+        if p["decade"]:
+            return replace(
+                e,
+                value=str(p["year"] // 10),
+                precision="decade",
+                qualifier=p["qualifier"],
+                mod=p["mod"],
+            )
+        if p["year2"]:
+            return replace(e, value=f"{p['year']}/{p['year2']}", precision="year")
+        if p["season"]:
+            return replace(e, value=f"{p['year']}-{p['season']}", precision="season")
+        return replace(
+            e, value=str(p["year"]), precision="year", qualifier=p["qualifier"], mod=p["mod"]
+        )
+
+    # -- relative to the reference ---------------------------------------------
+    def clock(self, f: Found, e: TimeExpr) -> TimeExpr:
+        ref = self.ref
+        if ref is None or ref.day is None:
+            return replace(
+                e, type="time", value=_hhmm(f.parts["clock"]), precision="minute"
+            )
+        value = _iso(ref.year, ref.month, ref.day) + _hhmm(f.parts["clock"])
+        return self._anchored(replace(e, type="time", value=value, precision="minute"), ref)
+
+    def relative(self, f: Found, e: TimeExpr) -> TimeExpr:
+        p, ref = f.parts, self.ref
+        e = replace(
+            e, qualifier="approx" if p["approx"] else None, mod="APPROX" if p["approx"] else None
+        )
+        if p["n"] is None or ref is None:
+            return e
+        n = p["n"] * p["sign"]
+        unit = p["unit"]
+        if unit in ("minute", "hour"):
+            if ref.day is None or ref.clock is None:
+                return e
+            start = datetime(ref.year, ref.month, ref.day, *ref.clock)
+            moment = start + timedelta(**{unit + "s": n})
+            value = moment.strftime("%Y-%m-%dT%H:%M")
+            return self._anchored(replace(e, type="time", value=value, precision="minute"), ref)
+        return self._shifted(e, unit, int(n), ref)
+
+    def neighbour(self, f: Found, e: TimeExpr) -> TimeExpr:
+        p, ref = f.parts, self.ref
+        if ref is None:
+            return e
+        e = self._shifted(e, p["unit"], p["shift"], ref)
+        if p["pod"] and e.precision == "day":
+            e = replace(e, type="time", value=e.value + "T" + p["pod"], precision="part_of_day")
+        return e
+
+    def _shifted(self, e: TimeExpr, unit: str, n: int, ref: _Reference) -> TimeExpr:
+        if unit in ("day", "week"):
+            if ref.day is None:
+                return e
+            day = date(ref.year, ref.month, ref.day) + timedelta(
+                days=n * (7 if unit == "week" else 1)
+            )
+            if unit == "week":
+                iso = day.isocalendar()
+                value, precision = f"{iso.year:04d}-W{iso.week:02d}", "week"
+            else:
+                value, precision = day.isoformat(), "day"
+        elif unit == "month":
+            if ref.month is None:
+                return e
+            months = ref.year * 12 + ref.month - 1 + n
+            value, precision = _iso(months // 12, months % 12 + 1), "month"
+        else:
+            value, precision = str(ref.year + n), "year"
+        return self._anchored(replace(e, type="date", value=value, precision=precision), ref)
+
+    def deictic(self, f: Found, e: TimeExpr) -> TimeExpr:
+        which = f.parts["which"]
+        e = replace(e, vague=True)
+        if which in ("future", "present", "past"):
+            return replace(e, value=f"{which.upper()}_REF", precision=None)
+        ref = self.ref
+        if ref is None or ref is self.frame:
+            return e
+        if which == "period":
+            # "Throughout this period": the months the paragraph has narrated so far
+            if not self.block_months:
+                return e
+            first, last = min(self.block_months), max(self.block_months)
+            value = _iso(*first) if first == last else f"{_iso(*first)}/{_iso(*last)}"
+            return self._anchored(replace(e, value=value, precision="month"), ref)
+        if which == "then" or ref.day is None:
+            # "At that juncture": the month the narrative is in
+            if ref.month is None:
+                return self._anchored(replace(e, value=str(ref.year), precision="year"), ref)
+            value, precision = _iso(ref.year, ref.month), "month"
+        else:  # "Simultaneously": the reference itself
+            value, precision = _iso(ref.year, ref.month, ref.day), "day"
+        return self._anchored(
+            replace(e, value=value, precision=precision, qualifier="approx", mod="APPROX"), ref
+        )
+
+    def duration(self, f: Found, e: TimeExpr) -> TimeExpr:
+        value = "P"
+        timed = False
+        for n, unit in f.parts["amounts"]:
+            code = UNITS[unit]
+            if code in ("H", "MI") and not timed:
+                value += "T"
+                timed = True
+            amount = "X" if n is None else (f"{n:g}" if n % 1 else str(int(n)))
+            value += amount + code[0]
+        approx = f.parts.get("approx")
+        return replace(
+            e,
+            type="duration",
+            value=value,
+            precision="duration",
+            qualifier="approx" if approx else None,
+            mod="APPROX" if approx else None,
+        )
+
+    def set(self, f: Found, e: TimeExpr) -> TimeExpr:
+        return replace(e, type="set", value=f"P1{f.parts['unit']}", precision="set")
+
+    # -- the reference ---------------------------------------------------------
+    def _anchored(self, e: TimeExpr, ref: _Reference | None) -> TimeExpr:
+        if ref is None:
+            return e
+        return replace(
+            e, inferred=True, anchor=ref.value, anchor_start=ref.start, anchor_end=ref.end
+        )
+
+    def advance(self, e: TimeExpr) -> None:
+        """Let a resolved, narrated expression become the reference."""
+        if e.value is None or e.in_quote or e.vague or e.type in ("duration", "set"):
+            return
+        if e.precision not in ("day", "part_of_day", "minute", "month"):
+            return
+        if e.value.startswith("X"):
+            return
+        end = e.value.split("/")[-1]
+        y, m = int(end[:4]), int(end[5:7])
+        d = int(end[8:10]) if len(end) >= 10 else None
+        clock = (int(end[11:13]), int(end[14:16])) if e.precision == "minute" else None
+        if (
+            clock is None
+            and self.ref
+            and (self.ref.year, self.ref.month, self.ref.day) == (y, m, d)
+        ):
+            clock = self.ref.clock  # the same day again: the last clock time still holds
+        self.ref = _Reference(y, m, d, clock, e.value, e.start, e.end)
+        first = e.value.split("/")[0]
+        self.block_months |= {(int(first[:4]), int(first[5:7])), (y, m)}
+
+
+def _frame_year(doc: Document, found: list[tuple[int, Found]]) -> int | None:
+    """The document's own time frame: the first year printed with a month, else any year printed."""
+    for _, f in found:
+        if f.kind == "calendar" and f.parts.get("year"):
+            return f.parts["year"]
+    for _, f in found:
+        if f.kind == "year" and not f.parts.get("decade"):
+            return f.parts["year"]
+    return None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks (curly pairs, or balanced straight ones)."""
+    spans: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, i + 1))
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2 == 0:
+        spans.extend((a, b + 1) for a, b in zip(straight[::2], straight[1::2], strict=True))
+    return spans
+
+
+def _sentence_at(doc: Document):
+    starts = [s.start for s in doc.sentences]
+    from bisect import bisect_right
+
+    def find(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
+            return doc.sentences[i].idx
+        return None
+
+    return find
+
+
+def time_document(doc: Document) -> list[TimeExpr]:
+    """Every temporal expression of the document's body, resolved in reading order."""
+    found: list[tuple[int, Found]] = []  # (block start, expression)
+    quotes: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if block.kind not in BODY_BLOCKS:
+            continue
+        text = doc.text[block.start : block.end]
+        quotes.extend((block.start + a, block.start + b) for a, b in quote_spans(text))
+        found.extend((block.start, f) for f in find_timexes(text))
+    narrative = _Narrative(doc, _frame_year(doc, found))
+    sentence_of = _sentence_at(doc)
+    out: list[TimeExpr] = []
+    block = None
+    for base, f in found:
+        if base != block:
+            narrative.new_block()
+            block = base
+        start, end = base + f.start, base + f.end
+        e = TimeExpr(
+            start,
+            end,
+            doc.text[start:end],
+            "date",
+            None,
+            None,
+            in_quote=any(a <= start and end <= b for a, b in quotes),
+            sentence_idx=sentence_of(start),
+        )
+        e = getattr(narrative, f.kind)(f, e)
+        out.append(e)
+        if not _attributive(doc.text, start, f):
+            narrative.advance(e)
+    return _with_appositions(out)
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:of|from|dated)\s+$")
+
+
+def _attributive(text: str, start: int, f: Found) -> bool:
+    """ "the joint telegram of October 11": a date naming a thing told of, not the story's now."""
+    if f.kind != "calendar" or f.parts.get("year") or f.parts.get("pod") or f.parts.get("clock"):
+        return False
+    return bool(_ATTRIBUTIVE.search(text, max(0, start - 8), start))
+
+
+def _with_appositions(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """ "Three days later, on October 1, 1950": the printed date is what the relative one means."""
+    out = list(exprs)
+    for i, e in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (
+            e.inferred
+            and e.precision == "day"
+            and nxt.precision == "day"
+            and not nxt.inferred
+            and 0 <= nxt.start - e.end <= 6
+            and e.value != nxt.value
+        ):
+            out[i] = replace(
+                e, value=nxt.value, anchor=nxt.value, anchor_start=nxt.start, anchor_end=nxt.end
+            )
+    return out

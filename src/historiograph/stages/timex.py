@@ -1,0 +1,430 @@
+"""Finding temporal expressions in running text (the first half of the times stage).
+
+``find_timexes`` returns what the text *says*, not yet what it means: a
+calendar date with the parts printed ("October 12", "early May 1951",
+"December 4-8, 1950", "At 3:30 p.m. on October 12"), a relative expression
+("About seven hours later", "the following day", "that afternoon"), a
+duration, a set ("daily") or a deictic ("in the near future"). Turning them
+into values against the narrative is ``stages/times.py``.
+
+Patterns are written for history prose in English. Month names must be
+capitalised, and "May" and "March" count only next to a day, a year or a
+preposition, so "may have" and "the march" are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    name: i
+    for i, name in enumerate(
+        "January February March April May June July August September October November December".split(),
+        1,
+    )
+}
+MONTH_ABBREVIATIONS = {
+    "Jan.": 1,
+    "Feb.": 2,
+    "Mar.": 3,
+    "Apr.": 4,
+    "Jun.": 6,
+    "Jul.": 7,
+    "Aug.": 8,
+    "Sep.": 9,
+    "Sept.": 9,
+    "Oct.": 10,
+    "Nov.": 11,
+    "Dec.": 12,
+}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "several": None,
+    "a few": None,
+    "few": None,
+    "many": None,
+}
+UNITS = {"minute": "MI", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# Qualifiers printed before a date, with their TimeML mod.
+QUALIFIERS = {
+    "early": ("early", "START"),
+    "the beginning of": ("early", "START"),
+    "the start of": ("early", "START"),
+    "the first half of": ("early", "START"),
+    "mid": ("mid", "MID"),
+    "the middle of": ("mid", "MID"),
+    "late": ("late", "END"),
+    "the end of": ("late", "END"),
+    "the close of": ("late", "END"),
+    "the second half of": ("late", "END"),
+}
+BOUNDS = {
+    "by": ("by", "ON_OR_BEFORE"),
+    "no later than": ("by", "ON_OR_BEFORE"),
+    "as early as": ("by", "ON_OR_BEFORE"),
+    "before": ("before", "BEFORE"),
+    "until": ("until", "BEFORE"),
+    "till": ("until", "BEFORE"),
+    "after": ("after", "AFTER"),
+    "since": ("since", "AFTER"),
+    "around": ("approx", "APPROX"),
+    "about": ("approx", "APPROX"),
+    "approximately": ("approx", "APPROX"),
+}
+APPROXIMATE = {"about", "some", "nearly", "roughly", "approximately", "around", "almost"}
+
+
+def _ci(words: str) -> str:
+    """``a|b c`` -> a pattern matching each alternative with either case of its first letter."""
+    return "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words.split("|"))
+
+
+_MONTH = "|".join([*MONTHS, *(re.escape(a) for a in MONTH_ABBREVIATIONS)])
+_NUM = (
+    r"\d{1,3}|"
+    + "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True) if " " in w)
+    + "|"
+    + "|".join(_ci(w) for w in NUMBER_WORDS if " " not in w)
+)
+_UNIT = "minute|hour|day|week|month|year"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[5-9]|20)\d\d(?![\d/])"
+_BOUND = _ci(
+    "by|no later than|as early as|before|until|till|after|since|around|about|approximately"
+)
+_QUAL = (
+    _ci("early|mid|late")
+    + "|"
+    + _ci(
+        "the beginning of|the start of|the first half of|the middle of|the end of|the close of|the second half of"
+    )
+)
+_POD = "morning|afternoon|evening|night"
+
+CALENDAR = re.compile(
+    rf"""
+    (?:(?P<bound>{_BOUND})\s+)?
+    (?:(?P<lead>[Ff]rom|[Bb]etween)\s+)?
+    (?:(?:[Oo]n\s+|[Ii]n\s+)?[Tt]he\s+(?P<pod>{_POD})\s+of\s+)?
+    (?:(?P<qual>{_QUAL})[\s-]+)?
+    (?:
+        (?P<month>{_MONTH})
+        (?:\s+(?P<day>{_DAY})
+            (?:\s*(?:[-–]|to|and|through|until)\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY}))?
+        )?
+        (?:,?\s+(?P<year>{_YEAR}))?
+      |
+        (?P<dday>{_DAY})\s+(?P<dmonth>{_MONTH})(?:,?\s+(?P<dyear>{_YEAR}))?
+    )
+    (?:,?\s+at\s+(?P<th>\d{{1,2}})(?::(?P<tm>\d\d))?\s*(?P<tap>[ap])(?:\.m\.|m\b))?
+    """,
+    re.X,
+)
+YEAR = re.compile(
+    rf"""
+    (?:(?P<bound>{_BOUND})\s+)?
+    (?:(?P<qual>{_QUAL})[\s-]+)?
+    (?:(?:[Tt]he\s+)?(?P<season>{_ci("spring|summer|autumn|fall|winter")})(?:\s+of)?\s+)?
+    (?<![\d.,/-])(?P<year>{_YEAR})(?P<decade>s)?
+    (?:\s*[-–]\s*(?P<year2>\d{{2}}|{_YEAR})(?![\d/]))?
+    """,
+    re.X,
+)
+CLOCK = re.compile(
+    rf"""
+    (?:[Aa]t\s+)?(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap])(?:\.m\.|m\b)|(?P<word>noon|midnight))
+    (?:,?\s+(?:on\s+)?(?P<rest>(?:{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?))?
+    """,
+    re.X,
+)
+RELATIVE = re.compile(
+    rf"""
+    (?:(?P<approx>{_ci("about|some|nearly|roughly|approximately|around|almost|just|only")})\s+)?
+    (?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+
+    (?:(?P<dir>later|earlier|afterwards?|thereafter|ago)\b
+      | (?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their|that|this|he|she|they|it|[A-Z0-9])))
+    """,
+    re.X,
+)
+NEIGHBOUR = re.compile(
+    rf"""
+    (?:(?P<later>{_ci("later|earlier")})\s+)?
+    (?:[Oo]n\s+|[Ii]n\s+)?
+    (?:
+        [Tt]he\s+(?P<which>following|next|previous|preceding|same)\s+(?P<unit>day|{_POD}|week|month|year)
+      | (?P<that>[Tt]hat)\s+(?P<unit2>day|{_POD}|week|month|year)
+      | [Tt]he\s+(?P<unit3>day|week|month|year)\s+(?P<dir>before|after)\b
+        (?!\s+(?:the|a|an|his|her|its|their|that|this|he|she|they|it|[A-Z0-9]))
+    )
+    """,
+    re.X,
+)
+DURATION = re.compile(
+    rf"""
+    (?:(?P<lead>{_ci("for|within|in|after|over|the next|the last|the past|the first|the following|another")})\s+)?
+    (?:
+        (?P<half>half\s+an?)\s+(?P<hunit>{_UNIT})
+      |
+        (?P<n>{_NUM})(?:\s+or\s+(?P<n2>{_NUM})(?:\s+and\s+a\s+half)?)?(?P<and_half>\s+and\s+a\s+half)?
+        \s+(?P<unit>{_UNIT})s?(?P<unit_half>\s+and\s+a\s+half)?
+        (?:\s+and\s+(?P<nb>{_NUM})\s+(?P<unitb>{_UNIT})s?)?
+    )\b
+    """,
+    re.X,
+)
+SETS = re.compile(r"\b(?P<set>daily|weekly|monthly|nightly|every\s+(?:day|week|month|night))\b")
+DEICTIC = re.compile(
+    rf"""
+    (?P<future>{_ci("in the near future|in the immediate future|in the foreseeable future|before long|in due course")})
+  | (?P<present>{_ci("at present|at the present time|nowadays|currently")})
+  | (?P<past>{_ci("in the past")})
+  | (?P<same>{_ci("at the same time|at about the same time|around the same time|simultaneously|meanwhile|in the meantime")})
+  | (?P<period>{_ci("throughout this period|throughout that period|during this period|during that period|in this period|over this period")})
+  | (?P<then>{_ci("at that time|at the time|at this time|at that juncture|at this juncture|at that point|at this point|at that moment|at this stage|by this time|by that time|by then")})
+    """,
+    re.X,
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """One temporal expression as printed: ``kind`` and the parts read off it."""
+
+    start: int
+    end: int
+    kind: str  # calendar | year | clock | relative | neighbour | duration | set | deictic
+    parts: dict = field(default_factory=dict)
+
+
+def number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _month(name: str | None) -> int | None:
+    if not name:
+        return None
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS.get(name)
+
+
+def _clock(h: str | None, mi: str | None, ap: str | None, word: str | None = None):
+    if word:
+        return (12, 0) if word == "noon" else (0, 0)
+    if h is None:
+        return None
+    hour, minute = int(h), int(mi or 0)
+    if not (1 <= hour <= 12 and minute < 60):
+        return None
+    if ap.lower() == "p" and hour != 12:
+        hour += 12
+    elif ap.lower() == "a" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def _qualifier(words: str | None, table: dict) -> tuple[str | None, str | None]:
+    if not words:
+        return None, None
+    return table.get(" ".join(words.lower().split()), (None, None))
+
+
+def _calendar(m: re.Match) -> Found | None:
+    g = m.groupdict()
+    month = _month(g["month"] or g["dmonth"])
+    day = g["day"] or g["dday"]
+    year = g["year"] or g["dyear"]
+    name = g["month"] or g["dmonth"]
+    if name in ("May", "March") and not (day or year or g["qual"] or g["bound"]):
+        # "May" and "March" alone: a date only after "in", "of", "since" ...
+        before = m.string[max(0, m.start() - 6) : m.start()].lower()
+        if not re.search(r"\b(in|of|since|until|during|from|early|late|mid)\s*$", before):
+            return None
+    if g["lead"] and not g["day2"]:
+        # "from October 4" without a range end: the lead word is not part of the date
+        return None
+    qual, mod = _qualifier(g["qual"], QUALIFIERS)
+    bound, bound_mod = _qualifier(g["bound"], BOUNDS)
+    parts = {
+        "month": month,
+        "day": int(re.match(r"\d+", day).group()) if day else None,
+        "year": int(year) if year else None,
+        "month2": _month(g["month2"]),
+        "day2": int(re.match(r"\d+", g["day2"]).group()) if g["day2"] else None,
+        "pod": PARTS_OF_DAY.get(g["pod"]) if g["pod"] else None,
+        "clock": _clock(g["th"], g["tm"], g["tap"]),
+        "qualifier": bound or qual,
+        "mod": bound_mod or mod,
+    }
+    if parts["day"] is not None and not 1 <= parts["day"] <= 31:
+        return None
+    return Found(m.start(), m.end(), "calendar", parts)
+
+
+def _year(m: re.Match) -> Found | None:
+    g = m.groupdict()
+    qual, mod = _qualifier(g["qual"], QUALIFIERS)
+    bound, bound_mod = _qualifier(g["bound"], BOUNDS)
+    year = int(g["year"])
+    year2 = None
+    if g["year2"]:
+        y2 = g["year2"]
+        year2 = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
+        if year2 <= year:
+            return None
+    parts = {
+        "year": year,
+        "year2": year2,
+        "decade": bool(g["decade"]),
+        "season": SEASONS[g["season"].lower()] if g["season"] else None,
+        "qualifier": bound or qual,
+        "mod": bound_mod or mod,
+    }
+    return Found(m.start(), m.end(), "year", parts)
+
+
+def _clock_found(m: re.Match) -> Found | None:
+    clock = _clock(m["h"], m["mi"], m["ap"], m["word"])
+    if clock is None:
+        return None
+    parts: dict = {"clock": clock, "month": None, "day": None, "year": None}
+    if m["rest"]:
+        date = CALENDAR.fullmatch(m["rest"])
+        if date:
+            inner = _calendar(date)
+            if inner:
+                parts |= {k: inner.parts[k] for k in ("month", "day", "year")}
+    kind = "calendar" if parts["month"] else "clock"
+    if kind == "calendar":
+        parts |= {"month2": None, "day2": None, "pod": None, "qualifier": None, "mod": None}
+    return Found(m.start(), m.end(), kind, parts)
+
+
+def _relative(m: re.Match) -> Found | None:
+    n = number(m["n"])
+    word = m["dir"] or m["dir2"]
+    direction = -1 if word in ("earlier", "ago", "before") else 1
+    return Found(
+        m.start(),
+        m.end(),
+        "relative",
+        {
+            "n": n,
+            "unit": m["unit"],
+            "sign": direction,
+            "approx": bool(m["approx"]) and m["approx"].lower() in APPROXIMATE,
+        },
+    )
+
+
+def _neighbour(m: re.Match) -> Found | None:
+    unit = m["unit"] or m["unit2"] or m["unit3"]
+    which = (m["which"] or "").lower()
+    if m["dir"]:
+        shift = -1 if m["dir"] == "before" else 1
+    elif which in ("following", "next"):
+        shift = 1
+    elif which in ("previous", "preceding"):
+        shift = -1
+    else:  # "the same day", "that afternoon"
+        shift = 0
+    pod = PARTS_OF_DAY.get(unit)
+    return Found(
+        m.start(),
+        m.end(),
+        "neighbour",
+        {"unit": "day" if pod else unit, "pod": pod, "shift": shift},
+    )
+
+
+def _duration(m: re.Match) -> Found | None:
+    if m["half"]:
+        return Found(m.start(), m.end(), "duration", {"amounts": [(0.5, m["hunit"])]})
+    n = number(m["n"])
+    if m["n"].lower() in ("a", "an", "one", "many", "few", "several") and not m["lead"]:
+        return None  # "a day", "one day" alone: not a duration worth tagging
+    if n is not None and (m["and_half"] or m["unit_half"]):
+        n += 0.5
+    amounts = [(n, m["unit"])]
+    if m["nb"]:
+        amounts.append((number(m["nb"]), m["unitb"]))
+    return Found(
+        m.start(),
+        m.end(),
+        "duration",
+        {"amounts": amounts, "approx": bool(m["n2"]), "lead": (m["lead"] or "").lower()},
+    )
+
+
+def _set(m: re.Match) -> Found:
+    word = m["set"].split()[-1]
+    unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M"}.get(word) or UNITS.get(
+        word.replace("night", "day"), "D"
+    )
+    return Found(m.start(), m.end(), "set", {"unit": unit})
+
+
+def _deictic(m: re.Match) -> Found:
+    which = next(k for k in ("future", "present", "past", "same", "period", "then") if m[k])
+    return Found(m.start(), m.end(), "deictic", {"which": which})
+
+
+# Longer and more specific first: at equal length the earlier finder wins.
+FINDERS = (
+    (CALENDAR, _calendar),
+    (CLOCK, _clock_found),
+    (RELATIVE, _relative),
+    (NEIGHBOUR, _neighbour),
+    (DEICTIC, _deictic),
+    (YEAR, _year),
+    (DURATION, _duration),
+    (SETS, _set),
+)
+
+
+def find_timexes(text: str) -> list[Found]:
+    """All temporal expressions in ``text``, longest first where they overlap, in text order."""
+    candidates: list[tuple[int, int, Found]] = []
+    for rank, (pattern, build) in enumerate(FINDERS):
+        pos = 0
+        while m := pattern.search(text, pos):
+            # Not inside a word or a hyphenated compound ("Stalin the …", "38th");
+            # a rejected match is tried again one character on ("From the end of …").
+            inside = m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+            found = None if inside or m.end() == m.start() else build(m)
+            if found is None:
+                pos = m.start() + 1
+                continue
+            candidates.append((-(found.end - found.start), rank, found))
+            pos = m.end()
+    taken: list[Found] = []
+    for _, _, f in sorted(candidates, key=lambda c: (c[0], c[1], c[2].start)):
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
