@@ -39,9 +39,10 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"
 
 
-@pytest.fixture()
-def corpus_db(db_path):
-    conn = connect(db_path)
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory):
+    """The bundled corpus ingested once per test run; tests only read it (or re-ingest it unchanged)."""
+    conn = connect(tmp_path_factory.mktemp("corpus") / "corpus.db")
     report = ingest_paths(conn, [SEED1, SEED2])
     assert report.ok
     yield conn

@@ -378,6 +378,162 @@ def score_times(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
     return scores
 
 
+def _alias_index(gold: dict) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Folded name or alias -> gold actor ids; gold id -> kind (historians: ``scholar``)."""
+    index: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for kind_key in ("actors", "scholars"):
+        for a in gold.get(kind_key, []):
+            kinds[a["id"]] = "scholar" if kind_key == "scholars" else a.get("kind", "")
+            for alias in [a["name"], *a.get("aliases", [])]:
+                index.setdefault(_fold(alias), set()).add(a["id"])
+    return index, kinds
+
+
+def _gold_mentions(
+    text: str, spans: list[tuple[int, int]], gold: dict
+) -> list[tuple[int, int, str]]:
+    """Where the text prints a gold alias (as printed, longest first): (start, end, gold id)."""
+    aliases: dict[str, str] = {}
+    for kind_key in ("actors", "scholars"):
+        for a in gold.get(kind_key, []):
+            for alias in [a["name"], *a.get("aliases", [])]:
+                aliases.setdefault(alias, a["id"])
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    out = []
+    for start, end in spans:
+        pos = start
+        while m := pattern.search(text, pos, end):
+            out.append((m.start(), m.end(), aliases[m.group()]))
+            pos = m.end()
+    return out
+
+
+def score_actors(db: sqlite3.Connection, gold: dict) -> list[Score]:
+    """Actor mentions against the gold actor list, over the body text of every document.
+
+    Precision: a mention is right when its surface form (with or without its
+    title), its actor's canonical name, or for a role its holder's name is a
+    gold alias. Recall: the places where the body prints a gold alias that a
+    mention covers. Canonicalisation: of those, the mentions whose actor (or
+    role holder) is that gold actor — by canonical name, or for a name the
+    gazetteer does not list, by the gold actor most of its mentions name.
+    """
+    index, kinds = _alias_index(gold)
+    ids = lambda s: index.get(_fold(s or ""), set())  # noqa: E731
+    rows = [
+        dict(r)
+        for r in db.execute(
+            'SELECT m.doc_id, m.start, m."end", m.text, m.title, a.id AS actor, a.name, a.kind,'
+            " h.name AS holder FROM actor_mentions m JOIN actors a ON a.id = m.actor_id"
+            " LEFT JOIN actors h ON h.id = m.holder_id"
+        )
+    ]
+    surface_votes: dict[str, dict[str, int]] = {}
+    for r in rows:
+        r["bare"] = r["text"][len(r["title"]) :].strip() if r["title"] else r["text"]
+        for g in ids(r["text"]) | ids(r["bare"]):
+            votes = surface_votes.setdefault(r["actor"], {})
+            votes[g] = votes.get(g, 0) + 1
+    names = {r["actor"]: r["name"] for r in rows}
+
+    def gold_of(actor: str) -> set[str]:
+        found = ids(names.get(actor))
+        if not found and surface_votes.get(actor):
+            votes = surface_votes[actor]
+            found = {max(votes, key=votes.get)}  # type: ignore[arg-type]
+        return found
+
+    right = sum(
+        bool(ids(r["text"]) | ids(r["bare"]) | ids(r["name"]) | ids(r["holder"])) for r in rows
+    )
+    wrong = [
+        r["text"]
+        for r in rows
+        if not (ids(r["text"]) | ids(r["bare"]) | ids(r["name"]) | ids(r["holder"]))
+    ]
+    holder_of = {(r["doc_id"], r["start"]): r for r in rows}
+    found = canonical = total = 0
+    missed: list[str] = []
+    miscanonical: list[str] = []
+    by_doc: dict[str, list[dict]] = {}
+    for r in rows:
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    scholar_right = scholar_total = 0
+    for (doc_id,) in db.execute("SELECT id FROM documents ORDER BY id"):
+        text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        spans = [
+            (b[0], b[1])
+            for b in db.execute(
+                "SELECT start, \"end\" FROM blocks WHERE doc_id = ? AND kind = 'paragraph'",
+                (doc_id,),
+            )
+        ]
+        mine = by_doc.get(doc_id, [])
+        for start, end, gid in _gold_mentions(text, spans, gold):
+            total += 1
+            near = [m for m in mine if m["start"] < end and start < m["end"]]
+            if not near:
+                missed.append(text[start:end])
+                continue
+            found += 1
+            m = near[0]
+            holder_ids = ids(m["holder"])
+            if gid in gold_of(m["actor"]) | holder_ids:
+                canonical += 1
+            else:
+                miscanonical.append(f"{text[start:end]}->{m['name']}")
+            if kinds.get(gid) == "scholar" or m["kind"] == "scholar":
+                scholar_total += 1
+                scholar_right += (kinds.get(gid) == "scholar") == (m["kind"] == "scholar")
+    del holder_of
+    p, r = _ratio(right, len(rows)), _ratio(found, total)
+
+    def sample(xs: list[str]) -> str:
+        counts: dict[str, int] = {}
+        for x in xs:
+            counts[x] = counts.get(x, 0) + 1
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:12]
+        return ", ".join(f"{k!r}x{v}" if v > 1 else repr(k) for k, v in top)
+
+    return [
+        Score(
+            "actors",
+            "all",
+            "mention precision",
+            p,
+            f"{right} of {len(rows)}; not gold: {sample(wrong)}",
+        ),
+        Score(
+            "actors", "all", "mention recall", r, f"{found} of {total}; missed: {sample(missed)}"
+        ),
+        Score("actors", "all", "mention f1", _f1(p, r)),
+        Score(
+            "actors",
+            "all",
+            "canonicalisation",
+            _ratio(canonical, found),
+            f"{canonical} of {found}; wrong: {sample(miscanonical)}",
+        ),
+        Score(
+            "actors",
+            "all",
+            "scholar kind",
+            _ratio(scholar_right, scholar_total),
+            f"{scholar_right} of {scholar_total}",
+        ),
+    ]
+
+
+# Gold files about the whole corpus rather than one article.
+CORPUS_SCORERS: dict[str, Callable[[sqlite3.Connection, dict], list[Score]]] = {
+    "actors": score_actors,
+}
+
 SCORERS: dict[str, Callable[[sqlite3.Connection, str, dict], list[Score]]] = {
     "markers_": score_markers,
     "footnotes_": lambda db, d, g: score_notes(db, d, g) + score_citations(db, d, g),
@@ -407,6 +563,16 @@ def evaluate(db: sqlite3.Connection, gold_dir: str | Path) -> list[Score]:
         (p, next((k for k in order if p.name.startswith(k)), None))
         for p in sorted(gold_dir.glob("*.json"))
     ]
+    for name, scorer in CORPUS_SCORERS.items():
+        path = gold_dir / f"{name}.json"
+        if path.is_file():
+            try:
+                gold = json.loads(path.read_text("utf-8"))
+                scores.extend(scorer(db, gold))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+                raise GoldError(f"{path}: cannot read gold file ({e})") from None
+            except (KeyError, TypeError) as e:
+                raise GoldError(f"{path}: unexpected gold format ({e!r}; see SCHEMA.md)") from None
     for path, prefix in sorted((f for f in files if f[1]), key=lambda f: order.index(f[1])):
         scorer = SCORERS[prefix]
         gold = load_gold(path)

@@ -199,6 +199,7 @@ def eval_(
 
 app.command()(citation_commands.citations)
 app.command()(citation_commands.sources)
+app.command()(layer_commands.actors)
 app.command()(layer_commands.times)
 app.add_typer(citation_commands.export_app, name="export")
 

@@ -44,3 +44,36 @@ def times(
     ]
     print_table(table, ["start", "end", "text", "value", "precision", "qualifier", "anchor"])
     return None
+
+
+def actors(
+    doc: Annotated[
+        str | None, typer.Argument(help="Document id (default: the whole corpus).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="Only this kind (person, organization, state, group, role, scholar)."
+        ),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Who is named: each actor under its canonical name, with the forms seen and every mention."""
+    rows = queries.actors(connect(db, readonly=True), doc, with_mentions=as_json)
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if as_json:
+        return print_json({"document": doc, "actors": rows})
+    table = [
+        {
+            "actor": r["name"] + (f" ({', '.join(r['holders'])})" if r.get("holders") else ""),
+            "kind": r["kind"],
+            "mentions": r["mentions_count"],
+            "forms seen": "; ".join(r["aliases_seen"][:5])
+            + (" …" if len(r["aliases_seen"]) > 5 else ""),
+        }
+        for r in rows
+    ]
+    print_table(table, ["actor", "kind", "mentions", "forms seen"])
+    return None

@@ -178,9 +178,7 @@ class _Narrative:
     def clock(self, f: Found, e: TimeExpr) -> TimeExpr:
         ref = self.ref
         if ref is None or ref.day is None:
-            return replace(
-                e, type="time", value=_hhmm(f.parts["clock"]), precision="minute"
-            )
+            return replace(e, type="time", value=_hhmm(f.parts["clock"]), precision="minute")
         value = _iso(ref.year, ref.month, ref.day) + _hhmm(f.parts["clock"])
         return self._anchored(replace(e, type="time", value=value, precision="minute"), ref)
 

@@ -15,15 +15,16 @@ from pathlib import Path
 from historiograph import __version__
 from historiograph.errors import StoreError
 from historiograph.model import Document
-from historiograph.stages import times
+from historiograph.stages import actors, times
 from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
 from historiograph.store.migrations import migrate
 
 # Stored with each document: a document read by another version is read again.
-READER_VERSION = f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}"
+READER_VERSION = f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
 _DOC_TABLES = (
+    "actor_mentions",
     "times",
     "markers",
     "styles",
@@ -70,8 +71,12 @@ def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
 
 
 def _drop_orphan_sources(db: sqlite3.Connection) -> None:
-    """Sources no citation points to any more (their documents were replaced or removed)."""
+    """Sources and actors nothing points to any more (their documents were replaced or removed)."""
     db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citation_sources)")
+    db.execute(
+        "DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM actor_mentions)"
+        " AND id NOT IN (SELECT holder_id FROM actor_mentions WHERE holder_id IS NOT NULL)"
+    )
 
 
 def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
@@ -159,10 +164,41 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
     _insert_citations(db, doc)
-    _insert_times(db, doc)
+    found_times = times.time_document(doc)
+    _insert_times(db, doc, found_times)
+    _insert_actors(db, doc, actors.find_actors(doc, found_times))
 
 
-def _insert_times(db: sqlite3.Connection, doc: Document) -> None:
+def _insert_actors(db: sqlite3.Connection, doc: Document, layer: actors.ActorLayer) -> None:
+    db.executemany(
+        "INSERT OR IGNORE INTO actors (id, name, kind, origin) VALUES (?, ?, ?, ?)",
+        [(a.id, a.name, a.kind, a.origin) for a in layer.actors.values()],
+    )
+    db.executemany(
+        'INSERT INTO actor_mentions (doc_id, start, "end", raw_start, raw_end, text, title, actor_id,'
+        " holder_id, sentence_idx, how, ner_label, stage_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                doc.id,
+                m.start,
+                m.end,
+                *doc.raw_span(m.start, m.end),
+                m.text,
+                m.title,
+                m.actor_id,
+                m.holder_id,
+                m.sentence_idx,
+                m.how,
+                m.ner_label,
+                actors.STAGE_VERSION,
+            )
+            for m in layer.mentions
+        ],
+    )
+
+
+def _insert_times(db: sqlite3.Connection, doc: Document, found: list[times.TimeExpr]) -> None:
     db.executemany(
         'INSERT INTO times (doc_id, start, "end", raw_start, raw_end, text, type, value, precision,'
         " qualifier, mod, inferred, anchor, anchor_start, anchor_end, in_quote, vague, sentence_idx,"
@@ -188,7 +224,7 @@ def _insert_times(db: sqlite3.Connection, doc: Document) -> None:
                 t.sentence_idx,
                 times.STAGE_VERSION,
             )
-            for t in times.time_document(doc)
+            for t in found
         ],
     )
 

@@ -161,6 +161,7 @@ def m004_actors_and_times() -> str:
             start INTEGER NOT NULL, "end" INTEGER NOT NULL,  -- in documents.text
             raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
             text TEXT NOT NULL,           -- the mention as printed, title included
+            title TEXT,                   -- the title printed before the name ("Soviet Ambassador")
             actor_id TEXT NOT NULL REFERENCES actors(id),
             holder_id TEXT REFERENCES actors(id),  -- for a role: who held it at the time
             sentence_idx INTEGER,

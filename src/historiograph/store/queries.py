@@ -262,3 +262,44 @@ def times(db: sqlite3.Connection, doc_id: str) -> list[dict]:
         for flag in ("inferred", "in_quote", "vague"):
             r[flag] = bool(r[flag])
     return rows
+
+
+def actors(
+    db: sqlite3.Connection, doc_id: str | None = None, with_mentions: bool = True
+) -> list[dict]:
+    """Actors with their kind, the forms seen, how often named, and (optionally) every mention.
+
+    Over one document, or the whole corpus when ``doc_id`` is None; most-named first.
+    """
+    if doc_id is not None:
+        _require_document(db, doc_id)
+    where, args = ("WHERE m.doc_id = ?", (doc_id,)) if doc_id else ("", ())
+    mentions = _rows(
+        db.execute(
+            'SELECT m.actor_id, m.doc_id, m.start, m."end", m.raw_start, m.raw_end, m.text, m.title,'
+            " m.how, m.ner_label, m.sentence_idx, m.holder_id, h.name AS holder"
+            f" FROM actor_mentions m LEFT JOIN actors h ON h.id = m.holder_id {where}"
+            " ORDER BY m.doc_id, m.start",
+            args,
+        )
+    )
+    by_actor: dict[str, list[dict]] = {}
+    for m in mentions:
+        by_actor.setdefault(m.pop("actor_id"), []).append(m)
+    out = []
+    for a in _rows(db.execute("SELECT id, name, kind, origin FROM actors ORDER BY id")):
+        seen = by_actor.get(a["id"])
+        if not seen:
+            continue
+        forms: dict[str, int] = {}
+        for m in seen:
+            forms[m["text"]] = forms.get(m["text"], 0) + 1
+        a["aliases_seen"] = sorted(forms, key=lambda f: (-forms[f], f))
+        a["mentions_count"] = len(seen)
+        holders = sorted({m["holder"] for m in seen if m["holder"]})
+        if holders:
+            a["holders"] = holders
+        if with_mentions:
+            a["mentions"] = seen
+        out.append(a)
+    return sorted(out, key=lambda a: (-a["mentions_count"], a["name"]))

@@ -1,0 +1,518 @@
+"""The actors stage: who is named in the body text, under which canonical actor.
+
+Mentions come from four places, and the longest wins where they overlap:
+
+1. the gazetteer (``data/gazetteer.toml``): aliases, pseudonyms, metonyms,
+   shared aliases ("Politburo") decided by the context words nearest them,
+   roles ("the Commander of the UNC") resolved to their holder on the
+   narrative's date (from the times stage);
+2. spaCy's named entities, corrected: names are trimmed to their proper-noun
+   tokens, places and italic terms are dropped, a model's ORG or GPE that is a
+   person's name (after a title, or a known surname) becomes a person, an ORG
+   counts only with an organisational head noun ("… Army", "… Committee");
+3. "Long Name (ABBR)": the abbreviation names the same actor afterwards;
+4. surnames: once "Chai Chengwen" is named, "Chai" is him.
+
+A title printed before a name ("Soviet Ambassador Roshchin") belongs to the
+mention. Persons the gazetteer does not list are historians (kind
+``scholar``) when the sentence presents them so ("Scholars like X and Y",
+"X examined …"). Being cited as an author is not enough: participants wrote
+memoirs (Shi Zhe, Chai Chengwen), and they act in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from historiograph.model import Document
+from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
+from historiograph.stages.times import BODY_BLOCKS, TimeExpr, quote_spans
+
+STAGE_VERSION = "actors-1"
+NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+ORG_HEADS = {
+    "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
+    "Committee", "Commission", "Council", "Party", "Department", "Ministry", "Office", "Bureau",
+    "Agency", "Government", "Administration", "Assembly", "Delegation", "Forces", "Force", "Staff",
+    "Group", "Groups", "Politburo", "Secretariat", "Region", "Headquarters", "Volunteers", "Navy",
+    "Cabinet", "Conference", "Congress", "Senate", "Section", "Directorate", "Front",
+}  # fmt: skip
+SCHOLAR_VERBS = re.compile(
+    r"\b(?:argu|contend|examin|analy[sz]|scrutiniz|illuminat|delv|dissect|stud(?:y|ie)|"
+    r"document(?:s|ed)\b|recount|historiograph|emphasi[sz]|maintain|assert|suggest|conclud|"
+    r"point(?:s|ed)? out|writ|wrote|research|scholar|historian|book|memoir|monograph)",
+    re.I,
+)
+SCHOLAR_BEFORE = re.compile(
+    r"(?:[Ss]cholars?|[Hh]istorians?|[Rr]esearchers?|[Aa]nalysts?)\s+(?:like|such as|including)?\s*"
+    r"(?:(?:[A-Z][\w.-]*\s+){1,3}(?:and|,)\s+)?$"
+)
+# Capitalised words that head the name of a thing, not of a person ("Operation Showdown").
+THING_WORDS = {
+    "Line", "Mount", "Operation", "Offensive", "Treaty", "Plan", "Resolution", "Hill", "Ridge",
+    "River", "Valley", "Island", "Strait", "Sea", "Port", "Bay", "Landing", "Tent", "Hall",
+    "Perimeter", "Pact", "Agreement", "Conference", "Memorandum", "Doctrine", "Campaign",
+}  # fmt: skip
+ADJECTIVE_PREFIXES = {
+    "Sino",
+    "Anglo",
+    "Franco",
+    "Russo",
+    "Indo",
+    "non",
+    "anti",
+    "pro",
+    "pre",
+    "post",
+}
+POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True, frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | organization | state | group | role | scholar
+    origin: str  # gazetteer | text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """A name at ``[start, end)`` of the document text (title included) and who it names."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    how: str  # gazetteer | ner | abbreviation | surname | role | shared
+    holder_id: str | None = None  # a role's holder on the narrative's date
+    ner_label: str | None = None
+    title: str | None = None
+    sentence_idx: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    ids: tuple[str, ...]  # gazetteer ids; empty for a name the gazetteer does not know
+    how: str
+    label: str | None = None
+    kind: str | None = None  # for names from the text: person | organization
+
+
+@dataclass(slots=True)
+class ActorLayer:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ titles
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    text = resources.files("historiograph.data").joinpath("titles.txt").read_text("utf-8")
+    titles, qualifiers, into = [], [], None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line == "[qualifiers]":
+            into = qualifiers
+            continue
+        (titles if into is None else qualifiers).append(line)
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?:(?:{alt(qualifiers)})\s+)*(?:(?:{alt(titles)})\s+)+$")
+
+
+def _title_before(text: str, start: int) -> int:
+    """Where a title printed just before ``start`` begins (``start`` if none)."""
+    window = text[max(0, start - 60) : start]
+    m = _title_pattern().search(window)
+    if not m:
+        return start
+    begin = start - len(window) + m.start()
+    if begin > 0 and text[begin - 1].isalnum():
+        return start
+    return begin
+
+
+# ------------------------------------------------------------------ gazetteer matching
+
+
+def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candidate]:
+    pattern, table = gaz.matcher()
+    out: list[_Candidate] = []
+    # Every word start is tried, so that "the United Nations" does not hide "United Nations Command".
+    for word in re.finditer(r"(?<!\w)\w", text):
+        m = pattern.match(text, word.start())
+        if m is None:
+            continue
+        if m.start() > 1 and text[m.start() - 1] == "-":
+            before = re.search(r"(\w+)-$", text[: m.start()])
+            if before and (before.group(1) in ADJECTIVE_PREFIXES or before.group(1).islower()):
+                continue  # "Sino-U.S.", "non-Korean"
+        ids = table[m.group()]
+        out.append(
+            _Candidate(base + m.start(), base + m.end(), ids, "place" if not ids else "gazetteer")
+        )
+    for nick, actor in gaz.nickname_table().items():
+        for m in re.finditer(rf"(?<![\w])({re.escape(nick)})(?![\w])", text):
+            before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
+            if before and after and before in "'‘“\"[(" and after in "'’”\"])":
+                out.append(_Candidate(base + m.start(), base + m.end(), (actor,), "gazetteer"))
+    return out
+
+
+# ------------------------------------------------------------------ spaCy entities
+
+
+def _proper_tokens(ent) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The entity trimmed to its proper-noun core: no leading "the", verbs or possessives."""
+    tokens = list(ent)
+    while tokens and (tokens[0].tag_ not in ("NNP", "NNPS") or not tokens[0].text[:1].isupper()):
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].tag_ in ("POS", "IN", "DT", "CC", "-LRB-", "-RRB-", ",")
+        or tokens[-1].text in ("'s", "’s", "'", "’")
+    ):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    word = tokens[-1].text
+    if POSSESSIVE.search(word) and len(word) > 2:
+        end -= len(POSSESSIVE.search(word).group())
+    return start, end
+
+
+def _ner_candidates(doc: Document, paragraphs, italics, gaz: Gazetteer, nlp) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+    out: list[_Candidate] = []
+    texts = [doc.text[b.start : b.end] for b in paragraphs]
+    for block, parsed in zip(paragraphs, nlp.pipe(texts), strict=True):
+        for ent in parsed.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            span = _proper_tokens(ent)
+            if span is None:
+                continue
+            start, end = block.start + span[0], block.start + span[1]
+            name = doc.text[start:end]
+            if any(a < end and start < b for a, b in italics):
+                continue  # italic: a title or a term in another language, not an actor
+            if name in gaz.places or any(w in gaz.places for w in name.split()):
+                continue
+            words = name.split()
+            if ent.label_ == "ORG" and words[-1] in ORG_HEADS and len(words) > 1:
+                kind = "organization"
+            elif ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _looks_like_name(words):
+                kind = "person"
+            else:
+                continue
+            if kind == "organization" and _quoted(texts[paragraphs.index(block)], span[0]):
+                continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
+            out.append(_Candidate(start, end, (), "ner", ent.label_, kind))
+    return out
+
+
+def _quoted(text: str, pos: int) -> bool:
+    return any(a <= pos < b for a, b in quote_spans(text))
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 4:
+        return False
+    return not THING_WORDS.intersection(words) and all(
+        w[:1].isupper() and not w.isupper() or re.fullmatch(r"[A-Z]\.", w) or w in ("Jr.", "Sr.")
+        for w in words
+    )
+
+
+# ------------------------------------------------------------------ abbreviations
+
+
+def _abbreviation_candidates(text: str, base: int) -> list[tuple[str, _Candidate]]:
+    """ "Joint Strategic Plans and Operations Groups (JSPOG)": (abbreviation, the long name)."""
+    out = []
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|on|in)\s+)*){2,9})\(([A-Z]{2,8})\)", text
+    ):
+        long_name = POSSESSIVE_WORD.sub("", m.group(1).strip())
+        words = [w for w in re.split(r"[\s-]+", long_name) if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        abbr = m.group(2)
+        # the abbreviation's letters are the initials of the name's last capitalised words
+        if not initials.endswith(abbr) and not _subsequence(abbr, initials):
+            continue
+        keep = len(words)
+        while keep > len(abbr) and not initials[len(words) - keep :].startswith(abbr[0]):
+            keep -= 1
+        start = base + m.start(1) + long_name.find(words[len(words) - keep])
+        end = base + m.start(1) + len(long_name)
+        out.append((abbr, _Candidate(start, end, (), "ner", None, "organization")))
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short) and short[0] == long[0]
+
+
+# ------------------------------------------------------------------ the stage
+
+
+def _choose_shared(ids: tuple[str, ...], context: str, gaz: Gazetteer) -> str:
+    """Of the actors a shared alias may name, the one whose context words the passage uses most."""
+
+    def score(i: str) -> int:
+        return sum(len(re.findall(rf"\b{re.escape(w)}\b", context)) for w in gaz.entries[i].context)
+
+    return max(ids, key=lambda i: (score(i), -ids.index(i)))
+
+
+def _reference_days(times: list[TimeExpr]) -> tuple[list[int], list[date | None]]:
+    """The narrative's date at each point: the last narrated day or month before it."""
+    starts: list[int] = []
+    days: list[date | None] = []
+    for t in times:
+        if t.in_quote or t.vague or not t.value or t.value[:1] == "X" or t.precision not in (
+            "day", "part_of_day", "minute", "month"
+        ):  # fmt: skip
+            continue
+        v = t.value.split("/")[0]
+        day = int(v[8:10]) if len(v) >= 10 else 15
+        starts.append(t.start)
+        days.append(date(int(v[:4]), int(v[5:7]), day))
+    return starts, days
+
+
+def find_actors(
+    doc: Document,
+    times: list[TimeExpr],
+    gaz: Gazetteer | None = None,
+    nlp=None,  # type: ignore[no-untyped-def]
+) -> ActorLayer:
+    """Every actor mention of the document's body, canonicalised."""
+    from historiograph.stages.nlp import english
+
+    gaz = gaz or load_gazetteer()
+    nlp = nlp or english()
+    paragraphs = [b for b in doc.blocks if b.kind in BODY_BLOCKS]
+    italics = [(s.start, s.end) for s in doc.styles if s.kind == "italic"]
+    text = doc.text
+
+    candidates: list[_Candidate] = []
+    abbreviations: list[tuple[str, _Candidate]] = []
+    for b in paragraphs:
+        chunk = text[b.start : b.end]
+        candidates += _gazetteer_candidates(chunk, b.start, gaz)
+        abbreviations += _abbreviation_candidates(chunk, b.start)
+    candidates += _ner_candidates(doc, paragraphs, italics, gaz, nlp)
+    for _, c in abbreviations:
+        candidates.append(c)
+
+    # Longest first; at equal length the gazetteer before the model.
+    order = {"gazetteer": 0, "place": 0, "ner": 1}
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.how], c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen = sorted((c for c in chosen if c.how != "place"), key=lambda c: c.start)
+    chosen = _drop_titles_of_names(text, chosen, gaz)
+
+    layer = ActorLayer()
+    sentence_of = _sentence_index(doc)
+    ref_starts, ref_days = _reference_days(times)
+
+    def day_at(pos: int) -> date | None:
+        i = bisect_right(ref_starts, pos) - 1
+        return ref_days[i] if i >= 0 else None
+
+    def add_gazetteer_actor(e: Entry) -> str:
+        layer.actors.setdefault(e.id, Actor(e.id, e.name, e.kind, "gazetteer"))
+        return e.id
+
+    # Names from the text: full names first, so that surnames can link to them.
+    people: dict[str, str] = {}  # a surname or given name -> actor id (most recent wins)
+    for c in chosen:
+        if c.ids or c.kind != "person":
+            continue
+        name = text[c.start : c.end]
+        words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+        if len(name.split()) >= 2 and words:  # "Chai Chengwen", "A. Ledovsky"
+            people.setdefault(words[-1], slug(name))
+            if len(words) == 2:
+                people.setdefault(words[0], slug(name))
+
+    for c in chosen:
+        name = text[c.start : c.end]
+        title_start = _title_before(text, c.start)
+        title = text[title_start : c.start].strip() or None
+        holder = None
+        how = c.how
+        if c.ids:
+            ids = c.ids
+            if len(ids) > 1:
+                context = text[max(0, c.start - 600) : c.end + 200]
+                actor_id = _choose_shared(ids, context, gaz)
+                how = "shared"
+            else:
+                actor_id = ids[0]
+            entry = gaz.entries[actor_id]
+            if entry.kind == "role":
+                holder = _appositive_holder(text, c, chosen, gaz) or entry.holder_on(
+                    day_at(c.start)
+                )
+                how = "role"
+                title_start, title = c.start, None
+            actor_id = add_gazetteer_actor(entry)
+            if holder:
+                add_gazetteer_actor(gaz.entries[holder]) if holder in gaz.entries else None
+            if entry.kind not in ("person", "scholar"):
+                title_start, title = c.start, None
+        else:
+            words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+            if c.kind == "person" and len(name.split()) == 1:
+                if words[0] in people:
+                    actor_id, how = people[words[0]], "surname"
+                elif title:
+                    actor_id = slug(name)
+                else:
+                    continue  # a lone capitalised word the model calls a name: too often a place
+            else:
+                actor_id = slug(name)
+            if actor_id not in layer.actors:
+                kind = c.kind or "person"
+                if kind == "person" and _is_scholar(text, c):
+                    kind = "scholar"
+                full = name if actor_id == slug(name) else actor_id
+                layer.actors[actor_id] = Actor(actor_id, full, kind, "text")
+        layer.mentions.append(
+            Mention(
+                title_start,
+                c.end,
+                text[title_start : c.end],
+                actor_id,
+                how,
+                holder,
+                c.label,
+                title,
+                sentence_of(c.start),
+            )
+        )
+
+    _link_abbreviations(layer, abbreviations, text, paragraphs, sentence_of)
+    _link_surnames(layer, text, paragraphs, sentence_of)
+    layer.mentions.sort(key=lambda m: m.start)
+    return layer
+
+
+def _drop_titles_of_names(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """ "Soviet Ambassador Roshchin" is one mention of Roshchin, not a role and a name."""
+    keep = []
+    for i, c in enumerate(chosen):
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        is_role = bool(c.ids) and gaz.entries[c.ids[0]].kind == "role"
+        names_person = nxt is not None and (
+            (nxt.ids and gaz.entries[nxt.ids[0]].kind in ("person", "scholar"))
+            or nxt.kind == "person"
+        )
+        if is_role and names_person and re.fullmatch(r"\s+", text[c.end : nxt.start]):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _appositive_holder(
+    text: str, c: _Candidate, chosen: list[_Candidate], gaz: Gazetteer
+) -> str | None:
+    """ "the Soviet Ambassador, Roshchin" / "T. F. Shtykov, the Soviet Ambassador": that person."""
+    for o in chosen:
+        if not o.ids or gaz.entries[o.ids[0]].kind != "person":
+            continue
+        between = text[c.end : o.start] if o.start >= c.end else text[o.end : c.start]
+        if re.fullmatch(r",\s*(?:the\s+)?", between) or (
+            o.end <= c.start and re.fullmatch(r",\s*(?:the\s+)?", between)
+        ):
+            return o.ids[0]
+    return None
+
+
+def _is_scholar(text: str, c: _Candidate) -> bool:
+    """A historian: "Scholars like X and Y", "X examined …", "X's study" (not a memoirist who acts)."""
+    if SCHOLAR_BEFORE.search(text[max(0, c.start - 40) : c.start]):
+        return True
+    return bool(SCHOLAR_VERBS.search(text[c.end : c.end + 40]))
+
+
+def _link_abbreviations(
+    layer: ActorLayer, abbreviations, text: str, paragraphs, sentence_of
+) -> None:  # type: ignore[no-untyped-def]
+    taken = [(m.start, m.end) for m in layer.mentions]
+    for abbr, long_name in abbreviations:
+        actor_id = next(
+            (
+                m.actor_id
+                for m in layer.mentions
+                if m.start <= long_name.start and long_name.end <= m.end
+            ),
+            None,
+        )
+        if actor_id is None:
+            continue
+        for b in paragraphs:
+            for m in re.finditer(rf"(?<!\w){re.escape(abbr)}(?!\w)", text[b.start : b.end]):
+                s, e = b.start + m.start(), b.start + m.end()
+                if any(a < e and s < z for a, z in taken):
+                    continue
+                taken.append((s, e))
+                layer.mentions.append(
+                    Mention(s, e, abbr, actor_id, "abbreviation", sentence_idx=sentence_of(s))
+                )
+
+
+def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None:  # type: ignore[no-untyped-def]
+    """After "Chai Chengwen", a bare "Chai" the model missed is still him."""
+    names: dict[str, str] = {}
+    for a in layer.actors.values():
+        if a.origin != "text" or a.kind not in ("person", "scholar"):
+            continue
+        words = [w for w in a.name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+        if len(words) >= 2:
+            names.setdefault(words[-1], a.id)
+    taken = [(m.start, m.end) for m in layer.mentions]
+    for word, actor_id in names.items():
+        for b in paragraphs:
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text[b.start : b.end]):
+                s, e = b.start + m.start(), b.start + m.end()
+                if any(a < e and s < z for a, z in taken):
+                    continue
+                taken.append((s, e))
+                layer.mentions.append(
+                    Mention(s, e, word, actor_id, "surname", sentence_idx=sentence_of(s))
+                )
+
+
+def _sentence_index(doc: Document):  # type: ignore[no-untyped-def]
+    starts = [s.start for s in doc.sentences]
+
+    def find(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
+            return doc.sentences[i].idx
+        return None
+
+    return find

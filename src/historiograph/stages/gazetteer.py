@@ -1,0 +1,152 @@
+"""The gazetteer: actors, roles and places a historian could write down (``data/gazetteer.toml``).
+
+Loaded once, lazily. A user's own TOML file in the same format extends it:
+entries with an id already present replace the bundled ones. See the comment
+at the top of the bundled file for the format.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from historiograph.errors import InputError
+
+KINDS = ("person", "organization", "state", "group", "scholar")
+
+
+@dataclass(slots=True, frozen=True)
+class Holder:
+    actor: str
+    start: date
+    end: date  # exclusive
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """An actor or a role of the gazetteer."""
+
+    id: str
+    name: str
+    kind: str  # one of KINDS, or "role"
+    aliases: tuple[str, ...]
+    nicknames: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    holders: tuple[Holder, ...] = ()
+
+    def holder_on(self, day: date | None) -> str | None:
+        """Who held this role on ``day`` (the only holder when the day is unknown)."""
+        if day is None:
+            return self.holders[0].actor if len(self.holders) == 1 else None
+        return next((h.actor for h in self.holders if h.start <= day < h.end), None)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    shared: dict[str, tuple[str, ...]] = field(default_factory=dict)  # alias -> candidate ids
+    places: frozenset[str] = frozenset()
+    _matcher: tuple | None = None
+
+    def matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+        """One pattern over every alias and place name (longest first), and the alias table."""
+        if self._matcher is None:
+            table = self.alias_table()
+            for place in self.places:
+                table.setdefault(place, ())
+            names = sorted(table, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            self._matcher = (pattern, table)
+        return self._matcher
+
+    def alias_table(self) -> dict[str, tuple[str, ...]]:
+        """Every printed form -> the entries it may name (several for a shared alias)."""
+        table: dict[str, list[str]] = {}
+        for e in self.entries.values():
+            for alias in (e.name, *e.aliases) if e.kind != "role" else e.aliases:
+                table.setdefault(alias, [])
+                if e.id not in table[alias]:
+                    table[alias].append(e.id)
+        for alias, ids in self.shared.items():
+            table[alias] = list(ids)
+        return {a: tuple(ids) for a, ids in table.items()}
+
+    def nickname_table(self) -> dict[str, str]:
+        return {n: e.id for e in self.entries.values() for n in e.nicknames}
+
+
+def _day(value: object, where: str) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(where, f"not an ISO date: {value!r}") from None
+
+
+def _parse(data: dict, where: str, into: Gazetteer) -> None:
+    try:
+        for a in data.get("actor", []):
+            kind = a["kind"]
+            if kind not in KINDS:
+                raise InputError(
+                    where, f"actor {a['id']!r}: kind must be one of {', '.join(KINDS)}"
+                )
+            into.entries[a["id"]] = Entry(
+                a["id"],
+                a["name"],
+                kind,
+                tuple(a.get("aliases", [])),
+                tuple(a.get("nicknames", [])),
+                tuple(a.get("context", [])),
+            )
+        for r in data.get("role", []):
+            holders = tuple(
+                Holder(h["actor"], _day(h["from"], where), _day(h["to"], where))
+                for h in r.get("holders", [])
+            )
+            into.entries[r["id"]] = Entry(
+                r["id"],
+                r["name"],
+                "role",
+                tuple(r.get("aliases", [])),
+                (),
+                tuple(r.get("context", [])),
+                holders,
+            )
+        for s in data.get("shared", []):
+            into.shared[s["alias"]] = tuple(s["actors"])
+        into.places = into.places | frozenset(data.get("places", {}).get("names", []))
+    except KeyError as e:
+        raise InputError(where, f"gazetteer entry without {e.args[0]!r}") from None
+    missing = {
+        h.actor for e in into.entries.values() for h in e.holders if h.actor not in into.entries
+    } | {i for ids in into.shared.values() for i in ids if i not in into.entries}
+    if missing:
+        raise InputError(where, f"names actors it does not define: {', '.join(sorted(missing))}")
+
+
+@cache
+def load_gazetteer(extra: str | None = None) -> Gazetteer:
+    """The bundled gazetteer, extended by the TOML file at ``extra`` if given."""
+    gaz = Gazetteer()
+    bundled = resources.files("historiograph.data").joinpath("gazetteer.toml").read_text("utf-8")
+    _parse(tomllib.loads(bundled), "gazetteer.toml", gaz)
+    if extra:
+        path = Path(extra)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except OSError as e:
+            raise InputError(path, f"cannot read gazetteer ({e.strerror})") from None
+        except tomllib.TOMLDecodeError as e:
+            raise InputError(path, f"not valid TOML ({e})") from None
+        _parse(data, str(path), gaz)
+    return gaz
+
+
+def slug(name: str) -> str:
+    """An id for an actor the gazetteer does not list: "Chai Chengwen" -> "chai-chengwen"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
