@@ -1,0 +1,132 @@
+"""Actors: gazetteer aliases, corrected NER, titles, roles by date, surnames, scholars."""
+
+from __future__ import annotations
+
+import pytest
+
+from historiograph.errors import InputError
+from historiograph.ingest.article import parse_article
+from historiograph.stages.actors import ActorLayer, find_actors
+from historiograph.stages.gazetteer import load_gazetteer
+from historiograph.stages.times import time_document
+from historiograph.store import queries
+
+
+def _layer(text: str, gazetteer: str | None = None) -> tuple[str, ActorLayer]:
+    doc = parse_article(text, "t", fmt="markdown")
+    return doc.text, find_actors(doc, time_document(doc), gaz=load_gazetteer(gazetteer))
+
+
+def _named(text: str, gazetteer: str | None = None) -> dict[str, str]:
+    """Mention text -> canonical actor name."""
+    norm, layer = _layer(text, gazetteer)
+    return {m.text: layer.actors[m.actor_id].name for m in layer.mentions}
+
+
+def test_actors_pseudonyms_spellings_and_titles_share_one_actor():
+    named = _named(
+        "On October 1, 1950, Filippov cabled Mao. Soviet Ambassador Roshchin delivered it; "
+        "Roshin later reported that Stalin agreed."
+    )
+    assert named["Filippov"] == named["Stalin"] == "Joseph Stalin"
+    assert named["Soviet Ambassador Roshchin"] == named["Roshin"] == "N. V. Roshchin"
+
+
+def test_actors_title_belongs_to_the_mention():
+    norm, layer = _layer("On May 2, 1951, Lt. General Matthew B. Ridgway met Admiral C. Turner Joy.")
+    titles = {m.text: m.title for m in layer.mentions}
+    assert titles["Lt. General Matthew B. Ridgway"] == "Lt. General"
+    assert titles["Admiral C. Turner Joy"] == "Admiral"
+
+
+def test_actors_role_resolved_to_its_holder_on_the_narrative_date():
+    norm, layer = _layer(
+        "On June 30, 1951, the JCS cabled the Commander of the UNC. "
+        "On July 1, 1952, the JCS cabled the Commander of the UNC again."
+    )
+    roles = [m for m in layer.mentions if m.how == "role"]
+    assert [layer.actors[m.actor_id].name for m in roles] == ["Commander of the UNC"] * 2
+    assert [m.holder_id for m in roles] == ["ridgway", "clark"]
+
+
+def test_actors_shared_alias_decided_by_context():
+    named_cn = _named("In Beijing, Mao and Zhou Enlai convened the Politburo.")
+    named_kr = _named("In Pyongyang, Kim Il Sung and Pak Hon-yong convened the KWP Central Committee and the Politburo.")
+    assert named_cn["Politburo"] == "CCP Politburo"
+    assert named_kr["Politburo"] == "KWP Politburo"
+
+
+def test_actors_names_the_gazetteer_does_not_list():
+    named = _named(
+        "In July 1950, Zhou Enlai sent Chai Chengwen to Pyongyang. Chai reported to Zhou "
+        "that the Korean People's Army lacked reserves."
+    )
+    assert named["Chai Chengwen"] == "Chai Chengwen"
+    assert named["Chai"] == "Chai Chengwen"
+    assert named["Korean People's Army"] == "Korean People's Army"
+
+
+def test_actors_abbreviation_defined_in_the_text():
+    norm, layer = _layer(
+        "The Joint Strategic Plans and Operations Group (JSPOG) drafted the plan. "
+        "JSPOG then revised it."
+    )
+    jspog = [m for m in layer.mentions if m.text == "JSPOG"]
+    assert len(jspog) == 2
+    assert {layer.actors[m.actor_id].name for m in jspog} == {"Joint Strategic Plans and Operations Group"}
+
+
+def test_actors_places_and_things_are_not_actors():
+    named = _named(
+        "Talks moved from Kaesong to Panmunjom. Operation Showdown began near the Kansas Line. "
+        "The troops crossed Tokchon County."
+    )
+    assert not any(n in named for n in ("Kaesong", "Panmunjom", "Operation Showdown", "Kansas Line", "Tokchon"))
+
+
+def test_actors_scholars_are_a_kind_apart():
+    norm, layer = _layer(
+        "Scholars like Pinchao Zhu and Kim Boyoung used Soviet materials. Kim Donggil examined "
+        "the motives of Mao. In 1960 Allen S. Whiting argued that China reacted defensively."
+    )
+    kinds = {m.text: layer.actors[m.actor_id].kind for m in layer.mentions}
+    assert kinds["Pinchao Zhu"] == kinds["Kim Boyoung"] == kinds["Kim Donggil"] == "scholar"
+    assert kinds["Allen S. Whiting"] == "scholar"
+    assert kinds["Mao"] == "person"
+
+
+def test_actors_user_gazetteer_extends_the_bundled_one(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[actor]]\nid = "gromyko"\nname = "Andrei A. Gromyko"\nkind = "person"\n'
+        'aliases = ["Gromyko", "Grom"]\n',
+        "utf-8",
+    )
+    named = _named("In 1957, Grom met Stalin's heirs.", str(extra))
+    assert named["Grom"] == "Andrei A. Gromyko"
+
+
+def test_actors_bad_gazetteer_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[actor]]\nid = "x"\nname = "X"\nkind = "alien"\n', "utf-8")
+    with pytest.raises(InputError, match="kind must be one of"):
+        load_gazetteer(str(bad))
+
+
+def test_actors_seed2_mentions_read_back_in_the_raw_file(corpus_db):
+    rows = queries.actors(corpus_db, "seed2_intervention")
+    by_name = {r["name"]: r for r in rows}
+    assert {"laotouzi", "Stalin"} <= set(by_name["Joseph Stalin"]["aliases_seen"])
+    for r in rows[:10]:
+        for m in r["mentions"][:5]:
+            raw = queries.raw_slice(corpus_db, "seed2_intervention", m["raw_start"], m["raw_end"])
+            assert " ".join(raw.split()) == m["text"]
+
+
+def test_actors_dev_sample_scores(corpus_db, gold_dir):
+    from historiograph.evaluate import evaluate
+
+    scores = {s.metric: s.value for s in evaluate(corpus_db, gold_dir) if s.layer == "actors"}
+    assert scores["mention precision"] >= 0.95
+    assert scores["mention recall"] >= 0.90
+    assert scores["canonicalisation"] >= 0.97
