@@ -34,7 +34,12 @@ demo: install
 	@echo
 	$(BIN)/historiograph citations seed2_intervention --note 17 --db $(DB)
 	@echo
+	$(BIN)/historiograph actors seed2_intervention --kind person --db $(DB) | head -15
+	@echo
+	$(BIN)/historiograph times seed2_intervention --db $(DB) | sed -n '1,2p;/hours later\|p\.m\./p'
+	@echo
 	@echo "Next: $(BIN)/historiograph search \"air cover\" --db $(DB)"
+	@echo "      $(BIN)/historiograph actors --kind role --db $(DB)"
 	@echo "      $(BIN)/historiograph sources --archive RGASPI --db $(DB)"
 	@echo "      $(BIN)/historiograph export citations --format csl-json -o sources.json --db $(DB)"
 
@@ -45,10 +50,12 @@ test-all: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[baseline]' || echo "baseline (refextract) not installed"
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[baseline]' || echo "baselines (refextract, dateparser) not installed"
 	$(BIN)/python benchmarks/run.py
 	@echo
 	$(BIN)/python benchmarks/citations.py
+	@echo
+	$(BIN)/python benchmarks/layers.py
 
 eval: install
 	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt

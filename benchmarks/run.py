@@ -62,7 +62,7 @@ def measure(fn, repeat: int) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=10, help="runs of each (median is shown)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each (median is shown)")
     args = parser.parse_args()
     measure(historiograph_ingest, 1)  # warm-up: imports, data files, page cache
     rows = []

@@ -33,7 +33,9 @@ def test_actors_pseudonyms_spellings_and_titles_share_one_actor():
 
 
 def test_actors_title_belongs_to_the_mention():
-    norm, layer = _layer("On May 2, 1951, Lt. General Matthew B. Ridgway met Admiral C. Turner Joy.")
+    norm, layer = _layer(
+        "On May 2, 1951, Lt. General Matthew B. Ridgway met Admiral C. Turner Joy."
+    )
     titles = {m.text: m.title for m in layer.mentions}
     assert titles["Lt. General Matthew B. Ridgway"] == "Lt. General"
     assert titles["Admiral C. Turner Joy"] == "Admiral"
@@ -51,7 +53,9 @@ def test_actors_role_resolved_to_its_holder_on_the_narrative_date():
 
 def test_actors_shared_alias_decided_by_context():
     named_cn = _named("In Beijing, Mao and Zhou Enlai convened the Politburo.")
-    named_kr = _named("In Pyongyang, Kim Il Sung and Pak Hon-yong convened the KWP Central Committee and the Politburo.")
+    named_kr = _named(
+        "In Pyongyang, Kim Il Sung and Pak Hon-yong convened the KWP Central Committee and the Politburo."
+    )
     assert named_cn["Politburo"] == "CCP Politburo"
     assert named_kr["Politburo"] == "KWP Politburo"
 
@@ -73,7 +77,9 @@ def test_actors_abbreviation_defined_in_the_text():
     )
     jspog = [m for m in layer.mentions if m.text == "JSPOG"]
     assert len(jspog) == 2
-    assert {layer.actors[m.actor_id].name for m in jspog} == {"Joint Strategic Plans and Operations Group"}
+    assert {layer.actors[m.actor_id].name for m in jspog} == {
+        "Joint Strategic Plans and Operations Group"
+    }
 
 
 def test_actors_places_and_things_are_not_actors():
@@ -81,7 +87,9 @@ def test_actors_places_and_things_are_not_actors():
         "Talks moved from Kaesong to Panmunjom. Operation Showdown began near the Kansas Line. "
         "The troops crossed Tokchon County."
     )
-    assert not any(n in named for n in ("Kaesong", "Panmunjom", "Operation Showdown", "Kansas Line", "Tokchon"))
+    assert not any(
+        n in named for n in ("Kaesong", "Panmunjom", "Operation Showdown", "Kansas Line", "Tokchon")
+    )
 
 
 def test_actors_scholars_are_a_kind_apart():

@@ -160,3 +160,27 @@ def test_cli_citations_sources_export(ingested, tmp_path):
     assert again.returncode != 0 and "--force" in again.stderr
     bad = _cli("export", "citations", "--format", "ris", "--db", str(ingested))
     assert bad.returncode != 0 and "unknown format" in bad.stderr
+
+
+def test_cli_actors_and_times(ingested):
+    result = _run("actors", "seed2_intervention", "--db", str(ingested), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    stalin = next(a for a in data["actors"] if a["id"] == "stalin")
+    assert stalin["kind"] == "person" and stalin["mentions_count"] == len(stalin["mentions"])
+    assert all(
+        {"start", "end", "raw_start", "raw_end", "text"} <= set(m) for m in stalin["mentions"]
+    )
+    roles = _run("actors", "--kind", "role", "--db", str(ingested))
+    assert "Commander of the UNC" in roles.stdout and "Ridgway" in roles.stdout
+
+    result = _run("times", "seed2_intervention", "--db", str(ingested), "--json")
+    times = json.loads(result.stdout)["times"]
+    later = next(t for t in times if t["text"] == "About seven hours later")
+    assert (later["value"], later["inferred"], later["anchor"]) == (
+        "1950-10-12T22:30",
+        True,
+        "1950-10-12T15:30",
+    )
+    text = _run("times", "seed2_intervention", "--db", str(ingested)).stdout
+    assert "1950-10-14T03:00" in text
