@@ -6,6 +6,8 @@ Every record holds half-open ``[start, end)`` character offsets into
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from historiograph.ingest.offsets import OffsetMap
@@ -119,3 +121,16 @@ class Document:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+def sentence_finder(doc: Document) -> Callable[[int], int | None]:
+    """A function giving the index of the sentence that holds a text offset (None outside)."""
+    starts = [s.start for s in doc.sentences]
+
+    def find(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
+            return doc.sentences[i].idx
+        return None
+
+    return find

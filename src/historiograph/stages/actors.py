@@ -29,7 +29,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from historiograph.model import Document
+from historiograph.model import Document, sentence_finder
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
 from historiograph.stages.times import BODY_BLOCKS, TimeExpr, quote_spans
 
@@ -222,7 +222,7 @@ def _ner_candidates(doc: Document, paragraphs, italics, gaz: Gazetteer, nlp) -> 
                 kind = "person"
             else:
                 continue
-            if kind == "organization" and _quoted(texts[paragraphs.index(block)], span[0]):
+            if kind == "organization" and _quoted(parsed.text, span[0]):
                 continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
             out.append(_Candidate(start, end, (), "ner", ent.label_, kind))
     return out
@@ -334,7 +334,7 @@ def find_actors(
     chosen = _drop_titles_of_names(text, chosen, gaz)
 
     layer = ActorLayer()
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_finder(doc)
     ref_starts, ref_days = _reference_days(times)
 
     def day_at(pos: int) -> date | None:
@@ -379,8 +379,8 @@ def find_actors(
                 how = "role"
                 title_start, title = c.start, None
             actor_id = add_gazetteer_actor(entry)
-            if holder:
-                add_gazetteer_actor(gaz.entries[holder]) if holder in gaz.entries else None
+            if holder in gaz.entries:
+                add_gazetteer_actor(gaz.entries[holder])
             if entry.kind not in ("person", "scholar"):
                 title_start, title = c.start, None
         else:
@@ -444,9 +444,7 @@ def _appositive_holder(
         if not o.ids or gaz.entries[o.ids[0]].kind != "person":
             continue
         between = text[c.end : o.start] if o.start >= c.end else text[o.end : c.start]
-        if re.fullmatch(r",\s*(?:the\s+)?", between) or (
-            o.end <= c.start and re.fullmatch(r",\s*(?:the\s+)?", between)
-        ):
+        if re.fullmatch(r",\s*(?:the\s+)?", between):
             return o.ids[0]
     return None
 
@@ -458,10 +456,26 @@ def _is_scholar(text: str, c: _Candidate) -> bool:
     return bool(SCHOLAR_VERBS.search(text[c.end : c.end + 40]))
 
 
+def _add_occurrences(
+    layer: ActorLayer, pattern: str, actor_id: str, how: str, text: str, paragraphs, sentence_of
+) -> None:  # type: ignore[no-untyped-def]
+    """Every place ``pattern`` matches in the body and no mention stands yet: a mention of the actor."""
+    taken = [(m.start, m.end) for m in layer.mentions]
+    for b in paragraphs:
+        for m in re.finditer(pattern, text[b.start : b.end]):
+            s, e = b.start + m.start(), b.start + m.end()
+            if any(a < e and s < z for a, z in taken):
+                continue
+            taken.append((s, e))
+            layer.mentions.append(
+                Mention(s, e, m.group(), actor_id, how, sentence_idx=sentence_of(s))
+            )
+
+
 def _link_abbreviations(
     layer: ActorLayer, abbreviations, text: str, paragraphs, sentence_of
 ) -> None:  # type: ignore[no-untyped-def]
-    taken = [(m.start, m.end) for m in layer.mentions]
+    """After "Joint Strategic Plans and Operations Groups (JSPOG)", "JSPOG" is that group."""
     for abbr, long_name in abbreviations:
         actor_id = next(
             (
@@ -471,17 +485,11 @@ def _link_abbreviations(
             ),
             None,
         )
-        if actor_id is None:
-            continue
-        for b in paragraphs:
-            for m in re.finditer(rf"(?<!\w){re.escape(abbr)}(?!\w)", text[b.start : b.end]):
-                s, e = b.start + m.start(), b.start + m.end()
-                if any(a < e and s < z for a, z in taken):
-                    continue
-                taken.append((s, e))
-                layer.mentions.append(
-                    Mention(s, e, abbr, actor_id, "abbreviation", sentence_idx=sentence_of(s))
-                )
+        if actor_id is not None:
+            pattern = rf"(?<!\w){re.escape(abbr)}(?!\w)"
+            _add_occurrences(
+                layer, pattern, actor_id, "abbreviation", text, paragraphs, sentence_of
+            )
 
 
 def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None:  # type: ignore[no-untyped-def]
@@ -493,26 +501,6 @@ def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> Non
         words = [w for w in a.name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
         if len(words) >= 2:
             names.setdefault(words[-1], a.id)
-    taken = [(m.start, m.end) for m in layer.mentions]
     for word, actor_id in names.items():
-        for b in paragraphs:
-            for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text[b.start : b.end]):
-                s, e = b.start + m.start(), b.start + m.end()
-                if any(a < e and s < z for a, z in taken):
-                    continue
-                taken.append((s, e))
-                layer.mentions.append(
-                    Mention(s, e, word, actor_id, "surname", sentence_idx=sentence_of(s))
-                )
-
-
-def _sentence_index(doc: Document):  # type: ignore[no-untyped-def]
-    starts = [s.start for s in doc.sentences]
-
-    def find(pos: int) -> int | None:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
-            return doc.sentences[i].idx
-        return None
-
-    return find
+        pattern = rf"(?<![\w.-]){re.escape(word)}(?![\w-])"
+        _add_occurrences(layer, pattern, actor_id, "surname", text, paragraphs, sentence_of)

@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
-from historiograph.model import Document
+from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
 STAGE_VERSION = "times-1"
@@ -340,19 +340,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_at(doc: Document):
-    starts = [s.start for s in doc.sentences]
-    from bisect import bisect_right
-
-    def find(pos: int) -> int | None:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
-            return doc.sentences[i].idx
-        return None
-
-    return find
-
-
 def time_document(doc: Document) -> list[TimeExpr]:
     """Every temporal expression of the document's body, resolved in reading order."""
     found: list[tuple[int, Found]] = []  # (block start, expression)
@@ -364,7 +351,7 @@ def time_document(doc: Document) -> list[TimeExpr]:
         quotes.extend((block.start + a, block.start + b) for a, b in quote_spans(text))
         found.extend((block.start, f) for f in find_timexes(text))
     narrative = _Narrative(doc, _frame_year(doc, found))
-    sentence_of = _sentence_at(doc)
+    sentence_of = sentence_finder(doc)
     out: list[TimeExpr] = []
     block = None
     for base, f in found:
