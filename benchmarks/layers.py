@@ -19,13 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from historiograph.evaluate import find_doc_id, score_actors, score_times
+from historiograph.evaluate import find_doc_id, score_actors, time_counts
 from historiograph.ingest.article import read_article
 from historiograph.pipeline import ingest_paths
 from historiograph.stages.actors import find_actors
@@ -130,11 +131,14 @@ def time_scores(db: sqlite3.Connection) -> float | None:
     for path in sorted(GOLD.glob("times_*.json")):
         gold = json.loads(path.read_text("utf-8"))
         doc_id = find_doc_id(db, gold["article"])
-        for s in score_times(db, doc_id, gold):
-            if s.metric == "value accuracy (strict)":
-                n_right, n_total = (int(x) for x in s.detail.split(";")[0].split(" of "))
-                right += n_right
-                total += n_total
+        text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        got = [
+            dict(r)
+            for r in db.execute('SELECT start, "end", value FROM times WHERE doc_id = ?', (doc_id,))
+        ]
+        _, n_right, n_total, _ = time_counts(text, got, gold)
+        right += n_right
+        total += n_total
     return right / total if total else None
 
 
@@ -190,8 +194,6 @@ def _day_or_coarser(found: dict) -> dict:
     Its value is cut to the precision the expression prints (no day number: month;
     no month name: year), so that a right month is not scored wrong for an invented day.
     """
-    import re
-
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     out = {}
     for doc_id, rows in found.items():

@@ -337,6 +337,30 @@ def _same_value(gold: str, got: str | None) -> bool:
     return got == gold or (got.startswith(gold) and got[len(gold) : len(gold) + 1] == "T")
 
 
+def time_counts(
+    text: str, got: list[dict], gold: dict, strict: bool = True
+) -> tuple[int, int, int, list[str]]:
+    """(found, right value, gold items, misses) of extracted times (``start``, ``end``, ``value``).
+
+    Strict leaves out gold items marked vague or inside a quotation.
+    """
+    items = [
+        x
+        for x in _gold_spans(text, gold["times"])
+        if not strict or not (x[0].get("vague") or x[0].get("in_quote"))
+    ]
+    found = right = 0
+    misses = []
+    for item, start, end in items:
+        near = [g for g in got if g["start"] < end and start < g["end"]]
+        found += bool(near)
+        if any(_same_value(item["value"], g["value"]) for g in near):
+            right += 1
+        else:
+            misses.append(f"{item['text']!r}={item['value']} got {[g['value'] for g in near]}")
+    return found, right, len(items), misses
+
+
 def score_times(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
     """Time values against the gold sample: strict = not vague and outside quotations."""
     article = gold["article"]
@@ -348,22 +372,8 @@ def score_times(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
         )
     ]
     scores = []
-    located = _gold_spans(text, gold["times"])
-    for label, keep in (
-        ("strict", lambda t: not t.get("vague") and not t.get("in_quote")),
-        ("all", lambda t: True),
-    ):
-        items = [x for x in located if keep(x[0])]
-        found = right = 0
-        misses = []
-        for item, start, end in items:
-            near = [g for g in got if g["start"] < end and start < g["end"]]
-            found += bool(near)
-            if any(_same_value(item["value"], g["value"]) for g in near):
-                right += 1
-            else:
-                misses.append(f"{item['text']!r}={item['value']} got {[g['value'] for g in near]}")
-        n = len(items)
+    for label in ("strict", "all"):
+        found, right, n, misses = time_counts(text, got, gold, strict=label == "strict")
         scores += [
             Score("times", article, f"found ({label})", _ratio(found, n), f"{found} of {n}"),
             Score(
@@ -448,15 +458,12 @@ def score_actors(db: sqlite3.Connection, gold: dict) -> list[Score]:
             found = {max(votes, key=votes.get)}  # type: ignore[arg-type]
         return found
 
-    right = sum(
-        bool(ids(r["text"]) | ids(r["bare"]) | ids(r["name"]) | ids(r["holder"])) for r in rows
-    )
     wrong = [
         r["text"]
         for r in rows
         if not (ids(r["text"]) | ids(r["bare"]) | ids(r["name"]) | ids(r["holder"]))
     ]
-    holder_of = {(r["doc_id"], r["start"]): r for r in rows}
+    right = len(rows) - len(wrong)
     found = canonical = total = 0
     missed: list[str] = []
     miscanonical: list[str] = []
@@ -490,7 +497,6 @@ def score_actors(db: sqlite3.Connection, gold: dict) -> list[Score]:
             if kinds.get(gid) == "scholar" or m["kind"] == "scholar":
                 scholar_total += 1
                 scholar_right += (kinds.get(gid) == "scholar") == (m["kind"] == "scholar")
-    del holder_of
     p, r = _ratio(right, len(rows)), _ratio(found, total)
 
     def sample(xs: list[str]) -> str:

@@ -11,6 +11,13 @@ from historiograph.store import queries
 from historiograph.store.db import connect
 
 
+def _provenance(t: dict) -> str:
+    """ "from 1950-10-12T15:30 (quoted)": where an inferred value was counted from, and flags."""
+    words = [f"from {t['anchor']}" if t["anchor"] else "inferred"] if t["inferred"] else []
+    words += ["(quoted)"] * t["in_quote"] + ["(vague)"] * t["vague"]
+    return " ".join(words)
+
+
 def times(
     doc: Annotated[str, typer.Argument(help="Document id.")],
     db: DbOption = DEFAULT_DB,
@@ -32,13 +39,7 @@ def times(
             "value": r["value"] or "?",
             "precision": r["precision"],
             "qualifier": r["qualifier"],
-            "anchor": (
-                f"from {r['anchor']}"
-                if r["inferred"] and r["anchor"]
-                else ("" if not r["inferred"] else "inferred")
-            )
-            + (" (quoted)" if r["in_quote"] else "")
-            + (" (vague)" if r["vague"] else ""),
+            "anchor": _provenance(r),
         }
         for r in rows
     ]

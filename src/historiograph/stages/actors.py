@@ -31,6 +31,8 @@ from importlib import resources
 
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
+from historiograph.stages.nlp import english
+from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import BODY_BLOCKS, TimeExpr, quote_spans
 
 STAGE_VERSION = "actors-1"
@@ -169,11 +171,13 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
         out.append(
             _Candidate(base + m.start(), base + m.end(), ids, "place" if not ids else "gazetteer")
         )
-    for nick, actor in gaz.nickname_table().items():
-        for m in re.finditer(rf"(?<![\w])({re.escape(nick)})(?![\w])", text):
-            before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
-            if before and after and before in "'‘“\"[(" and after in "'’”\"])":
-                out.append(_Candidate(base + m.start(), base + m.end(), (actor,), "gazetteer"))
+    nicknames, owner = gaz.nickname_matcher()
+    for m in nicknames.finditer(text) if owner else ():
+        before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
+        if before and after and before in "'‘“\"[(" and after in "'’”\"])":
+            out.append(
+                _Candidate(base + m.start(), base + m.end(), (owner[m.group()],), "gazetteer")
+            )
     return out
 
 
@@ -203,6 +207,7 @@ def _ner_candidates(doc: Document, paragraphs, italics, gaz: Gazetteer, nlp) -> 
     out: list[_Candidate] = []
     texts = [doc.text[b.start : b.end] for b in paragraphs]
     for block, parsed in zip(paragraphs, nlp.pipe(texts), strict=True):
+        quotes = quote_spans(parsed.text)
         for ent in parsed.ents:
             if ent.label_ not in NER_LABELS:
                 continue
@@ -222,14 +227,15 @@ def _ner_candidates(doc: Document, paragraphs, italics, gaz: Gazetteer, nlp) -> 
                 kind = "person"
             else:
                 continue
-            if kind == "organization" and _quoted(parsed.text, span[0]):
+            if kind == "organization" and any(a <= span[0] < b for a, b in quotes):
                 continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
             out.append(_Candidate(start, end, (), "ner", ent.label_, kind))
     return out
 
 
-def _quoted(text: str, pos: int) -> bool:
-    return any(a <= pos < b for a, b in quote_spans(text))
+def _name_words(name: str) -> list[str]:
+    """The words of a personal name without initials and suffixes: "Robert A. McClure" -> Robert, McClure."""
+    return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
 
 
 def _looks_like_name(words: list[str]) -> bool:
@@ -306,8 +312,6 @@ def find_actors(
     nlp=None,  # type: ignore[no-untyped-def]
 ) -> ActorLayer:
     """Every actor mention of the document's body, canonicalised."""
-    from historiograph.stages.nlp import english
-
     gaz = gaz or load_gazetteer()
     nlp = nlp or english()
     paragraphs = [b for b in doc.blocks if b.kind in BODY_BLOCKS]
@@ -326,11 +330,8 @@ def find_actors(
 
     # Longest first; at equal length the gazetteer before the model.
     order = {"gazetteer": 0, "place": 0, "ner": 1}
-    chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.how], c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    chosen = sorted((c for c in chosen if c.how != "place"), key=lambda c: c.start)
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.how], c.start))
+    chosen = [c for c in non_overlapping(ranked, lambda c: (c.start, c.end)) if c.how != "place"]
     chosen = _drop_titles_of_names(text, chosen, gaz)
 
     layer = ActorLayer()
@@ -351,7 +352,7 @@ def find_actors(
         if c.ids or c.kind != "person":
             continue
         name = text[c.start : c.end]
-        words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+        words = _name_words(name)
         if len(name.split()) >= 2 and words:  # "Chai Chengwen", "A. Ledovsky"
             people.setdefault(words[-1], slug(name))
             if len(words) == 2:
@@ -384,7 +385,7 @@ def find_actors(
             if entry.kind not in ("person", "scholar"):
                 title_start, title = c.start, None
         else:
-            words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+            words = _name_words(name)
             if c.kind == "person" and len(name.split()) == 1:
                 if words[0] in people:
                     actor_id, how = people[words[0]], "surname"
@@ -498,7 +499,7 @@ def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> Non
     for a in layer.actors.values():
         if a.origin != "text" or a.kind not in ("person", "scholar"):
             continue
-        words = [w for w in a.name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
+        words = _name_words(a.name)
         if len(words) >= 2:
             names.setdefault(words[-1], a.id)
     for word, actor_id in names.items():

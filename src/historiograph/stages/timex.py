@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from historiograph.stages.spans import non_overlapping
+
 MONTHS = {
     name: i
     for i, name in enumerate(
@@ -423,8 +425,5 @@ def find_timexes(text: str) -> list[Found]:
                 continue
             candidates.append((-(found.end - found.start), rank, found))
             pos = m.end()
-    taken: list[Found] = []
-    for _, _, f in sorted(candidates, key=lambda c: (c[0], c[1], c[2].start)):
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    return sorted(taken, key=lambda f: f.start)
+    ranked = (f for _, _, f in sorted(candidates, key=lambda c: (c[0], c[1], c[2].start)))
+    return non_overlapping(ranked, lambda f: (f.start, f.end))
