@@ -11,6 +11,7 @@ import typer
 
 from historiograph import __version__
 from historiograph.cli import citations as citation_commands
+from historiograph.cli import events as event_commands
 from historiograph.cli import layers as layer_commands
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
 from historiograph.errors import HistoriographError
@@ -201,6 +202,10 @@ app.command()(citation_commands.citations)
 app.command()(citation_commands.sources)
 app.command()(layer_commands.actors)
 app.command()(layer_commands.times)
+app.command()(event_commands.events)
+app.command()(event_commands.timeline)
+app.command()(event_commands.network)
+app.command()(event_commands.decisions)
 app.add_typer(citation_commands.export_app, name="export")
 
 

@@ -31,9 +31,9 @@ from importlib import resources
 
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
-from historiograph.stages.nlp import english
+from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
-from historiograph.stages.times import BODY_BLOCKS, TimeExpr, quote_spans
+from historiograph.stages.times import TimeExpr, quote_spans
 
 STAGE_VERSION = "actors-1"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -203,10 +203,9 @@ def _proper_tokens(ent) -> tuple[int, int] | None:  # type: ignore[no-untyped-de
     return start, end
 
 
-def _ner_candidates(doc: Document, paragraphs, italics, gaz: Gazetteer, nlp) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -> list[_Candidate]:  # type: ignore[no-untyped-def]
     out: list[_Candidate] = []
-    texts = [doc.text[b.start : b.end] for b in paragraphs]
-    for block, parsed in zip(paragraphs, nlp.pipe(texts), strict=True):
+    for block, parsed in parsed_paragraphs:
         quotes = quote_spans(parsed.text)
         for ent in parsed.ents:
             if ent.label_ not in NER_LABELS:
@@ -309,12 +308,17 @@ def find_actors(
     doc: Document,
     times: list[TimeExpr],
     gaz: Gazetteer | None = None,
-    nlp=None,  # type: ignore[no-untyped-def]
+    parsed=None,  # type: ignore[no-untyped-def]
 ) -> ActorLayer:
-    """Every actor mention of the document's body, canonicalised."""
+    """Every actor mention of the document's body, canonicalised.
+
+    ``parsed`` is :func:`~historiograph.stages.nlp.parse_paragraphs` of the
+    document, when the caller has it already.
+    """
     gaz = gaz or load_gazetteer()
-    nlp = nlp or english()
-    paragraphs = [b for b in doc.blocks if b.kind in BODY_BLOCKS]
+    if parsed is None:
+        parsed = parse_paragraphs(doc, english())
+    paragraphs = [b for b, _ in parsed]
     italics = [(s.start, s.end) for s in doc.styles if s.kind == "italic"]
     text = doc.text
 
@@ -324,7 +328,7 @@ def find_actors(
         chunk = text[b.start : b.end]
         candidates += _gazetteer_candidates(chunk, b.start, gaz)
         abbreviations += _abbreviation_candidates(chunk, b.start)
-    candidates += _ner_candidates(doc, paragraphs, italics, gaz, nlp)
+    candidates += _ner_candidates(doc, parsed, italics, gaz)
     for _, c in abbreviations:
         candidates.append(c)
 

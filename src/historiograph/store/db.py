@@ -15,15 +15,23 @@ from pathlib import Path
 from historiograph import __version__
 from historiograph.errors import StoreError
 from historiograph.model import Document
-from historiograph.stages import actors, times
+from historiograph.stages import actors, events, times
+from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
-from historiograph.store.migrations import migrate
+from historiograph.store.migrations import MIGRATIONS, migrate
 
 # Stored with each document: a document read by another version is read again.
-READER_VERSION = f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
+READER_VERSION = (
+    f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
+    f"+{events.STAGE_VERSION}"
+)
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
 _DOC_TABLES = (
+    "event_roles",
+    "event_evidence",
+    "event_notes",
+    "events",
     "actor_mentions",
     "times",
     "markers",
@@ -54,9 +62,21 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
             migrate(db)
         else:
             db.execute("SELECT 1 FROM documents LIMIT 1")
+            _require_current_schema(db, path)
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: not a historiograph database ({e})") from None
     return db
+
+
+def _require_current_schema(db: sqlite3.Connection, path: Path) -> None:
+    """A read-only database made by an older historiograph lacks tables: say so, once."""
+    done = {r[0] for r in db.execute("SELECT name FROM _migrations")}
+    missing = [m.__name__ for m in MIGRATIONS if m.__name__ not in done]
+    if missing:
+        raise StoreError(
+            f"{path}: made by an older historiograph (missing {', '.join(missing)});"
+            " run `historiograph ingest` on it again to update it"
+        )
 
 
 def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
@@ -76,6 +96,7 @@ def _drop_orphan_sources(db: sqlite3.Connection) -> None:
     db.execute(
         "DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM actor_mentions)"
         " AND id NOT IN (SELECT holder_id FROM actor_mentions WHERE holder_id IS NOT NULL)"
+        " AND id NOT IN (SELECT actor_id FROM event_roles)"
     )
 
 
@@ -166,7 +187,66 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
     _insert_citations(db, doc)
     found_times = times.time_document(doc)
     _insert_times(db, doc, found_times)
-    _insert_actors(db, doc, actors.find_actors(doc, found_times))
+    parsed = parse_paragraphs(doc)
+    layer = actors.find_actors(doc, found_times, parsed=parsed)
+    _insert_actors(db, doc, layer)
+    _insert_events(db, doc, events.find_events(doc, found_times, layer, parsed))
+
+
+def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Event]) -> None:
+    db.executemany(
+        "INSERT INTO events (doc_id, id, type, act, other_acts, channel, date, date_precision,"
+        " date_inferred, date_start, date_end, time, polarity, conditions, reverses, summary,"
+        " content, place, item, trigger_start, trigger_end, trigger, sentence_idx, stage_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                doc.id,
+                e.id,
+                e.type,
+                e.act,
+                json.dumps(e.other_acts),
+                e.channel,
+                e.date,
+                e.date_precision,
+                int(e.date_inferred),
+                e.date_start,
+                e.date_end,
+                e.time,
+                e.polarity,
+                json.dumps(e.conditions, ensure_ascii=False),
+                e.reverses,
+                e.summary,
+                e.content,
+                e.place,
+                e.item,
+                e.trigger_start,
+                e.trigger_end,
+                e.trigger,
+                e.sentence_idx,
+                events.STAGE_VERSION,
+            )
+            for e in found
+        ],
+    )
+    db.executemany(
+        'INSERT INTO event_roles (doc_id, event_id, role, actor_id, start, "end", how)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc.id, e.id, r.role, r.actor_id, r.start, r.end, r.how) for e in found for r in e.roles],
+    )
+    db.executemany(
+        'INSERT INTO event_evidence (doc_id, event_id, idx, start, "end", raw_start, raw_end)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc.id, e.id, i, start, end, *doc.raw_span(start, end))
+            for e in found
+            for i, (start, end) in enumerate(e.evidence)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO event_notes (doc_id, event_id, note_n) VALUES (?, ?, ?)",
+        [(doc.id, e.id, n) for e in found for n in e.notes],
+    )
 
 
 def _insert_actors(db: sqlite3.Connection, doc: Document, layer: actors.ActorLayer) -> None:

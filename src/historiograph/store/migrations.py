@@ -192,11 +192,65 @@ def m004_actors_and_times() -> str:
         """
 
 
+def m005_events() -> str:
+    return """
+        -- Events the body states: communications, decisions, meetings, military
+        -- operations, negotiation steps. Slots that do not apply to a type are NULL.
+        CREATE TABLE events (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,             -- e001, e002 … in text order
+            type TEXT NOT NULL,           -- communication | decision | meeting | military | negotiation
+            act TEXT,                     -- speech act, or negotiation act
+            other_acts TEXT NOT NULL,     -- JSON list: further speech acts of the same message
+            channel TEXT,                 -- telegram | letter | verbal | meeting | conversation | …
+            date TEXT,                    -- ISO 8601 at the precision the text supports
+            date_precision TEXT,
+            date_inferred INTEGER NOT NULL,  -- 1: carried from context or completed (year)
+            date_start INTEGER, date_end INTEGER,  -- the time expression the date comes from
+            time TEXT,                    -- HH:MM when the text gives a clock time
+            polarity TEXT,                -- decisions: positive | negative
+            conditions TEXT NOT NULL,     -- JSON list of condition texts
+            reverses TEXT,                -- id of the earlier decision this one overturns
+            summary TEXT,                 -- what was decided / the topic / the operation
+            content TEXT,                 -- the message as quoted
+            place TEXT,
+            item TEXT,                    -- negotiation: agenda item
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+            trigger TEXT NOT NULL,        -- the word that states the event
+            sentence_idx INTEGER NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (doc_id, id)
+        );
+        CREATE TABLE event_roles (
+            doc_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            role TEXT NOT NULL,           -- sender | recipient | via | actor | participant
+            actor_id TEXT NOT NULL REFERENCES actors(id),
+            start INTEGER, "end" INTEGER, -- the mention or pronoun that names it
+            how TEXT NOT NULL,            -- mention | pronoun
+            FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+        );
+        CREATE INDEX event_roles_actor ON event_roles(actor_id);
+        CREATE TABLE event_evidence (
+            doc_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,         -- 0: the sentence that states it; then restatements
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,  -- a sentence of documents.text
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+        );
+        CREATE TABLE event_notes (
+            doc_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            note_n INTEGER NOT NULL,      -- footnote number; citations via citations.note_n
+            FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+        );
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
     m003_citations,
     m004_actors_and_times,
+    m005_events,
 ]
 
 

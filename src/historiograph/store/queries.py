@@ -303,3 +303,178 @@ def actors(
             a["mentions"] = seen
         out.append(a)
     return sorted(out, key=lambda a: (-a["mentions_count"], a["name"]))
+
+
+# The slots each event type has, in the shape of the gold annotations (SCHEMA.md).
+_ROLE_FIELDS = {
+    "communication": {"sender": "sender", "recipient": "recipient", "via": "via"},
+    "decision": {"actor": "actor"},
+    "meeting": {"participant": "participants"},
+    "military": {"actor": "actor"},
+    "negotiation": {"actor": "actor"},
+}
+_SUMMARY_FIELD = {
+    "decision": "decision",
+    "meeting": "topic",
+    "military": "name",
+    "negotiation": "summary",
+    "communication": "summary",
+}
+
+
+def _one_or_list(names: list[str]) -> str | list[str] | None:
+    return None if not names else names[0] if len(names) == 1 else names
+
+
+def _actor_matches(wanted: str, ids: list[str], names: list[str]) -> bool:
+    w = wanted.casefold()
+    return any(w == x.casefold() for x in ids + names) or any(
+        w in n.casefold().split() for n in names
+    )
+
+
+def events(
+    db: sqlite3.Connection,
+    doc_id: str | None = None,
+    type_: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict]:
+    """Events in the shape of the gold files, plus evidence offsets, notes and citations.
+
+    ``actor`` matches an actor id, a canonical name or one word of it, in any
+    role. ``date_from``/``date_to`` (ISO, any precision) keep events whose date
+    starts within the range (undated events are then left out).
+    """
+    if doc_id is not None:
+        _require_document(db, doc_id)
+    where, args = ("WHERE e.doc_id = ?", [doc_id]) if doc_id else ("", [])
+    if type_:
+        where += (" AND" if where else "WHERE") + " e.type = ?"
+        args.append(type_)
+    rows = _rows(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
+    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    roles: dict[tuple[str, str], list[dict]] = {}
+    for r in db.execute("SELECT * FROM event_roles ORDER BY rowid"):
+        roles.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
+    evidence: dict[tuple[str, str], list[dict]] = {}
+    for r in db.execute(
+        'SELECT v.doc_id, v.event_id, v.start, v."end", v.raw_start, v.raw_end,'
+        ' substr(d.text, v.start + 1, v."end" - v.start) AS text'
+        " FROM event_evidence v JOIN documents d ON d.id = v.doc_id ORDER BY v.idx"
+    ):
+        evidence.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
+    notes: dict[tuple[str, str], list[int]] = {}
+    for r in db.execute("SELECT doc_id, event_id, note_n FROM event_notes ORDER BY note_n"):
+        notes.setdefault((r["doc_id"], r["event_id"]), []).append(r["note_n"])
+    cites: dict[tuple[str, int], list[dict]] = {}
+    for r in db.execute(
+        "SELECT doc_id, note_n, kind, text, shelfmark FROM citations ORDER BY note_n, idx"
+    ):
+        cites.setdefault((r["doc_id"], r["note_n"]), []).append(
+            {"note": r["note_n"], "kind": r["kind"], "text": r["text"], "shelfmark": r["shelfmark"]}
+        )
+    out = []
+    for e in rows:
+        k = (e["doc_id"], e["id"])
+        by_role: dict[str, list[str]] = {}
+        for r in roles.get(k, []):
+            by_role.setdefault(r["role"], []).append(r["actor_id"])
+        all_ids = [i for ids in by_role.values() for i in ids]
+        if actor and not _actor_matches(actor, all_ids, [names.get(i, i) for i in all_ids]):
+            continue
+        start = (e["date"] or "").split("/")[0]
+        if (date_from or date_to) and not start:
+            continue
+        if date_from and start[: len(date_from)] < date_from:
+            continue
+        if date_to and start[: len(date_to)] > date_to:
+            continue
+        item: dict = {"document": e["doc_id"], "id": e["id"], "type": e["type"]}
+        if e["type"] in ("communication", "negotiation"):
+            item["act"] = e["act"]
+        if e["type"] == "communication":
+            item["other_acts"] = json.loads(e["other_acts"])
+            item["channel"] = e["channel"]
+        for role, field in _ROLE_FIELDS[e["type"]].items():
+            ids = by_role.get(role, [])
+            item[field] = _one_or_list([names.get(i, i) for i in ids])
+        if e["type"] == "decision":
+            item["polarity"] = e["polarity"]
+            item["conditions"] = json.loads(e["conditions"])
+            item["reverses"] = e["reverses"]
+        elif e["type"] == "communication" and json.loads(e["conditions"]):
+            item["conditions"] = json.loads(e["conditions"])
+        if e["type"] in ("meeting", "military"):
+            item["place"] = e["place"]
+        if e["type"] == "negotiation":
+            item["item"] = e["item"]
+        item[_SUMMARY_FIELD[e["type"]]] = e["summary"]
+        if e["type"] == "communication":
+            item["content"] = e["content"]
+        item |= {
+            "date": e["date"],
+            "date_precision": e["date_precision"],
+            "date_inferred": bool(e["date_inferred"]),
+            "time": e["time"],
+        }
+        spans = evidence.get(k, [])
+        item["evidence"] = spans[0]["text"] if spans else None
+        item["evidence_spans"] = [
+            {x: s[x] for x in ("start", "end", "raw_start", "raw_end", "text")} for s in spans
+        ]
+        item["notes"] = notes.get(k, [])
+        item["citations"] = [c for n in item["notes"] for c in cites.get((e["doc_id"], n), [])]
+        item["actor_ids"] = by_role
+        item["trigger"] = {
+            "text": e["trigger"],
+            "start": e["trigger_start"],
+            "end": e["trigger_end"],
+        }
+        out.append(item)
+    return out
+
+
+def network(
+    db: sqlite3.Connection,
+    doc_id: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> dict:
+    """Communications as a directed graph: nodes are actors, an edge per sender -> recipient
+    pair with its count, first and last dates, channels, speech acts and event ids."""
+    nodes: dict[str, dict] = {}
+    edges: dict[tuple[str, str], dict] = {}
+    kinds = {
+        r["id"]: (r["name"], r["kind"]) for r in db.execute("SELECT id, name, kind FROM actors")
+    }
+    for e in events(db, doc_id, "communication", None, date_from, date_to):
+        ids = e["actor_ids"]
+        for s in ids.get("sender", []):
+            for r in ids.get("recipient", []):
+                for a in (s, r):
+                    name, kind = kinds.get(a, (a, "?"))
+                    nodes.setdefault(a, {"id": a, "name": name, "kind": kind, "messages": 0})
+                    nodes[a]["messages"] += 1
+                edge = edges.setdefault(
+                    (s, r),
+                    {"source": s, "target": r, "count": 0, "first": None, "last": None,
+                     "channels": [], "acts": [], "events": []},
+                )  # fmt: skip
+                edge["count"] += 1
+                edge["events"].append(f"{e['document']}:{e['id']}")
+                day = (e["date"] or "").split("/")[0] or None
+                if day:
+                    edge["first"] = min(filter(None, [edge["first"], day]))
+                    edge["last"] = max(filter(None, [edge["last"], day]))
+                for key, value in (("channels", e["channel"]), ("acts", e["act"])):
+                    if value and value not in edge[key]:
+                        edge[key].append(value)
+    return {
+        "document": doc_id,
+        "from": date_from,
+        "to": date_to,
+        "nodes": sorted(nodes.values(), key=lambda n: (-n["messages"], n["name"])),
+        "edges": sorted(edges.values(), key=lambda x: (-x["count"], x["source"], x["target"])),
+    }

@@ -1,0 +1,187 @@
+"""Commands over the events layer: ``events``, ``timeline``, ``network``, ``decisions``."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Annotated
+
+import typer
+
+from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
+from historiograph.store import queries
+from historiograph.store.db import connect
+
+DocArgument = Annotated[str | None, typer.Argument(help="Document id (default: the whole corpus).")]
+ActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor", help="Only events with this actor (id, canonical name, or a word of it)."
+    ),
+]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="Only events dated from this ISO date (any precision).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="Only events dated up to this ISO date (any precision).")
+]
+
+
+def _names(value: str | list[str] | None) -> str:
+    if value is None:
+        return "?"
+    return value if isinstance(value, str) else " & ".join(value)
+
+
+def _when(e: dict) -> str:
+    """The date as precise as the text is, "~" when inferred, and the clock time if stated."""
+    when = e["date"] or "undated"
+    if e["time"]:
+        when += f" {e['time']}"
+    return ("~" if e["date_inferred"] else "") + when
+
+
+def _who(e: dict) -> str:
+    t = e["type"]
+    if t == "communication":
+        via = f" via {_names(e['via'])}" if e["via"] else ""
+        return f"{_names(e['sender'])} -> {_names(e['recipient'])}{via}"
+    if t == "meeting":
+        return _names(e["participants"])
+    return _names(e.get("actor"))
+
+
+def _what(e: dict) -> str:
+    t = e["type"]
+    if t == "communication":
+        return ", ".join(x for x in [e["act"], *e["other_acts"], e["channel"]] if x)
+    if t == "decision":
+        sign = "NOT " if e["polarity"] == "negative" else ""
+        return f"{sign}{e['decision'] or '?'}"
+    if t == "meeting":
+        return e["topic"] or (f"at {e['place']}" if e["place"] else "")
+    if t == "military":
+        return e["name"] or ""
+    return f"{e['act']} ({e['item'] or 'item ?'})"
+
+
+def events(
+    doc: DocArgument = None,
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", help="communication, decision, meeting, military or negotiation."),
+    ] = None,
+    actor: ActorOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Events: who told whom what, who decided what, meetings, operations, negotiation steps.
+
+    Each with its date ("~": inferred from context), its evidence sentence and
+    its footnotes. --json gives the shape of the gold annotations plus evidence
+    offsets (normalized and raw) and the parsed citations of the notes.
+    """
+    rows = queries.events(connect(db, readonly=True), doc, type_, actor, date_from, date_to)
+    if as_json:
+        return print_json({"article": doc, "events": rows})
+    table = [
+        {
+            "id": (e["id"] if doc else f"{e['document']}:{e['id']}"),
+            "date": _when(e),
+            "type": e["type"],
+            "who": _who(e),
+            "what": _what(e)[:60],
+            "notes": ",".join(map(str, e["notes"])),
+        }
+        for e in rows
+    ]
+    print_table(table, ["id", "date", "type", "who", "what", "notes"])
+    return None
+
+
+def timeline(
+    doc: DocArgument = None,
+    actor: ActorOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """A readable timeline: events in date order, each with its evidence sentence.
+
+    Dates stay at the precision the text gives ("1950-10" is a month, not
+    October 1st); "~" marks a date carried from context.
+    """
+    rows = queries.events(connect(db, readonly=True), doc, None, actor, date_from, date_to)
+    rows = [e for e in rows if e["date"]]
+    rows.sort(key=lambda e: (e["date"].split("/")[0], e["time"] or "", e["document"], e["id"]))
+    last = None
+    for e in rows:
+        day = e["date"]
+        if day != last:
+            typer.echo(f"\n{day}")
+            last = day
+        mark = "~" if e["date_inferred"] else " "
+        clock = f"{e['time']} " if e["time"] else ""
+        notes = f"  [n. {', '.join(map(str, e['notes']))}]" if e["notes"] else ""
+        typer.echo(f"  {mark}{clock}{e['type']:<13} {_who(e)}: {_what(e)}{notes}")
+        quote = textwrap.shorten(e["evidence"] or "", 150, placeholder=" …")
+        typer.echo(f"      “{quote}” ({e['document']}:{e['id']})")
+
+
+def network(
+    doc: DocArgument = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Who communicated with whom: each directed pair, how often, by which channels, when."""
+    graph = queries.network(connect(db, readonly=True), doc, date_from, date_to)
+    if as_json:
+        return print_json(graph)
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    table = [
+        {
+            "from": names[e["source"]],
+            "to": names[e["target"]],
+            "messages": e["count"],
+            "first": e["first"],
+            "last": e["last"],
+            "channels": ", ".join(e["channels"]),
+            "acts": ", ".join(e["acts"]),
+        }
+        for e in graph["edges"]
+    ]
+    print_table(table, ["from", "to", "messages", "first", "last", "channels", "acts"])
+    return None
+
+
+def decisions(
+    doc: DocArgument = None,
+    actor: ActorOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Decision sequences in date order: what was decided or refused, on which conditions,
+    and which earlier decision it reversed."""
+    rows = queries.events(connect(db, readonly=True), doc, "decision", actor)
+    rows.sort(key=lambda e: ((e["date"] or "9999").split("/")[0], e["document"], e["id"]))
+    if as_json:
+        return print_json({"article": doc, "decisions": rows})
+    by_id = {(e["document"], e["id"]): e for e in rows}
+    for e in rows:
+        sign = "-" if e["polarity"] == "negative" else "+"
+        typer.echo(
+            f"{_when(e):<24} {sign} {_names(e['actor'])}: {_what(e)}  ({e['document']}:{e['id']})"
+        )
+        for c in e["conditions"]:
+            typer.echo(f"{'':<26}if: {c}")
+        if e["reverses"]:
+            prev = by_id.get((e["document"], e["reverses"]))
+            label = (
+                f"{e['reverses']} ({_when(prev)}: {_what(prev)[:50]})" if prev else e["reverses"]
+            )
+            typer.echo(f"{'':<26}reverses {label}")
+        typer.echo(f"{'':<26}“{textwrap.shorten(e['evidence'] or '', 110, placeholder=' …')}”")
+    return None

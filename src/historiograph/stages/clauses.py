@@ -1,0 +1,243 @@
+"""Reading a dependency parse for the events stage: verbs, their subjects and objects,
+and which actor mention a phrase names.
+
+Works on spaCy tokens of one paragraph; ``base`` is the paragraph's offset in
+the document text, so ``base + token.idx`` is a document offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from historiograph.stages.actors import Actor, Mention
+
+# Dependents that say something about a phrase's head without naming it again.
+ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "punct", "parataxis", "npadvmod"})
+# Prepositions inside a noun phrase that still name its members ("leaders from China").
+MEMBER_PREPS = frozenset({"from", "of", "within", "in"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
+CLAUSE_LINKS = frozenset(
+    {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj"}
+)
+PRONOUNS = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "they": "any",
+    "them": "any",
+    "their": "any",
+    "it": "body",
+    "its": "body",
+    "attendees": "any",
+    "participants": "any",
+    "parties": "any",
+    "leaders": "any",
+    "sides": "any",
+}
+CONDITION = re.compile(
+    r"\b(?:if|unless|provided(?: that)?|on (?:the )?condition that|(?:depend\w*|conditional|contingent)"
+    r" (?:up)?on (?:whether )?|whether)\s+(?P<cond>.+?)(?=,|;|\.|\?|!|[”\"]|\bthen\b|\band whether\b|$)",
+    re.I,
+)
+
+
+def span(tok, base: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    return base + tok.idx, base + tok.idx + len(tok.text)
+
+
+def subtree_span(tok, base: int, skip: frozenset[str] = frozenset()) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The document range of a token's subtree, leaving out dependents in ``skip``."""
+    toks = [tok]
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in skip:
+            continue
+        toks.append(t)
+        stack.extend(t.children)
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def key(tok) -> str:  # type: ignore[no-untyped-def]
+    """A verb's lexicon key: its lemma, or lemma + particle ("turn down", "point out")."""
+    lemma = tok.lemma_.casefold()
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return f"{lemma} {c.text.casefold()}"
+    return lemma
+
+
+def phrasal_keys(tok) -> list[str]:  # type: ignore[no-untyped-def]
+    """Candidate keys, most specific first: "turn down", "call for", then "turn"."""
+    lemma = tok.lemma_.casefold()
+    out = [key(tok)]
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.i == tok.i + 1:
+            out.append(f"{lemma} {c.text.casefold()}")
+    out.append(lemma)
+    return out
+
+
+def children(tok, *deps: str) -> list:  # type: ignore[no-untyped-def]
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def preps(tok, *words: str) -> list:  # type: ignore[no-untyped-def]
+    """Objects of the prepositions ``words`` that depend on ``tok`` ("to Stalin" -> Stalin)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.text.casefold() in words:
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def is_negated(tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "aux" and c.text.casefold() in ("never",) for c in tok.children
+    )
+
+
+def is_hypothetical(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Under a modal ("would have informed"), or in an if-/unless-/whether-clause."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.text.casefold() in MODALS:
+            return True
+        if c.dep_ == "mark" and c.text.casefold() in ("if", "unless", "whether", "lest"):
+            return True
+    return False
+
+
+def passive(tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def subject(tok):  # type: ignore[no-untyped-def]
+    """The subject of a verb, climbing from a non-finite or coordinated verb to its head's."""
+    seen = 0
+    while tok is not None and seen < 6:
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            return subj[0]
+        if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def ancestors_until(tok, stop) -> Iterator:  # type: ignore[no-untyped-def]
+    """The heads above ``tok``, nearest first, up to the root (``stop`` excluded)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if stop is not None and tok.i == stop.i:
+            return
+        yield tok
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Actor mentions by position, with each mention's actor (a role's holder when known)."""
+
+    mentions: list[Mention]
+    actors: dict[str, Actor]
+    _starts: list[int] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def actor_of(self, m: Mention) -> str:
+        return m.holder_id or m.actor_id
+
+    def kind(self, actor_id: str) -> str:
+        a = self.actors.get(actor_id)
+        return a.kind if a else "person"
+
+    def at(self, pos: int) -> Mention | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def before(self, pos: int, kinds: tuple[str, ...] | None, lower: int = 0) -> Mention | None:
+        """The last mention ending before ``pos`` (not before ``lower``) of one of ``kinds``."""
+        i = bisect_right(self._starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= lower:
+            m = self.mentions[i]
+            if m.end <= pos and (kinds is None or self.kind(self.actor_of(m)) in kinds):
+                return m
+            i -= 1
+        return None
+
+
+def phrase_mentions(tok, base: int, index: MentionIndex) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The actors a noun phrase names: its head's mention and those of its conjuncts.
+
+    "Gao Gang and Zhou Enlai" -> both; "Zhou Enlai, Premier … of the PRC" -> Zhou
+    only (an apposition is a description); "leaders from China and North Korea"
+    -> China, North Korea (the members of a group without a name).
+    """
+    found: list[Mention] = []
+
+    def visit(t, depth: int) -> None:  # type: ignore[no-untyped-def]
+        m = index.at(base + t.idx)
+        if m is not None:
+            if m not in found:
+                found.append(m)
+        else:
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "nmod") and depth < 3:
+                    visit(c, depth + 1)
+                elif (
+                    c.dep_ == "prep"
+                    and c.text.casefold() in MEMBER_PREPS
+                    and depth == 0
+                    and t.tag_ == "NNS"  # "leaders from China", not "the release of documents"
+                ):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            visit(g, depth + 1)
+        for c in t.children:
+            if c.dep_ == "conj":
+                visit(c, depth)
+
+    visit(tok, 0)
+    roles_only = bool(found) and all(index.kind(m.actor_id) == "role" for m in found)
+    if not found or roles_only:
+        # "the Soviet Ambassador to the UN, Jacob Malik": the apposition names him
+        named: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ == "appos":
+                m = index.at(base + c.idx)
+                if m is not None and index.kind(index.actor_of(m)) in ("person", "scholar"):
+                    named.append(m)
+        if named:
+            return named
+    return found
+
+
+def conditions(text: str) -> list[str]:
+    """The conditions a sentence states: "if X", "provided that X", "depend on whether X"."""
+    out = []
+    for m in CONDITION.finditer(text):
+        cond = m.group("cond").strip(" ,;“”\"'")
+        if len(cond.split()) >= 2 and cond not in out:
+            out.append(cond)
+    return out

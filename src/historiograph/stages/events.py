@@ -1,0 +1,922 @@
+"""The events stage: communications, decisions, meetings, military operations and
+negotiation steps, each tied to its sentence, its date and its footnotes.
+
+Input: the document, its times layer, its actors layer and the spaCy parse of
+its body paragraphs. Every sentence is read clause by clause: a verb or noun
+of the lexicon (``data/events.toml``) is a trigger, and the parse gives its
+slots — the subject is the sender or the actor, the object or a "to" phrase
+the recipient, "through"/"via" the intermediary, a channel noun ("by
+telegram", "in a conversation with") the channel. Pronouns ("He emphasized")
+take the last subject of their kind.
+
+Not events: a trigger inside a quotation (that is the content of a message),
+a negated communication ("did not send"), a modal or conditional clause
+("would have agreed", "if Stalin refused"), and a trigger under a historian's
+view ("Chen Jian argues that Mao decided …"; the subject is a scholar).
+
+A date is the one stated in the sentence (the nearest to the trigger in the
+parse); without one, the date the narrative last stated is carried, and the
+event says it is ``inferred``. Notes are the markers of the sentence, or the
+next marker in the paragraph. A communication restated in a neighbouring
+sentence by the same sender with a new speech act, or restated elsewhere with
+the same sender, recipient and date, is one event with several evidence spans.
+A decision whose polarity flips an earlier one by the same actor on a shared
+subject reverses it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+
+from historiograph.model import Document, Sentence
+from historiograph.stages import clauses as cl
+from historiograph.stages.actors import ActorLayer, Mention
+from historiograph.stages.lexicon import Lexicon, load_lexicon
+from historiograph.stages.times import TimeExpr, quote_spans
+
+STAGE_VERSION = "events-1"
+TYPES = ("communication", "decision", "meeting", "military", "negotiation")
+REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
+IRREALIS = frozenset(
+    "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail".split()
+)
+DEADLINES = frozenset({"by", "before", "until", "after", "since"})
+PRIMARY = {
+    "communication": "sender",
+    "decision": "actor",
+    "meeting": "participant",
+    "military": "actor",
+    "negotiation": "actor",
+}
+SCHOLARLY_SUBJECTS = re.compile(
+    r"^(?:scholars?|historians?|researchers?|analysts?|studies|this (?:article|study|paper)|we|i)$",
+    re.I,
+)
+STOP = frozenset(
+    "the a an of to in on and or for with by at from that this his her its their as be was were "
+    "would will not no into upon over under after before during war".split()
+)
+
+
+@dataclass(slots=True)
+class Role:
+    """An actor in a slot of an event: ``sender``, ``recipient``, ``via``, ``actor``, ``participant``."""
+
+    role: str
+    actor_id: str
+    start: int | None = None  # the mention (or pronoun) that names it; None when carried
+    end: int | None = None
+    how: str = "mention"  # mention | pronoun | carried
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    sentence_idx: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    evidence: list[tuple[int, int]]
+    roles: list[Role] = field(default_factory=list)
+    act: str | None = None
+    other_acts: list[str] = field(default_factory=list)
+    channel: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_inferred: bool = False
+    date_start: int | None = None  # the time expression the date comes from
+    date_end: int | None = None
+    time: str | None = None
+    polarity: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    reverses: str | None = None
+    summary: str | None = None  # what was decided / the meeting's topic / the operation
+    content: str | None = None  # the message as quoted
+    place: str | None = None
+    item: str | None = None  # negotiation: the agenda item
+    notes: list[int] = field(default_factory=list)
+    id: str = ""
+
+    def actors(self, role: str) -> list[str]:
+        return [r.actor_id for r in self.roles if r.role == role]
+
+    def add(self, role: str, actor_id: str, start: int | None, end: int | None, how: str) -> None:
+        if actor_id not in self.actors(role):
+            self.roles.append(Role(role, actor_id, start, end, how))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Dates:
+    """The times layer as the events stage reads it: dates by position."""
+
+    exprs: list[TimeExpr]
+    _starts: list[int] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.exprs = [
+            t
+            for t in self.exprs
+            if t.value and t.type in ("date", "time") and not t.in_quote and not t.vague
+        ]
+        self.exprs.sort(key=lambda t: t.start)
+        self._starts = [t.start for t in self.exprs]
+
+    def in_range(self, start: int, end: int) -> list[TimeExpr]:
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.exprs) and self.exprs[i].start < end:
+            out.append(self.exprs[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int) -> TimeExpr | None:
+        i = bisect_right(self._starts, pos - 1) - 1
+        while i >= 0:
+            t = self.exprs[i]
+            if (
+                t.type == "date"
+                and t.value
+                and not t.value.startswith("XXXX")
+                and t.qualifier not in DEADLINES  # "by August 5": a deadline, not the story's time
+            ):
+                return t
+            i -= 1
+        return None
+
+
+class _Reader:
+    """Reads one document's sentences into events."""
+
+    def __init__(
+        self, doc: Document, times: list[TimeExpr], layer: ActorLayer, lex: Lexicon
+    ) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.index = cl.MentionIndex(list(layer.mentions), layer.actors)
+        self.dates = _Dates(list(times))
+        self.events: list[Event] = []
+        self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
+        self.delegates = {
+            m.holder_id or m.actor_id
+            for m in layer.mentions
+            if "delegat"
+            in (layer.actors.get(m.actor_id).name.casefold() if m.actor_id in layer.actors else "")
+        }
+        self.markers = sorted(doc.markers, key=lambda m: m.pos)
+        self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
+
+    # ------------------------------------------------------------ actors
+    def resolve(
+        self,
+        tok,  # type: ignore[no-untyped-def]
+        base: int,
+        sentence: Sentence,
+        not_of: list[str] | None = None,
+    ) -> list[tuple[str, int, int, str]]:
+        """(actor id, start, end, how) for a noun phrase: its mentions, or a pronoun's referent.
+
+        A subject pronoun takes the last subject of its kind; an object pronoun
+        ("informing him") the last person named before it who is not ``not_of``
+        (the sender).
+        """
+        if tok is None:
+            return []
+        found = cl.phrase_mentions(tok, base, self.index)
+        if found:
+            return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
+        kind = cl.PRONOUNS.get(tok.text.casefold())
+        if kind is None:
+            return []
+        start, end = cl.span(tok, base)
+        if not_of is not None and tok.dep_ in ("dobj", "pobj", "dative") and kind == "person":
+            lower = self.doc.blocks[sentence.block_idx].start
+            pos = start
+            while (m := self.index.before(pos, ("person", "role"), lower)) is not None:
+                if self.index.actor_of(m) not in not_of:
+                    return [(self.index.actor_of(m), start, end, "pronoun")]
+                pos = m.start
+            return []
+        if (
+            kind == "any"
+            and self.last_meeting is not None
+            and self.last_meeting[0] >= self.doc.blocks[sentence.block_idx].idx - 1
+        ):
+            return [(a, start, end, "pronoun") for a in self.last_meeting[1]]
+        if kind == "body":  # "it decided": the nearest body named before it
+            lower = self.doc.blocks[sentence.block_idx].start
+            m = self.index.before(start, ("organization", "state", "group"), lower)
+            return [(self.index.actor_of(m), start, end, "pronoun")] if m else []
+        if kind == "any" and self.last_subject.get("any"):
+            ms = self.last_subject["any"]
+        elif self.last_subject.get(kind):
+            ms = self.last_subject[kind]
+        else:
+            kinds = ("person", "role") if kind == "person" else ("organization", "state", "group")
+            block = self.doc.blocks[sentence.block_idx]
+            m = self.index.before(start, kinds, lower=block.start)
+            ms = [m] if m else []
+        return [(self.index.actor_of(m), start, end, "pronoun") for m in ms]
+
+    def remember_subject(self, tok, base: int) -> None:  # type: ignore[no-untyped-def]
+        found = cl.phrase_mentions(tok, base, self.index) if tok is not None else []
+        if not found:
+            return
+        self.last_subject["any"] = found
+        kinds = {self.index.kind(self.index.actor_of(m)) for m in found}
+        if len(found) == 1 and kinds <= {"person", "role"}:
+            self.last_subject["person"] = found
+        elif len(found) == 1:
+            self.last_subject["body"] = found
+
+    def is_view(self, tok, base: int) -> bool:  # type: ignore[no-untyped-def]
+        """Is the subject of this verb a historian (or "scholars", "this article")?"""
+        subj = cl.subject(tok)
+        if subj is None:
+            return False
+        if SCHOLARLY_SUBJECTS.match(subj.text) or SCHOLARLY_SUBJECTS.match(
+            " ".join(t.text for t in subj.subtree)
+        ):
+            return True
+        ms = cl.phrase_mentions(subj, base, self.index)
+        return bool(ms) and all(self.index.kind(self.index.actor_of(m)) == "scholar" for m in ms)
+
+    # ------------------------------------------------------------ triggers
+    def classify(self, tok, sent_text: str) -> tuple[str, str | None] | None:  # type: ignore[no-untyped-def]
+        """(event type, act) for a trigger token, or None."""
+        lex = self.lex
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
+            if tok.dep_ in ("amod", "compound"):
+                return None  # "the proposed cease-fire", "the drafted telegram"
+            keys = cl.phrasal_keys(tok)
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+            obj_lemmas = {c.lemma_.casefold() for c in objects}
+            at_talks = self.at_talks(tok, sent_text)
+            for k in keys:
+                if at_talks and k in lex.negotiation_acts:
+                    if lex.negotiation_acts[k] == "recess" and k == "declare":
+                        if not obj_lemmas & lex.recess_nouns:
+                            continue
+                    return "negotiation", lex.negotiation_acts[k]
+                if k in lex.decision_verbs and not self.answers_someone(tok):
+                    return "decision", None
+                if k in lex.speech_acts:
+                    act = lex.speech_acts[k]
+                    if k == "express":
+                        act = self.expressed(objects)
+                        if act is None:
+                            continue
+                    return "communication", act
+                if k in lex.carriers:
+                    for o in objects:
+                        noun = o.lemma_.casefold()
+                        if noun in lex.message_nouns:
+                            return "communication", lex.message_nouns[noun]
+                        if noun in lex.decision_nouns and k in lex.light_verbs:
+                            return "decision", None
+                    if k in ("cable", "telegraph", "wire", "broadcast"):
+                        return "communication", "inform"
+                if k in lex.light_verbs and obj_lemmas & lex.decision_nouns:
+                    return "decision", None
+                if k in lex.meeting_verbs:
+                    if k == "receive" and not any(
+                        self.index.at(self.base + o.idx) for o in children_deep(tok, "dobj")
+                    ):
+                        continue
+                    return "meeting", None
+                if k in lex.meeting_hosts and obj_lemmas & lex.meeting_nouns:
+                    return "meeting", None
+                if k in lex.military_verbs or (
+                    k in lex.launchers and obj_lemmas & lex.military_nouns
+                ):
+                    return "military", None
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            lemma = tok.lemma_.casefold()
+            head = tok.head
+            host = head.lemma_.casefold() if head.i != tok.i else ""
+            if lemma in lex.meeting_nouns and self.noun_event(tok):
+                if host in lex.meeting_hosts and tok.dep_ == "dobj":
+                    return None  # the verb ("chaired the meeting") is the trigger
+                return "meeting", None
+            if lemma in lex.military_nouns and self.named_operation(tok):
+                if (host in lex.launchers or host in lex.military_verbs) and tok.dep_ in (
+                    "dobj",
+                    "nsubjpass",
+                ):
+                    return None
+                return "military", None
+        return None
+
+    def at_talks(self, tok, sent_text: str) -> bool:  # type: ignore[no-untyped-def]
+        low = sent_text.casefold()
+        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in self.lex.negotiation_cues):
+            return True
+        subj = cl.subject(tok)
+        if subj is None:
+            return False
+        return any(
+            self.index.actor_of(m) in self.delegates
+            for m in cl.phrase_mentions(subj, self.base, self.index)
+        )
+
+    def answers_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision."""
+        lex = self.lex
+        if cl.key(tok) not in ("agree", "accept", "endorse", "consent", "approve", "concur"):
+            return False
+        for o in cl.preps(tok, "to", "with") + cl.children(tok, "dobj"):
+            if o.lemma_.casefold() in lex.message_nouns or o.lemma_.casefold() in (
+                "viewpoint",
+                "view",
+                "position",
+                "idea",
+                "terms",
+            ):
+                return True
+            if self.index.at(self.base + o.idx) is not None and self.index.kind(
+                self.index.actor_of(self.index.at(self.base + o.idx))
+            ) in ("person", "role"):
+                return True
+        return False
+
+    def expressed(self, objects) -> str | None:  # type: ignore[no-untyped-def]
+        for o in objects:
+            lemma = o.lemma_.casefold()
+            if lemma in ("agreement", "support", "approval", "consent"):
+                return "agree"
+            if lemma in ("opposition", "disagreement", "objection", "refusal"):
+                return "refuse"
+            if lemma in ("intention", "hope", "wish", "willingness", "readiness", "view", "regret"):
+                return "inform"
+        return None
+
+    def noun_event(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone."""
+        start, end = cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))
+        if self.dates.in_range(start, end):
+            return True
+        if tok.head.lemma_.casefold() in self.lex.meeting_hosts:
+            return True
+        for c in tok.children:
+            if c.dep_ == "prep" and c.text.casefold() in ("of", "with", "between"):
+                if any(self.index.within(*cl.subtree_span(c, self.base))):
+                    return True
+        return False
+
+    def named_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "the fourth CCF offensive", "the Incheon landing", "the landing at Incheon"."""
+        for c in tok.children:
+            if (
+                c.dep_ == "amod"
+                and c.tag_ in ("JJ",)
+                and c.text.casefold().endswith(("th", "st", "nd", "rd"))
+            ):
+                return True
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN":
+                return True
+            if c.dep_ == "prep" and c.text.casefold() in ("at", "on", "in", "of"):
+                for g in c.children:
+                    if g.pos_ == "PROPN" and not self.dates.in_range(*cl.span(g, self.base)):
+                        return True
+        return False
+
+    # ------------------------------------------------------------ reading
+    def read(self, parsed) -> list[Event]:  # type: ignore[no-untyped-def]
+        by_block: dict[int, list[Sentence]] = {}
+        for s in self.doc.sentences:
+            by_block.setdefault(s.block_idx, []).append(s)
+        for block, sp in parsed:
+            self.base = block.start
+            quotes = [(block.start + a, block.start + b) for a, b in quote_spans(sp.text)]
+            tokens = list(sp)
+            for s in by_block.get(block.idx, []):
+                toks = [t for t in tokens if s.start <= block.start + t.idx < s.end]
+                self.read_sentence(s, toks, quotes)
+        return self.events
+
+    def read_sentence(self, s: Sentence, toks, quotes) -> None:  # type: ignore[no-untyped-def]
+        text = self.doc.text[s.start : s.end]
+        found: list[tuple[object, Event]] = []
+        for tok in toks:
+            pos = self.base + tok.idx
+            if any(a <= pos < b for a, b in quotes):
+                continue
+            kind = self.classify(tok, text)
+            if kind is None:
+                continue
+            etype, act = kind
+            if self.excluded(tok, etype, found):
+                continue
+            ev = self.build(tok, etype, act, s, quotes)
+            if ev is not None:
+                found.append((tok, ev))
+        roots = [t for t in toks if t.dep_ == "ROOT"]
+        for r in roots:
+            self.remember_subject(cl.subject(r), self.base)
+        for _, ev in found:
+            self.add_event(ev)
+            if ev.type == "meeting" and len(ev.actors("participant")) > 1:
+                self.last_meeting = (s.block_idx, ev.actors("participant"))
+
+    def excluded(self, tok, etype: str, found) -> bool:  # type: ignore[no-untyped-def]
+        """Drafted-not-sent, hypotheticals, historians' views, and content of another trigger."""
+        if cl.is_hypothetical(tok):
+            return True
+        if cl.is_negated(tok) and etype != "decision":
+            return True
+        if tok.pos_ in ("VERB", "AUX") and self.is_view(tok, self.base):
+            return True
+        for anc in cl.ancestors_until(tok, None):
+            if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
+                return True
+            if cl.is_hypothetical(anc) and anc.dep_ == "advcl":
+                return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
+            return True  # "needed to make a decision", "was prepared to propose": not (yet) done
+        # A speech act under a decision or under another speech act of the same sentence
+        # is what was decided or said ("concurred on suggesting", "directed … not to inform").
+        for other_tok, other in found:
+            if etype == "communication" and other.type in ("decision", "communication"):
+                if other_tok.i in {a.i for a in cl.ancestors_until(tok, None)} and tok.dep_ in (
+                    "xcomp",
+                    "pcomp",
+                    "ccomp",
+                ):
+                    return True
+        return False
+
+    def build(self, tok, etype: str, act: str | None, s: Sentence, quotes) -> Event | None:  # type: ignore[no-untyped-def]
+        base = self.base
+        t_start, t_end = cl.span(tok, base)
+        ev = Event(etype, s.idx, t_start, t_end, tok.text, [(s.start, s.end)], act=act)
+        text = self.doc.text[s.start : s.end]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            self.noun_slots(tok, ev, s)
+        else:
+            self.verb_slots(tok, ev, s, quotes)
+        if not ev.roles and etype != "military":
+            return None
+        if etype == "decision" and not ev.summary:
+            return None  # "made a clear decision": nothing said of what
+        if etype == "communication" and not (ev.actors("sender") or ev.actors("recipient")):
+            return None
+        if etype in ("decision", "negotiation", "military") and not (
+            ev.actors("actor") or etype == "military"
+        ):
+            return None
+        self.date_slots(tok, ev, s)
+        if etype in ("decision", "communication"):
+            ev.conditions = cl.conditions(text)
+        if etype == "negotiation":
+            ev.item = self.agenda_item(text)
+        ev.notes = self.notes_of(s)
+        return ev
+
+    def verb_slots(self, tok, ev: Event, s: Sentence, quotes) -> None:  # type: ignore[no-untyped-def]
+        base, lex = self.base, self.lex
+        subj = cl.subject(tok)
+        agent = cl.preps(tok, "by")
+        primary = PRIMARY[ev.type]
+        if cl.passive(tok) and agent:
+            who = self.resolve(agent[0], base, s)
+        elif cl.passive(tok):
+            who = []
+        else:
+            who = self.resolve(subj, base, s)
+        for a, st, en, how in who:
+            ev.add(primary, a, st, en, how)
+        key = cl.key(tok)
+        objects = cl.children(tok, "dobj", "dative")
+        if ev.type == "communication":
+            recipients = []
+            carrier_noun = None
+            if key in lex.carriers:
+                for o in objects:
+                    if (
+                        o.lemma_.casefold() in lex.message_nouns
+                        or o.lemma_.casefold() in lex.channels
+                    ):
+                        carrier_noun = o
+                    else:  # "sent Chai Chengwen to Kim": the envoy
+                        for a, st, en, how in self.resolve(o, base, s):
+                            ev.add("via", a, st, en, how)
+                recipients += cl.preps(tok, "to")
+                if carrier_noun is not None:
+                    recipients += cl.preps(carrier_noun, "to", "with")
+            else:
+                recipients += [o for o in objects if o.pos_ in ("PROPN", "PRON", "NOUN")]
+                recipients += cl.preps(tok, "to", "with")
+            head = tok.head
+            if tok.dep_ in ("advcl", "xcomp") and cl.key(head) in lex.carriers:
+                # "sent Chai Chengwen to Kim Il-sung to assure Kim …": the envoy, the recipient
+                for o in cl.children(head, "dobj"):
+                    for a, st, en, how in self.resolve(o, base, s):
+                        ev.add("via", a, st, en, how)
+                recipients += cl.preps(head, "to")
+                if not who:
+                    for a, st, en, how in self.resolve(cl.subject(head), base, s):
+                        ev.add(primary, a, st, en, how)
+            for o in recipients:
+                for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("sender")):
+                    if a not in ev.actors("sender") and a not in ev.actors("via"):
+                        ev.add("recipient", a, st, en, how)
+                if o.lemma_.casefold() in lex.message_nouns or o.lemma_.casefold() in (
+                    "plan",
+                    "viewpoint",
+                    "view",
+                    "position",
+                ):
+                    for p in o.children:  # "Mao's plan": the reply goes to Mao
+                        if p.dep_ == "poss":
+                            for a, st, en, how in self.resolve(p, base, s):
+                                if a not in ev.actors("sender"):
+                                    ev.add("recipient", a, st, en, how)
+            for o in cl.preps(tok, "in", "during", "by", "at"):
+                # "in a message to Gottwald", "in a conversation with Yudin"
+                noun = o.lemma_.casefold()
+                if noun in lex.channels or noun in lex.message_nouns:
+                    recipients += cl.preps(o, "to", "with")
+            for o in cl.preps(tok, "through", "via"):
+                for a, st, en, how in self.resolve(o, base, s):
+                    ev.add("via", a, st, en, how)
+            ev.channel = self.channel(tok, s, quotes)
+            ev.content = self.quoted(tok, s, quotes)
+        elif ev.type == "decision":
+            ev.summary, ev.polarity = self.decided(tok)
+        elif ev.type == "meeting":
+            for o in objects + cl.preps(tok, "with"):
+                for a, st, en, how in self.resolve(o, base, s):
+                    ev.add("participant", a, st, en, how)
+            for o in objects:
+                if o.lemma_.casefold() in lex.meeting_nouns:
+                    self.noun_slots(o, ev, s)
+            ev.summary = self.topic(tok)
+        elif ev.type == "military":
+            ev.summary = self.doc.text[
+                slice(
+                    *cl.subtree_span(
+                        tok, base, cl.ASIDES | {"nsubj", "prep", "advmod", "npadvmod", "aux"}
+                    )
+                )
+            ]
+            for o in objects:
+                if o.lemma_.casefold() in lex.military_nouns:
+                    ev.summary = self.doc.text[slice(*cl.subtree_span(o, base, cl.ASIDES))]
+                    if key in REPELLERS:  # "repelled the fourth CCF offensive": the CCF's offensive
+                        owners = [
+                            m for m in self.index.within(*cl.subtree_span(o, base, cl.ASIDES))
+                        ]
+                        if owners:
+                            ev.roles = [cl_role for cl_role in ev.roles if cl_role.role != "actor"]
+                            for m in owners:
+                                ev.add("actor", self.index.actor_of(m), m.start, m.end, "mention")
+            ev.place = self.place(tok)
+        elif ev.type == "negotiation":
+            ev.summary = self.doc.text[
+                slice(*cl.subtree_span(tok, base, cl.ASIDES | {"nsubj", "advmod"}))
+            ]
+
+    def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
+        """A meeting or operation named by a noun: who (inside the phrase, or the clause's subject)."""
+        base = self.base
+        start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
+        for m in self.index.within(start, end):
+            role = "participant" if ev.type == "meeting" else "actor"
+            ev.add(role, self.index.actor_of(m), m.start, m.end, "mention")
+        head = tok.head
+        while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = cl.subject(head)
+            if ev.type == "meeting" or not ev.roles:
+                for a, st, en, how in self.resolve(subj, base, s):
+                    ev.add("participant" if ev.type == "meeting" else "actor", a, st, en, how)
+        if ev.type == "meeting":
+            ev.summary = ev.summary or self.topic(tok)
+        else:
+            ev.summary = self.doc.text[start:end]
+            ev.place = self.place(tok)
+
+    def decided(self, tok) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+        """What was decided (the clause or object of the verb) and the polarity."""
+        lex = self.lex
+        what = None
+        negative = False
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        for c in tok.children:
+            if clauses or objects:
+                break
+            if c.dep_ == "prep" and c.text.casefold() in ("on", "upon", "to", "against", "in"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and not self.dates.in_range(*cl.span(objs[0], self.base)):
+                    what = objs[0]
+                    negative = c.text.casefold() in ("against",)
+                    break
+        what = what or (clauses or objects or [None])[0]
+        if what is None:
+            for c in tok.children:
+                if c.dep_ == "dobj" and c.lemma_.casefold() in lex.decision_nouns:
+                    for g in c.children:
+                        if g.dep_ in ("acl", "xcomp", "relcl"):
+                            what = g
+        if what is None:
+            return None, "positive"
+        if cl.is_negated(what) or cl.is_negated(tok):
+            negative = True
+        if what.lemma_.casefold() in lex.not_acting:
+            negative = True
+        if what.lemma_.casefold() in lex.decision_nouns:  # "made the decision to dispatch troops"
+            content = [g for g in what.children if g.dep_ in ("acl", "xcomp", "relcl", "prep")]
+            if not content:
+                return None, "positive"
+            what = content[0]
+        start, end = cl.subtree_span(what, self.base, frozenset({"punct"}))
+        summary = self.doc.text[start:end].strip()
+        summary = re.sub(r"^(?:to|on|that|not to|to not|not)\s+", "", summary)
+        summary = re.sub(r"^(?:not to|to not|not)\s+", "", summary)
+        return summary[:240], "negative" if negative else "positive"
+
+    def topic(self, tok) -> str | None:  # type: ignore[no-untyped-def]
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.lemma_.casefold() in (
+                "discuss",
+                "consider",
+                "review",
+                "address",
+                "delineate",
+                "decide",
+            ):
+                return self.doc.text[slice(*cl.subtree_span(c, self.base))][:200]
+            if c.dep_ == "prep" and c.text.casefold() in ("on", "about", "regarding", "concerning"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and not self.dates.in_range(*cl.span(objs[0], self.base)):
+                    return self.doc.text[slice(*cl.subtree_span(objs[0], self.base))][:200]
+        return None
+
+    def place(self, tok) -> str | None:  # type: ignore[no-untyped-def]
+        for t in [tok, *cl.children(tok, "dobj")]:
+            for o in cl.preps(t, "in", "at", "off", "near", "to", "into", "on"):
+                if o.ent_type_ in ("GPE", "LOC", "FAC") or (
+                    o.pos_ == "PROPN" and not self.index.at(self.base + o.idx)
+                ):
+                    if not self.dates.in_range(*cl.span(o, self.base)):
+                        return self.doc.text[slice(*cl.subtree_span(o, self.base, cl.ASIDES))]
+            for o in cl.children(t, "dobj"):
+                if o.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return self.doc.text[slice(*cl.subtree_span(o, self.base, cl.ASIDES))]
+        return None
+
+    def channel(self, tok, s: Sentence, quotes) -> str | None:  # type: ignore[no-untyped-def]
+        """The medium: a channel noun the verb governs or a prepositional phrase names."""
+        lex = self.lex
+        k = cl.key(tok)
+        if k in ("cable", "telegraph", "wire"):
+            return "telegram"
+        if k in ("broadcast",):
+            return "broadcast"
+        candidates = []
+        for t in [tok, *cl.children(tok, "dobj", "nsubj", "nsubjpass")]:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "advmod") and c.text.casefold() in lex.channels:
+                    candidates.append(c)
+            if t.i != tok.i and t.lemma_.casefold() in lex.channels and k in lex.carriers:
+                candidates.append(t)
+            if t.i != tok.i and t.dep_ in ("nsubj",) and t.lemma_.casefold() in lex.channels:
+                candidates.append(t)
+        for t in self.sentence_tokens(s):
+            if t.dep_ == "pobj" and t.head.text.casefold() in (
+                "in",
+                "by",
+                "through",
+                "via",
+                "during",
+                "at",
+                "over",
+            ):
+                if t.lemma_.casefold() in lex.channels and not any(
+                    a <= self.base + t.idx < b for a, b in quotes
+                ):
+                    candidates.append(t)
+                    for c in t.children:
+                        if c.dep_ in ("amod", "compound") and c.text.casefold() in lex.channels:
+                            candidates.insert(0, c)
+        for c in candidates:
+            word = c.text.casefold() if c.text.casefold() in lex.channels else c.lemma_.casefold()
+            return lex.channels.get(word)
+        return None
+
+    def sentence_tokens(self, s: Sentence):  # type: ignore[no-untyped-def]
+        return [t for t in self._tokens if s.start <= self.base + t.idx < s.end]
+
+    def quoted(self, tok, s: Sentence, quotes) -> str | None:
+        after = [(a, b) for a, b in quotes if s.start <= a < s.end and a >= self.base + tok.idx]
+        if after:
+            a, b = after[0]
+            return self.doc.text[a:b]
+        return None
+
+    def date_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
+        exprs = self.dates.in_range(s.start, s.end)
+        days = [t for t in exprs if t.type == "date"]
+        clocks = [t for t in exprs if t.type == "time"]
+        chosen = None
+        if days:
+            chosen = min(
+                days, key=lambda t: (not self.governs(tok, t), abs(t.start - ev.trigger_start))
+            )
+        elif clocks and clocks[0].value and clocks[0].value[:4].isdigit():
+            chosen = clocks[0]
+        if chosen is None:
+            chosen = self.dates.last_before(s.start)
+            if chosen is not None:
+                ev.date_inferred = True
+        if chosen is not None:
+            value = chosen.value or ""
+            ev.date = value.split("T")[0] if "T" in value and "/" not in value else value
+            ev.date_precision = (
+                "day" if chosen.precision in ("minute", "part_of_day") else chosen.precision
+            )
+            ev.date_inferred = ev.date_inferred or chosen.inferred
+            ev.date_start, ev.date_end = chosen.start, chosen.end
+        for t in clocks:
+            if t.value and "T" in t.value and re.search(r"T\d\d:\d\d", t.value):
+                ev.time = re.search(r"T(\d\d:\d\d)", t.value).group(1)  # type: ignore[union-attr]
+                break
+
+    def governs(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Does the date phrase hang from this trigger in the parse (not from another verb)?"""
+        for d in self._tokens:
+            if self.base + d.idx == t.start or (t.start <= self.base + d.idx < t.end):
+                for anc in [d, *cl.ancestors_until(d, None)]:
+                    if anc.i == tok.i:
+                        return True
+                    if anc.pos_ == "VERB" and anc.i != d.i:
+                        return False
+                return False
+        return False
+
+    def notes_of(self, s: Sentence) -> list[int]:
+        """Markers of the sentence; else the next marker in its paragraph."""
+        own = sorted({m.n for m in self.markers if m.sentence_idx == s.idx})
+        if own:
+            return own
+        block = self.doc.blocks[s.block_idx]
+        for m in self.markers:
+            if s.end <= m.pos <= block.end:
+                return [m.n]
+        return []
+
+    def agenda_item(self, text: str) -> str | None:
+        low = text.casefold()
+        m = re.search(r"\bagenda items? (\d+)", low) or re.search(r"\bitems? (\d+)\b", low)
+        if m:
+            return f"item {m.group(1)}"
+        best = None
+        for word, item in self.lex.agenda_items.items():
+            at = re.search(rf"\b{re.escape(word)}\b", low)
+            if at and (best is None or at.start() < best[0]):
+                best = (at.start(), item)
+        return best[1] if best else None
+
+    def add_event(self, ev: Event) -> None:
+        """Add, or fold into an event of the same sentence with the same primary actor."""
+        primary = PRIMARY[ev.type]
+        for other in self.events[-4:]:
+            if other.sentence_idx != ev.sentence_idx or other.type != ev.type:
+                continue
+            if ev.type == "military":
+                continue  # "repelled the offensive … and recaptured Seoul": two operations
+            if set(other.actors(primary)) & set(ev.actors(primary)) or ev.type == "meeting":
+                if ev.type == "communication" and ev.act and ev.act != other.act:
+                    if ev.act not in other.other_acts:
+                        other.other_acts.append(ev.act)
+                for r in ev.roles:
+                    other.add(r.role, r.actor_id, r.start, r.end, r.how)
+                other.channel = other.channel or ev.channel
+                other.conditions = other.conditions or ev.conditions
+                return
+        self.events.append(ev)
+
+
+def children_deep(tok, dep: str) -> list:  # type: ignore[no-untyped-def]
+    out = []
+    for c in tok.children:
+        if c.dep_ == dep:
+            out.append(c)
+            out += [g for g in c.children if g.dep_ == "conj"]
+    return out
+
+
+def _content_words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", (text or "").casefold()) if w not in STOP}
+
+
+def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
+    """One message stated twice is one event with two evidence spans."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        if ev.type == "communication":
+            for prev in reversed(out[-6:]):
+                if prev.type != "communication" or not set(prev.actors("sender")) & set(
+                    ev.actors("sender")
+                ):
+                    continue
+                near = (
+                    0 < ev.sentence_idx - prev.sentence_idx <= 2
+                    and doc.sentences[ev.sentence_idx].block_idx
+                    == doc.sentences[prev.sentence_idx].block_idx
+                )
+                follow_up = (
+                    near
+                    and not ev.actors("recipient")
+                    and ev.date_inferred
+                    and ev.act != prev.act
+                    and ev.channel in (None, prev.channel)
+                )
+                same = (
+                    ev.actors("recipient")
+                    and set(ev.actors("recipient")) == set(prev.actors("recipient"))
+                    and ev.date
+                    and ev.date == prev.date
+                    and not ev.date_inferred
+                    and ev.act == prev.act
+                    and ev.channel in (None, prev.channel)
+                )
+                if follow_up or same:
+                    target = prev
+                break
+        if target is None:
+            out.append(ev)
+            continue
+        target.evidence += [e for e in ev.evidence if e not in target.evidence]
+        if ev.act and ev.act != target.act and ev.act not in target.other_acts:
+            target.other_acts.append(ev.act)
+        target.notes = sorted(set(target.notes) | set(ev.notes))
+        target.conditions += [c for c in ev.conditions if c not in target.conditions]
+    return out
+
+
+def _channels_from_meetings(events: list[Event], doc: Document) -> None:
+    """What a participant says at a meeting the paragraph has just described goes by ``meeting``."""
+    current: Event | None = None
+    for ev in events:
+        block = doc.sentences[ev.sentence_idx].block_idx
+        if ev.type == "meeting":
+            current = ev
+            continue
+        if current is None or doc.sentences[current.sentence_idx].block_idx != block:
+            continue
+        if (
+            ev.type == "communication"
+            and ev.channel is None
+            and set(ev.actors("sender")) & set(current.actors("participant"))
+            and (ev.date_inferred or ev.date == current.date)
+        ):
+            ev.channel = "meeting"
+
+
+def _link_reversals(events: list[Event]) -> None:
+    """A decision reverses the last earlier one by a shared actor with the other polarity
+    on a shared subject (or with a reversal cue: "again", "reversed", "instead")."""
+    decisions = [e for e in events if e.type == "decision"]
+    for i, d in enumerate(decisions):
+        for prev in reversed(decisions[:i]):
+            if not set(prev.actors("actor")) & set(d.actors("actor")):
+                continue
+            if prev.polarity == d.polarity:
+                continue
+            shared = _content_words(prev.summary) & _content_words(d.summary)
+            if shared:
+                d.reverses = prev.id
+            break
+
+
+def find_events(
+    doc: Document,
+    times: list[TimeExpr],
+    layer: ActorLayer,
+    parsed,  # type: ignore[no-untyped-def]
+    lex: Lexicon | None = None,
+) -> list[Event]:
+    """Every event the body text states, in text order, with ids ``e001``, ``e002`` …"""
+    reader = _Reader(doc, times, layer, lex or load_lexicon())
+    for block, sp in parsed:
+        reader._tokens = list(sp)
+        reader.read([(block, sp)])
+    ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
+    _channels_from_meetings(ordered, doc)
+    events = _merge_restatements(ordered, doc)
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n:03d}"
+    _link_reversals(events)
+    return events

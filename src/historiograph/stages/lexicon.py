@@ -1,0 +1,92 @@
+"""The event lexicon (``data/events.toml``): which words state which kind of event.
+
+Loaded once into lookup tables keyed by lemma; a two-word entry ("turn down")
+is a verb lemma and its particle or preposition.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    """``{"inform": ["tell", "brief"]}`` -> ``{"tell": "inform", "brief": "inform"}`` (first wins)."""
+    out: dict[str, str] = {}
+    for value, words in table.items():
+        for w in words:
+            out.setdefault(w.casefold(), value)
+    return out
+
+
+@dataclass(slots=True, frozen=True)
+class Lexicon:
+    speech_acts: dict[str, str]  # verb -> speech act
+    channels: dict[str, str]  # noun or adverb -> channel
+    message_nouns: dict[str, str]  # noun -> speech act ("request" -> request, "reply" -> reply)
+    carriers: frozenset[str]  # verbs that carry a message or an envoy ("send", "make")
+    decision_verbs: frozenset[str]
+    decision_nouns: frozenset[str]
+    light_verbs: frozenset[str]  # "make/reach a decision"
+    not_acting: frozenset[str]  # "decided to postpone" is a decision not to act
+    meeting_verbs: frozenset[str]
+    meeting_hosts: frozenset[str]  # "chaired a meeting", "hosted a dinner"
+    meeting_nouns: frozenset[str]
+    military_verbs: frozenset[str]
+    military_nouns: frozenset[str]
+    launchers: frozenset[str]  # "launched an offensive", "repelled the offensive"
+    negotiation_acts: dict[str, str]
+    negotiation_cues: tuple[str, ...]
+    recess_nouns: frozenset[str]
+    agenda_items: dict[str, str]  # word -> agenda item
+    phrasal: frozenset[str] = field(default=frozenset())  # every two-word verb entry
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    data = tomllib.loads(
+        resources.files("historiograph.data").joinpath("events.toml").read_text("utf-8")
+    )
+    comm, dec, meet, mil, neg = (
+        data["communication"],
+        data["decision"],
+        data["meeting"],
+        data["military"],
+        data["negotiation"],
+    )
+    words = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
+    speech_acts = _invert(comm["acts"])
+    negotiation_acts = _invert(neg["acts"])
+    verbs = [
+        *speech_acts,
+        *negotiation_acts,
+        *dec["verbs"],
+        *meet["verbs"],
+        *meet["hosts"],
+        *mil["verbs"],
+        *mil["launchers"],
+        *comm["carriers"],
+    ]
+    return Lexicon(
+        speech_acts=speech_acts,
+        channels=_invert(comm["channels"]),
+        message_nouns=_invert(comm["message_nouns"]),
+        carriers=words(comm["carriers"]),
+        decision_verbs=words(dec["verbs"]),
+        decision_nouns=words(dec["nouns"]),
+        light_verbs=words(dec["light_verbs"]),
+        not_acting=words(dec["negative"]),
+        meeting_verbs=words(meet["verbs"]),
+        meeting_hosts=words(meet["hosts"]),
+        meeting_nouns=words(meet["nouns"]),
+        military_verbs=words(mil["verbs"]),
+        military_nouns=words(mil["nouns"]),
+        launchers=words(mil["launchers"]),
+        negotiation_acts=negotiation_acts,
+        negotiation_cues=tuple(neg["cues"]),
+        recess_nouns=words(neg["recess_nouns"]),
+        agenda_items=_invert(neg["items"]),
+        phrasal=frozenset(v for v in verbs if " " in v),
+    )
