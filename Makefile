@@ -38,7 +38,15 @@ demo: install
 	@echo
 	$(BIN)/historiograph times seed2_intervention --db $(DB) | sed -n '1,2p;/hours later\|p\.m\./p'
 	@echo
-	@echo "Next: $(BIN)/historiograph search \"air cover\" --db $(DB)"
+	$(BIN)/historiograph decisions seed2_intervention --actor "Mao Zedong" --db $(DB)
+	@echo
+	$(BIN)/historiograph timeline seed2_intervention --from 1950-10-11 --to 1950-10-13 --db $(DB) | head -24
+	@echo
+	$(BIN)/historiograph network seed2_intervention --from 1950-10 --to 1950-10 --db $(DB) | head -8
+	@echo
+	@echo "Next: $(BIN)/historiograph events seed2_intervention --type communication --db $(DB)"
+	@echo "      $(BIN)/historiograph events seed1_armistice --actor Ridgway --json --db $(DB)"
+	@echo "      $(BIN)/historiograph search \"air cover\" --db $(DB)"
 	@echo "      $(BIN)/historiograph actors --kind role --db $(DB)"
 	@echo "      $(BIN)/historiograph sources --archive RGASPI --db $(DB)"
 	@echo "      $(BIN)/historiograph export citations --format csl-json -o sources.json --db $(DB)"
