@@ -616,7 +616,12 @@ def event_counts(
     golds = []
     for g in gold["events"]:
         spans = []
-        for ev in [g["evidence"], *g.get("also_evidence", [])]:
+        # The evidence, and the further passages SCHEMA.md lists as restating it (every
+        # list-valued field whose name ends in "_evidence").
+        restated = [
+            x for k, v in g.items() if k.endswith("_evidence") and isinstance(v, list) for x in v
+        ]
+        for ev in [g["evidence"], *restated]:
             i = text.find(ev)
             if i >= 0:
                 spans.append((i, i + len(ev)))
