@@ -396,7 +396,7 @@ class _Reader:
         for block, sp in parsed:
             self.base = block.start
             quotes = [(block.start + a, block.start + b) for a, b in quote_spans(sp.text)]
-            tokens = list(sp)
+            tokens = self._tokens = list(sp)
             for s in by_block.get(block.idx, []):
                 toks = [t for t in tokens if s.start <= block.start + t.idx < s.end]
                 self.read_sentence(s, toks, quotes)
@@ -910,9 +910,7 @@ def find_events(
 ) -> list[Event]:
     """Every event the body text states, in text order, with ids ``e001``, ``e002`` …"""
     reader = _Reader(doc, times, layer, lex or load_lexicon())
-    for block, sp in parsed:
-        reader._tokens = list(sp)
-        reader.read([(block, sp)])
+    reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
     events = _merge_restatements(ordered, doc)

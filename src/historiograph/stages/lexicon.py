@@ -7,7 +7,7 @@ is a verb lemma and its particle or preposition.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -41,7 +41,6 @@ class Lexicon:
     negotiation_cues: tuple[str, ...]
     recess_nouns: frozenset[str]
     agenda_items: dict[str, str]  # word -> agenda item
-    phrasal: frozenset[str] = field(default=frozenset())  # every two-word verb entry
 
 
 @cache
@@ -59,16 +58,6 @@ def load_lexicon() -> Lexicon:
     words = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
     speech_acts = _invert(comm["acts"])
     negotiation_acts = _invert(neg["acts"])
-    verbs = [
-        *speech_acts,
-        *negotiation_acts,
-        *dec["verbs"],
-        *meet["verbs"],
-        *meet["hosts"],
-        *mil["verbs"],
-        *mil["launchers"],
-        *comm["carriers"],
-    ]
     return Lexicon(
         speech_acts=speech_acts,
         channels=_invert(comm["channels"]),
@@ -88,5 +77,4 @@ def load_lexicon() -> Lexicon:
         negotiation_cues=tuple(neg["cues"]),
         recess_nouns=words(neg["recess_nouns"]),
         agenda_items=_invert(neg["items"]),
-        phrasal=frozenset(v for v in verbs if " " in v),
     )
