@@ -553,7 +553,7 @@ class _Reader:
             ev.summary, ev.polarity = self.decided(tok)
         elif ev.type == "meeting":
             for o in objects + cl.preps(tok, "with"):
-                for a, st, en, how in self.resolve(o, base, s):
+                for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("participant")):
                     ev.add("participant", a, st, en, how)
             for o in objects:
                 if o.lemma_.casefold() in lex.meeting_nouns:
