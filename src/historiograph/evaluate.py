@@ -834,11 +834,9 @@ def evaluate(db: sqlite3.Connection, gold_dir: str | Path) -> list[Score]:
     for name, scorer in CORPUS_SCORERS.items():
         path = gold_dir / f"{name}.json"
         if path.is_file():
+            gold = load_gold_any(path)
             try:
-                gold = json.loads(path.read_text("utf-8"))
                 scores.extend(scorer(db, gold))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-                raise GoldError(f"{path}: cannot read gold file ({e})") from None
             except (KeyError, TypeError) as e:
                 raise GoldError(f"{path}: unexpected gold format ({e!r}; see SCHEMA.md)") from None
     for path, prefix in sorted((f for f in files if f[1]), key=lambda f: order.index(f[1])):

@@ -164,11 +164,9 @@ class _Reader:
         self.dates = _Dates(list(times))
         self.events: list[Event] = []
         self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
+        delegations = {a.id for a in layer.actors.values() if "delegat" in a.name.casefold()}
         self.delegates = {
-            m.holder_id or m.actor_id
-            for m in layer.mentions
-            if "delegat"
-            in (layer.actors.get(m.actor_id).name.casefold() if m.actor_id in layer.actors else "")
+            m.holder_id or m.actor_id for m in layer.mentions if m.actor_id in delegations
         }
         self.markers = sorted(doc.markers, key=lambda m: m.pos)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
@@ -396,10 +394,10 @@ class _Reader:
         for block, sp in parsed:
             self.base = block.start
             quotes = [(block.start + a, block.start + b) for a, b in quote_spans(sp.text)]
-            tokens = self._tokens = list(sp)
+            tokens = list(sp)
             for s in by_block.get(block.idx, []):
-                toks = [t for t in tokens if s.start <= block.start + t.idx < s.end]
-                self.read_sentence(s, toks, quotes)
+                self._tokens = [t for t in tokens if s.start <= block.start + t.idx < s.end]
+                self.read_sentence(s, self._tokens, quotes)
         return self.events
 
     def read_sentence(self, s: Sentence, toks, quotes) -> None:  # type: ignore[no-untyped-def]
@@ -692,7 +690,7 @@ class _Reader:
                 candidates.append(t)
             if t.i != tok.i and t.dep_ in ("nsubj",) and t.lemma_.casefold() in lex.channels:
                 candidates.append(t)
-        for t in self.sentence_tokens(s):
+        for t in self._tokens:  # the sentence's
             if t.dep_ == "pobj" and t.head.text.casefold() in (
                 "in",
                 "by",
@@ -713,9 +711,6 @@ class _Reader:
             word = c.text.casefold() if c.text.casefold() in lex.channels else c.lemma_.casefold()
             return lex.channels.get(word)
         return None
-
-    def sentence_tokens(self, s: Sentence):  # type: ignore[no-untyped-def]
-        return [t for t in self._tokens if s.start <= self.base + t.idx < s.end]
 
     def quoted(self, tok, s: Sentence, quotes) -> str | None:
         after = [(a, b) for a, b in quotes if s.start <= a < s.end and a >= self.base + tok.idx]

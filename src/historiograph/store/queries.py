@@ -355,22 +355,29 @@ def events(
         args.append(type_)
     rows = _rows(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
     names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    # The child tables, read once each, for the one document asked for (or all).
+    of_doc, doc_args = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
     roles: dict[tuple[str, str], list[dict]] = {}
-    for r in db.execute("SELECT * FROM event_roles ORDER BY rowid"):
+    for r in db.execute(f"SELECT * FROM event_roles {of_doc} ORDER BY rowid", doc_args):
         roles.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
     evidence: dict[tuple[str, str], list[dict]] = {}
     for r in db.execute(
         'SELECT v.doc_id, v.event_id, v.start, v."end", v.raw_start, v.raw_end,'
         ' substr(d.text, v.start + 1, v."end" - v.start) AS text'
-        " FROM event_evidence v JOIN documents d ON d.id = v.doc_id ORDER BY v.idx"
+        " FROM event_evidence v JOIN documents d ON d.id = v.doc_id"
+        f" {of_doc.replace('doc_id', 'v.doc_id')} ORDER BY v.idx",
+        doc_args,
     ):
         evidence.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
     notes: dict[tuple[str, str], list[int]] = {}
-    for r in db.execute("SELECT doc_id, event_id, note_n FROM event_notes ORDER BY note_n"):
+    for r in db.execute(
+        f"SELECT doc_id, event_id, note_n FROM event_notes {of_doc} ORDER BY note_n", doc_args
+    ):
         notes.setdefault((r["doc_id"], r["event_id"]), []).append(r["note_n"])
     cites: dict[tuple[str, int], list[dict]] = {}
     for r in db.execute(
-        "SELECT doc_id, note_n, kind, text, shelfmark FROM citations ORDER BY note_n, idx"
+        f"SELECT doc_id, note_n, kind, text, shelfmark FROM citations {of_doc} ORDER BY note_n, idx",
+        doc_args,
     ):
         cites.setdefault((r["doc_id"], r["note_n"]), []).append(
             {"note": r["note_n"], "kind": r["kind"], "text": r["text"], "shelfmark": r["shelfmark"]}
