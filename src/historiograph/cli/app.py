@@ -209,6 +209,27 @@ app.command()(event_commands.decisions)
 app.add_typer(citation_commands.export_app, name="export")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """The explorer: timeline, network, decisions, documents with their evidence and notes,
+    in a browser (read-only; every page also as JSON)."""
+    import uvicorn
+
+    from historiograph.web import create_app
+
+    web = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"warning: listening on {host}: others on the network can read {db}", err=True)
+    typer.echo(f"historiograph explorer on http://{host}:{port}/  (reading {db}; Ctrl-C stops it)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: run the app, turning historiograph errors into one line and an exit code."""
     try:

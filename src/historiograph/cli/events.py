@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from historiograph.cli.citations import export_app, write_output
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
+from historiograph.describe import names as _names
+from historiograph.describe import what as _what
+from historiograph.describe import when as _when
+from historiograph.describe import who as _who
+from historiograph.errors import HistoriographError
+from historiograph.export import events as event_export
+from historiograph.export import network as network_export
 from historiograph.store import queries
 from historiograph.store.db import connect
 
@@ -24,44 +33,6 @@ FromOption = Annotated[
 ToOption = Annotated[
     str | None, typer.Option("--to", help="Only events dated up to this ISO date (any precision).")
 ]
-
-
-def _names(value: str | list[str] | None) -> str:
-    if value is None:
-        return "?"
-    return value if isinstance(value, str) else " & ".join(value)
-
-
-def _when(e: dict) -> str:
-    """The date as precise as the text is, "~" when inferred, and the clock time if stated."""
-    when = e["date"] or "undated"
-    if e["time"]:
-        when += f" {e['time']}"
-    return ("~" if e["date_inferred"] else "") + when
-
-
-def _who(e: dict) -> str:
-    t = e["type"]
-    if t == "communication":
-        via = f" via {_names(e['via'])}" if e["via"] else ""
-        return f"{_names(e['sender'])} -> {_names(e['recipient'])}{via}"
-    if t == "meeting":
-        return _names(e["participants"])
-    return _names(e.get("actor"))
-
-
-def _what(e: dict) -> str:
-    t = e["type"]
-    if t == "communication":
-        return ", ".join(x for x in [e["act"], *e["other_acts"], e["channel"]] if x)
-    if t == "decision":
-        sign = "NOT " if e["polarity"] == "negative" else ""
-        return f"{sign}{e['decision'] or '?'}"
-    if t == "meeting":
-        return e["topic"] or (f"at {e['place']}" if e["place"] else "")
-    if t == "military":
-        return e["name"] or ""
-    return f"{e['act']} ({e['item'] or 'item ?'})"
 
 
 def events(
@@ -185,3 +156,59 @@ def decisions(
             typer.echo(f"{'':<26}reverses {label}")
         typer.echo(f"{'':<26}“{textwrap.shorten(e['evidence'] or '', 110, placeholder=' …')}”")
     return None
+
+
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+
+
+def _format(fmt: str, formats: dict) -> None:
+    if fmt not in formats:
+        raise HistoriographError(f"unknown format {fmt!r} (choose from {', '.join(formats)})")
+
+
+@export_app.command("events")
+def export_events(
+    doc: DocArgument = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(event_export.FORMATS)}.")
+    ] = "csv",
+    type_: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
+    actor: ActorOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Events as CSV (a row per event), JSON, or TimelineJS 3 JSON (dated events only)."""
+    _format(fmt, event_export.FORMATS)
+    rows = queries.events(connect(db, readonly=True), doc, type_, actor, date_from, date_to)
+    if fmt == "timelinejs":
+        undated = sum(1 for e in rows if not e["date"])
+        if undated:
+            typer.echo(f"{undated} undated event(s) left out of the timeline", err=True)
+        text = event_export.to_timelinejs(rows, title=doc or "historiograph corpus")
+    else:
+        text = event_export.FORMATS[fmt](rows)
+    write_output(text, output, force)
+
+
+@export_app.command("network")
+def export_network(
+    doc: DocArgument = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(network_export.FORMATS)}.")
+    ] = "gexf",
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who communicated with whom, as GEXF 1.3 (Gephi; edges dated by their messages) or GraphML."""
+    _format(fmt, network_export.FORMATS)
+    graph = queries.network(connect(db, readonly=True), doc, date_from, date_to)
+    write_output(network_export.FORMATS[fmt](graph), output, force)

@@ -134,27 +134,32 @@ def _fts_query(words: str) -> str:
 
 
 def search(
-    db: sqlite3.Connection, words: str, limit: int = 20, doc_id: str | None = None
+    db: sqlite3.Connection,
+    words: str,
+    limit: int = 20,
+    doc_id: str | None = None,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> list[dict]:
-    """Sentences and footnotes that contain all the words, best first."""
+    """Sentences and footnotes that contain all the words, best first; ``marks`` open and
+    close each matched word in the snippets."""
     q = _fts_query(words)
     doc_filter = "AND s.doc_id = :doc" if doc_id else ""
     sentences = _rows(
         db.execute(
             f"""SELECT 'sentence' AS kind, s.doc_id AS doc, s.idx AS ref,
-              snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet, bm25(sentences_fts) AS rank
+              snippet(sentences_fts, 0, :open, :close, '…', 16) AS snippet, bm25(sentences_fts) AS rank
             FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
             WHERE sentences_fts MATCH :q {doc_filter} ORDER BY rank LIMIT :limit""",
-            {"q": q, "doc": doc_id, "limit": limit},
+            {"q": q, "doc": doc_id, "limit": limit, "open": marks[0], "close": marks[1]},
         )
     )
     notes = _rows(
         db.execute(
             f"""SELECT 'note' AS kind, s.doc_id AS doc, s.label AS ref,
-              snippet(footnotes_fts, 0, '[', ']', '…', 16) AS snippet, bm25(footnotes_fts) AS rank
+              snippet(footnotes_fts, 0, :open, :close, '…', 16) AS snippet, bm25(footnotes_fts) AS rank
             FROM footnotes_fts JOIN footnotes s ON s.rowid = footnotes_fts.rowid
             WHERE footnotes_fts MATCH :q {doc_filter} ORDER BY rank LIMIT :limit""",
-            {"q": q, "doc": doc_id, "limit": limit},
+            {"q": q, "doc": doc_id, "limit": limit, "open": marks[0], "close": marks[1]},
         )
     )
     hits = sorted(sentences + notes, key=lambda h: (h["rank"], h["doc"], str(h["ref"])))
@@ -450,7 +455,8 @@ def network(
     date_to: str | None = None,
 ) -> dict:
     """Communications as a directed graph: nodes are actors, an edge per sender -> recipient
-    pair with its count, first and last dates, channels, speech acts and event ids."""
+    pair with its count, first and last dates, channels, speech acts, and the event ids and
+    dates (None when undated) of its messages."""
     nodes: dict[str, dict] = {}
     edges: dict[tuple[str, str], dict] = {}
     kinds = {
@@ -467,11 +473,12 @@ def network(
                 edge = edges.setdefault(
                     (s, r),
                     {"source": s, "target": r, "count": 0, "first": None, "last": None,
-                     "channels": [], "acts": [], "events": []},
+                     "channels": [], "acts": [], "events": [], "dates": []},
                 )  # fmt: skip
                 edge["count"] += 1
                 edge["events"].append(f"{e['document']}:{e['id']}")
                 day = (e["date"] or "").split("/")[0] or None
+                edge["dates"].append(day)
                 if day:
                     edge["first"] = min(filter(None, [edge["first"], day]))
                     edge["last"] = max(filter(None, [edge["last"], day]))

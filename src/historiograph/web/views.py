@@ -1,0 +1,361 @@
+"""What each explorer page shows, as plain data: one function per page, taking the database
+and the request's parameters, returning a dict. The HTML page and its JSON twin are drawn
+from the same dict (keys starting with "_" are for the HTML only)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping
+
+from historiograph import dates
+from historiograph.describe import headline, what, when, who
+from historiograph.errors import HistoriographError, NotFoundError
+from historiograph.store import explorer, queries
+from historiograph.web.marks import Point, Range, cut
+
+EVENT_TYPES = ["communication", "decision", "meeting", "military", "negotiation"]
+# Search snippets mark matched words with two control characters no text contains.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+
+
+class BadRequest(HistoriographError):
+    """A parameter the page cannot use (answered with status 400)."""
+
+
+def _opt(params: Mapping, name: str) -> str | None:
+    value = (params.get(name) or "").strip()
+    return value or None
+
+
+def _iso(params: Mapping, name: str) -> str | None:
+    value = _opt(params, name)
+    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise BadRequest(f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def event_url(doc_id: str, event_id: str) -> str:
+    return f"/events/{doc_id}/{event_id}"
+
+
+def _label(e: dict) -> dict:
+    """The few fields every list of events shows."""
+    return {
+        "document": e["document"],
+        "id": e["id"],
+        "type": e["type"],
+        "date": e["date"],
+        "date_precision": e["date_precision"],
+        "date_inferred": e["date_inferred"],
+        "time": e["time"],
+        "when": when(e),
+        "who": who(e),
+        "what": what(e),
+        "label": headline(e),
+        "url": event_url(e["document"], e["id"]),
+    }
+
+
+def _actor_options(db: sqlite3.Connection) -> list[dict]:
+    return [
+        dict(r)
+        for r in db.execute(
+            "SELECT DISTINCT a.id, a.name FROM event_roles r JOIN actors a ON a.id = r.actor_id"
+            " ORDER BY a.name"
+        )
+    ]
+
+
+def home(db: sqlite3.Connection, params: Mapping) -> dict:
+    counts = explorer.corpus_counts(db)
+    span = db.execute(
+        "SELECT min(substr(date, 1, 10)), max(substr(date, 1, 10)) FROM events"
+        " WHERE date GLOB '[0-9][0-9][0-9][0-9]*'"
+    ).fetchone()
+    return {
+        "title": "historiograph",
+        "documents": queries.list_documents(db),
+        "counts": counts,
+        "dates": {"first": span[0], "last": span[1]},
+        "actors": queries.actors(db, with_mentions=False)[:12],
+        "sources": queries.sources(db, with_places=False)[:10],
+    }
+
+
+def _notes(db: sqlite3.Connection, doc_id: str, numbers: list[int] | None = None) -> list[dict]:
+    """Footnotes with their text (when the file has it), parsed citations and citing sentences."""
+    parsed = {n["n"]: n for n in queries.citations(db, doc_id)["notes"]}
+    rows = db.execute(
+        "SELECT n, label, text FROM footnotes WHERE doc_id = ? AND kind = 'note' AND n IS NOT NULL"
+        " ORDER BY rowid",
+        (doc_id,),
+    )
+    texts = {r["n"]: (r["label"], r["text"]) for r in rows}
+    cited_by: dict[int, list[int]] = {}
+    for r in db.execute(
+        "SELECT n, sentence_idx FROM markers WHERE doc_id = ? ORDER BY idx", (doc_id,)
+    ):
+        cited_by.setdefault(r["n"], []).append(r["sentence_idx"])
+    wanted = numbers if numbers is not None else sorted(set(texts) | set(cited_by))
+    out = []
+    for n in wanted:
+        label, text = texts.get(n, (str(n), None))
+        out.append(
+            {
+                "n": n,
+                "label": label,
+                "text": text,
+                "citations": parsed.get(n, {}).get("citations", []),
+                "cited_by": [i for i in cited_by.get(n, []) if i is not None],
+            }
+        )
+    return out
+
+
+def _highlight(params: Mapping) -> tuple[int, int] | None:
+    m = re.fullmatch(r"(\d+)-(\d+)", _opt(params, "hl") or "")
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def document(db: sqlite3.Connection, params: Mapping) -> dict:
+    """The normalized text, paragraph by paragraph, with footnote markers as links, every
+    event's evidence highlighted (and ``?hl=start-end`` as the range asked for), the notes
+    below; the raw file beside it."""
+    doc_id = params["doc_id"]
+    lay = explorer.layout(db, doc_id)
+    summary = queries.get_document(db, doc_id)
+    text, raw = lay["text"], lay["raw"]
+    ranges = [Range(v["start"], v["end"], "evidence", v["event_id"]) for v in lay["evidence"]]
+    raw_ranges = [
+        Range(v["raw_start"], v["raw_end"], "evidence", v["event_id"]) for v in lay["evidence"]
+    ]
+    target = _highlight(params)
+    if target:
+        ranges.append(Range(*target, "target"))
+    ends: dict[int, list[str]] = {}
+    for v in lay["evidence"]:
+        ends.setdefault(v["end"], []).append(v["event_id"])
+    points = [Point(s["start"], "sentence", s["idx"]) for s in lay["sentences"]]
+    points += [Point(m["pos"], "marker", m["n"]) for m in lay["markers"]]
+    points += [Point(pos, "events", sorted(set(ids))) for pos, ids in ends.items()]
+    paragraphs = [
+        {"kind": b["kind"], "pieces": cut(text[b["start"] : b["end"]], b["start"], ranges, points)}
+        for b in lay["blocks"]
+        if b["kind"] != "note"
+    ]
+    raw_points = [Point(s["raw_start"], "sentence", s["idx"]) for s in lay["sentences"]]
+    return {
+        "title": summary["title"] or doc_id,
+        "document": summary,
+        "text": text,
+        "raw": raw,
+        "blocks": lay["blocks"],
+        "sentences": lay["sentences"],
+        "markers": lay["markers"],
+        "evidence": lay["evidence"],
+        "highlight": target,
+        "notes": _notes(db, doc_id),
+        "_paragraphs": paragraphs,
+        "_raw_pieces": cut(raw, 0, raw_ranges, raw_points),
+    }
+
+
+def timeline(db: sqlite3.Connection, params: Mapping) -> dict:
+    """Dated events as items spanning the days their date stands for (a month-precise date
+    spans its month); a clock time makes a point. Undated events are listed apart."""
+    doc, type_, actor = _opt(params, "doc"), _opt(params, "type"), _opt(params, "actor")
+    if type_ and type_ not in EVENT_TYPES:
+        raise BadRequest(f"type: {type_!r} is not one of {', '.join(EVENT_TYPES)}")
+    rows = queries.events(db, doc, type_, actor, _iso(params, "from"), _iso(params, "to"))
+    items, undated = [], []
+    for e in rows:
+        item = _label(e) | {"notes": e["notes"], "evidence": e["evidence"]}
+        span = dates.bounds(e["date"])
+        if span is None:
+            undated.append(item)
+            continue
+        if e["time"] and e["date_precision"] in ("day", "minute"):
+            item |= {"start": f"{span[0].isoformat()}T{e['time']}", "end": None}
+        else:
+            item |= {"start": span[0].isoformat(), "end": span[1].isoformat()}
+        items.append(item)
+    items.sort(key=lambda i: (i["start"], i["document"], i["id"]))
+    return {
+        "title": "Timeline",
+        "filters": {"doc": doc, "type": type_, "actor": actor},
+        "items": items,
+        "undated": undated,
+        "_documents": explorer.document_ids(db),
+        "_types": EVENT_TYPES,
+        "_actors": _actor_options(db),
+    }
+
+
+def network(db: sqlite3.Connection, params: Mapping) -> dict:
+    """Who wrote to whom between two dates; ``days`` is the scale the page's range slides on."""
+    doc = _opt(params, "doc")
+    graph = queries.network(db, doc, _iso(params, "from"), _iso(params, "to"))
+    return {
+        "title": "Network",
+        "filters": {"doc": doc, "from": graph["from"], "to": graph["to"]},
+        "days": explorer.communication_days(db, doc),
+        "nodes": graph["nodes"],
+        "edges": graph["edges"],
+        "_documents": explorer.document_ids(db),
+    }
+
+
+def event(db: sqlite3.Connection, params: Mapping) -> dict:
+    """All slots of one event, its evidence in context, its footnotes and their citations."""
+    doc_id, event_id = params["doc_id"], params["event_id"]
+    e = explorer.event(db, doc_id, event_id)
+    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    contexts = []
+    for span in e["evidence_spans"]:
+        around = explorer.sentences_around(db, doc_id, span["start"], span["end"])
+        if not around:
+            continue
+        first, last = around[0], around[-1]
+        whole = db.execute(
+            "SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?",
+            (first["start"], last["end"] - first["start"], doc_id),
+        ).fetchone()[0]
+        hit = [Range(span["start"], span["end"], "evidence", event_id)]
+        sentence = next(s for s in around if s["end"] > span["start"])
+        contexts.append(
+            span
+            | {
+                "sentence_idx": sentence["idx"],
+                "url": f"/documents/{doc_id}?hl={span['start']}-{span['end']}#s-{sentence['idx']}",
+                "_pieces": cut(whole, first["start"], hit, []),
+            }
+        )
+    related = {
+        key: [{"id": x, "url": event_url(doc_id, x)} for x in ([e[key]] if key == "reverses" else e[key]) if x]
+        for key in ("reverses", "reversed_by")
+    }  # fmt: skip
+    return {
+        "title": f"{doc_id} {event_id}: {headline(e)}",
+        "event": e,
+        "headline": headline(e),
+        "when": when(e),
+        "roles": {
+            role: [{"id": i, "name": names.get(i, i)} for i in ids]
+            for role, ids in e["actor_ids"].items()
+        },
+        "context": contexts,
+        "notes": _notes(db, doc_id, e["notes"]),
+        "related": related,
+    }
+
+
+def actors(db: sqlite3.Connection, params: Mapping) -> dict:
+    kind = _opt(params, "kind")
+    rows = [a for a in queries.actors(db, with_mentions=False) if not kind or a["kind"] == kind]
+    return {"title": "Actors", "filters": {"kind": kind}, "actors": rows}
+
+
+def actor(db: sqlite3.Connection, params: Mapping) -> dict:
+    """One actor: how it is named, where, every event it takes part in, its correspondents."""
+    a = explorer.actor(db, params["actor_id"])
+    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    events, partners = [], {}
+    for e in queries.events(db):
+        roles = [role for role, ids in e["actor_ids"].items() if a["id"] in ids]
+        if not roles:
+            continue
+        events.append(_label(e) | {"roles": roles})
+        if e["type"] != "communication":
+            continue
+        ids = e["actor_ids"]
+        for direction, mine, theirs in (("to", "sender", "recipient"), ("from", "recipient", "sender")):
+            if a["id"] in ids.get(mine, []):
+                for other in ids.get(theirs, []):
+                    p = partners.setdefault(other, {"id": other, "name": names.get(other, other), "to": 0, "from": 0})
+                    p[direction] += 1
+    events.sort(key=lambda x: ((x["date"] or "9999").split("/")[0], x["document"], x["id"]))
+    return {
+        "title": a["name"],
+        "actor": a,
+        "events": events,
+        "correspondents": sorted(partners.values(), key=lambda p: (-(p["to"] + p["from"]), p["name"])),
+    }  # fmt: skip
+
+
+def sources(db: sqlite3.Connection, params: Mapping) -> dict:
+    kind, archive = _opt(params, "kind"), _opt(params, "archive")
+    rows = queries.sources(db, kind, archive, with_places=False)
+    return {"title": "Sources", "filters": {"kind": kind, "archive": archive}, "sources": rows}
+
+
+def source(db: sqlite3.Connection, params: Mapping) -> dict:
+    s = explorer.source(db, params["source_id"])
+    return {"title": s["label"], "source": s}
+
+
+def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
+    """Decisions in date order, grouped by who decided, with conditions and reversals."""
+    doc, actor = _opt(params, "doc"), _opt(params, "actor")
+    rows = queries.events(db, doc, "decision", actor)
+    rows.sort(key=lambda e: ((e["date"] or "9999").split("/")[0], e["document"], e["id"]))
+    by_id = {(e["document"], e["id"]): e for e in rows}
+    groups: dict[str, list[dict]] = {}
+    for e in rows:
+        item = _label(e) | {
+            "polarity": e["polarity"],
+            "conditions": e["conditions"],
+            "evidence": e["evidence"],
+            "notes": e["notes"],
+            "reverses": None,
+        }
+        if e["reverses"]:
+            prev = by_id.get((e["document"], e["reverses"]))
+            item["reverses"] = {
+                "id": e["reverses"],
+                "url": event_url(e["document"], e["reverses"]),
+                "label": (f"{when(prev)}: {what(prev)}" if prev else e["reverses"]),
+            }
+        groups.setdefault(who(e), []).append(item)
+    ordered = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    return {
+        "title": "Decisions",
+        "filters": {"doc": doc, "actor": actor},
+        "groups": [{"actor": name, "decisions": items} for name, items in ordered],
+        "_documents": explorer.document_ids(db),
+    }
+
+
+def _hit_pieces(snippet: str) -> list[dict]:
+    """A snippet with HIT_OPEN/HIT_CLOSE around matches -> [{"text", "hit"}] for the template."""
+    out, hit = [], False
+    for part in re.split(f"([{HIT_OPEN}{HIT_CLOSE}])", snippet):
+        if part in (HIT_OPEN, HIT_CLOSE):
+            hit = part == HIT_OPEN
+        elif part:
+            out.append({"text": part, "hit": hit})
+    return out
+
+
+def search(db: sqlite3.Connection, params: Mapping) -> dict:
+    q = _opt(params, "q")
+    hits = []
+    if q:
+        try:
+            found = queries.search(db, q, limit=50, marks=(HIT_OPEN, HIT_CLOSE))
+        except NotFoundError:
+            found = []
+        for h in found:
+            anchor = f"s-{h['ref']}" if h["kind"] == "sentence" else f"note-{h['ref']}"
+            pieces = _hit_pieces(h["snippet"])
+            hits.append(
+                {
+                    "kind": h["kind"],
+                    "doc": h["doc"],
+                    "ref": h["ref"],
+                    "text": "".join(p["text"] for p in pieces),
+                    "url": f"/documents/{h['doc']}#{anchor}",
+                    "_pieces": pieces,
+                }
+            )
+    return {"title": f"Search: {q}" if q else "Search", "q": q, "hits": hits}
