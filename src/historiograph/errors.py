@@ -25,6 +25,12 @@ class InputError(HistoriographError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class UsageError(HistoriographError):
+    """An option or parameter with a value the command cannot use (an unknown format, a bad date)."""
+
+    exit_code = 2
+
+
 class NotFoundError(HistoriographError):
     """A document, note or sentence asked for that the database does not hold."""
 

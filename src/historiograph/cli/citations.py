@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
-from historiograph.errors import HistoriographError
+from historiograph.errors import HistoriographError, UsageError
 from historiograph.export.citations import FORMATS
 from historiograph.store import queries
 from historiograph.store.db import connect
@@ -85,7 +85,7 @@ def export_citations(
 ) -> None:
     """Every cited source as CSL-JSON (Zotero imports it), BibTeX or CSV."""
     if fmt not in FORMATS:
-        raise HistoriographError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     text = FORMATS[fmt](queries.sources(connect(db, readonly=True)))
     write_output(text, output, force)
 

@@ -14,7 +14,7 @@ from historiograph.describe import names as _names
 from historiograph.describe import what as _what
 from historiograph.describe import when as _when
 from historiograph.describe import who as _who
-from historiograph.errors import HistoriographError
+from historiograph.errors import UsageError
 from historiograph.export import events as event_export
 from historiograph.export import network as network_export
 from historiograph.store import queries
@@ -166,7 +166,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existin
 
 def _format(fmt: str, formats: dict) -> None:
     if fmt not in formats:
-        raise HistoriographError(f"unknown format {fmt!r} (choose from {', '.join(formats)})")
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(formats)})")
 
 
 @export_app.command("events")

@@ -61,6 +61,12 @@ def _slide(e: dict) -> dict | None:
         return None
     first, _, last = e["date"].partition("/")
     slide: dict = {"start_date": _tl_date(first, e["time"])}
+    if not slide["start_date"]:  # a decade states no year: start at its first, and say so
+        span = dates.bounds(first)
+        slide["start_date"] = {
+            "year": str(span[0].year),
+            "display_date": f"{span[0].year}–{span[1].year - 1}",
+        }
     if last:
         slide["end_date"] = _tl_date(last)
     if e["date_inferred"]:

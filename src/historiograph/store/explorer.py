@@ -96,7 +96,9 @@ def sentences_around(db: sqlite3.Connection, doc_id: str, start: int, end: int) 
 
 def actor(db: sqlite3.Connection, actor_id: str) -> dict:
     """One actor, the forms it is named by, and where (document, sentence)."""
-    row = db.execute("SELECT id, name, kind, origin FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    row = db.execute(
+        "SELECT id, name, kind, origin FROM actors WHERE id = ?", (actor_id,)
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"no actor {actor_id!r}")
     out = dict(row)
@@ -118,7 +120,9 @@ def actor(db: sqlite3.Connection, actor_id: str) -> dict:
 def source(db: sqlite3.Connection, source_id: str) -> dict:
     """One registry source, every citation of it, the sentences citing those notes, and the
     events whose evidence those notes support."""
-    row = db.execute("SELECT id, kind, label, fields FROM sources WHERE id = ?", (source_id,)).fetchone()
+    row = db.execute(
+        "SELECT id, kind, label, fields FROM sources WHERE id = ?", (source_id,)
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"no source {source_id!r}")
     out = dict(row) | {"fields": json.loads(row["fields"])}

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from historiograph import dates
 from historiograph.describe import headline, what, when, who
-from historiograph.errors import HistoriographError, NotFoundError
+from historiograph.errors import NotFoundError, UsageError
 from historiograph.store import explorer, queries
 from historiograph.web.marks import Point, Range, cut
 
@@ -19,7 +19,7 @@ EVENT_TYPES = ["communication", "decision", "meeting", "military", "negotiation"
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
-class BadRequest(HistoriographError):
+class BadRequest(UsageError):
     """A parameter the page cannot use (answered with status 400)."""
 
 
@@ -231,10 +231,11 @@ def event(db: sqlite3.Connection, params: Mapping) -> dict:
                 "_pieces": cut(whole, first["start"], hit, []),
             }
         )
+    earlier = [e["reverses"]] if e.get("reverses") else []
     related = {
-        key: [{"id": x, "url": event_url(doc_id, x)} for x in ([e[key]] if key == "reverses" else e[key]) if x]
-        for key in ("reverses", "reversed_by")
-    }  # fmt: skip
+        key: [{"id": x, "url": event_url(doc_id, x)} for x in ids]
+        for key, ids in (("reverses", earlier), ("reversed_by", e["reversed_by"]))
+    }
     return {
         "title": f"{doc_id} {event_id}: {headline(e)}",
         "event": e,
@@ -269,10 +270,15 @@ def actor(db: sqlite3.Connection, params: Mapping) -> dict:
         if e["type"] != "communication":
             continue
         ids = e["actor_ids"]
-        for direction, mine, theirs in (("to", "sender", "recipient"), ("from", "recipient", "sender")):
+        for direction, mine, theirs in (
+            ("to", "sender", "recipient"),
+            ("from", "recipient", "sender"),
+        ):
             if a["id"] in ids.get(mine, []):
                 for other in ids.get(theirs, []):
-                    p = partners.setdefault(other, {"id": other, "name": names.get(other, other), "to": 0, "from": 0})
+                    p = partners.setdefault(
+                        other, {"id": other, "name": names.get(other, other), "to": 0, "from": 0}
+                    )
                     p[direction] += 1
     events.sort(key=lambda x: ((x["date"] or "9999").split("/")[0], x["document"], x["id"]))
     return {
