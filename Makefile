@@ -8,7 +8,12 @@ DB ?= historiograph.db
 CONSTRAINTS := requirements/constraints.txt
 GOLD ?= ../shared/gold
 
-.PHONY: demo test test-all bench eval lint install install-test clean
+.PHONY: demo test test-all bench eval lint install install-test chromium serve clean
+
+# The browser tests drive Debian's Chromium (never a downloaded browser): installed with apt
+# when it is missing (as root, or through sudo).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,17 +49,30 @@ demo: install
 	@echo
 	$(BIN)/historiograph network seed2_intervention --from 1950-10 --to 1950-10 --db $(DB) | head -8
 	@echo
-	@echo "Next: $(BIN)/historiograph events seed2_intervention --type communication --db $(DB)"
+	@echo "More: $(BIN)/historiograph events seed2_intervention --type communication --db $(DB)"
 	@echo "      $(BIN)/historiograph events seed1_armistice --actor Ridgway --json --db $(DB)"
 	@echo "      $(BIN)/historiograph search \"air cover\" --db $(DB)"
 	@echo "      $(BIN)/historiograph actors --kind role --db $(DB)"
 	@echo "      $(BIN)/historiograph sources --archive RGASPI --db $(DB)"
 	@echo "      $(BIN)/historiograph export citations --format csl-json -o sources.json --db $(DB)"
+	@echo "      $(BIN)/historiograph export network --format gexf -o network.gexf --db $(DB)   (opens in Gephi)"
+	@echo
+	@echo "Explore it in a browser: run  make serve  (or $(BIN)/historiograph serve --db $(DB))"
+	@echo "and open http://127.0.0.1:8000/  (timeline, network, decisions, every fact at its source)"
 
-test: install-test
+serve: install
+	test -f $(DB) || $(BIN)/historiograph ingest --db $(DB) corpus/*.txt
+	$(BIN)/historiograph serve --db $(DB)
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium >/dev/null; }; }
+
+test: install-test chromium
 	$(BIN)/python -m pytest -q -m "not slow"
 
-test-all: install-test
+test-all: install-test chromium
 	$(BIN)/python -m pytest -q
 
 bench: install
@@ -74,4 +92,4 @@ lint: install-test
 	$(BIN)/ruff check src tests benchmarks
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build

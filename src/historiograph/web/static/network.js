@@ -81,12 +81,15 @@
     box.dataset.edges = String(data.edges.length);
   }
 
+  // While the range slides, answers may come back out of order: only the latest is drawn.
+  let latest = 0;
   function load() {
     const p = params();
+    const ticket = ++latest;
     history.replaceState(null, "", "/network" + (p.toString() ? "?" + p : ""));
     return fetch("/network.json?" + p, { headers: { Accept: "application/json" } })
       .then((r) => (r.ok ? r.json() : r.json().then((j) => Promise.reject(new Error(j.error.message)))))
-      .then(draw)
+      .then((data) => { if (ticket === latest) draw(data); })
       .catch((err) => detail.replaceChildren(element("p", "The network could not be drawn: " + err.message, { class: "error" })));
   }
 

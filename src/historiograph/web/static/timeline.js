@@ -56,8 +56,10 @@
       template: (item) => element("a", item.label, { href: item.url, class: "timeline-link" }),
       groupTemplate: (group) => element("span", group.label),
     });
+    // A click on the label follows its link; a click elsewhere on the item opens it too.
     timeline.on("click", (props) => {
-      if (props.what === "item" && props.item != null) {
+      const onLink = props.event && props.event.target && props.event.target.closest("a");
+      if (props.what === "item" && props.item != null && !onLink) {
         window.location.href = rows.get(props.item).url;
       }
     });
