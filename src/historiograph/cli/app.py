@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -216,6 +217,12 @@ def serve(
         str, typer.Option("--host", help="Address to listen on (loopback: this machine only).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Server processes (more answer more readers at once)."
+        ),
+    ] = 1,
 ) -> None:
     """The explorer: timeline, network, decisions, documents with their evidence and notes,
     in a browser (read-only; every page also as JSON)."""
@@ -223,11 +230,22 @@ def serve(
 
     from historiograph.web import create_app
 
-    web = create_app(db)
+    web = create_app(db)  # a missing or outdated database is reported here, before listening
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: listening on {host}: others on the network can read {db}", err=True)
     typer.echo(f"historiograph explorer on http://{host}:{port}/  (reading {db}; Ctrl-C stops it)")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    os.environ["HISTORIOGRAPH_DB"] = str(db.resolve())
+    uvicorn.run(
+        "historiograph.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 def main() -> None:

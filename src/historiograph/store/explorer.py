@@ -60,7 +60,7 @@ def layout(db: sqlite3.Connection, doc_id: str) -> dict:
 
 def event(db: sqlite3.Connection, doc_id: str, event_id: str) -> dict:
     """One event as ``queries.events`` gives it, plus the events that reverse it."""
-    found = [e for e in queries.events(db, doc_id) if e["id"] == event_id]
+    found = queries.events(db, doc_id, event_id=event_id)
     if not found:
         raise NotFoundError(f"{doc_id}: no event {event_id!r}")
     e = found[0]

@@ -345,12 +345,14 @@ def events(
     actor: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    event_id: str | None = None,
 ) -> list[dict]:
     """Events in the shape of the gold files, plus evidence offsets, notes and citations.
 
     ``actor`` matches an actor id, a canonical name or one word of it, in any
     role. ``date_from``/``date_to`` (ISO, any precision) keep events whose date
-    starts within the range (undated events are then left out).
+    starts within the range (undated events are then left out). ``event_id``
+    (with ``doc_id``) asks for one event.
     """
     if doc_id is not None:
         _require_document(db, doc_id)
@@ -358,25 +360,35 @@ def events(
     if type_:
         where += (" AND" if where else "WHERE") + " e.type = ?"
         args.append(type_)
+    if doc_id and event_id:
+        where += " AND e.id = ?"
+        args.append(event_id)
     rows = _rows(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
     names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
-    # The child tables, read once each, for the one document asked for (or all).
+    # The child tables, read once each, for the one document (or event) asked for, or all.
     of_doc, doc_args = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
+    of_event = (of_doc + " AND event_id = ?", (doc_id, event_id)) if doc_id and event_id else None
+    scope, scope_args = of_event or (of_doc, doc_args)
     roles: dict[tuple[str, str], list[dict]] = {}
-    for r in db.execute(f"SELECT * FROM event_roles {of_doc} ORDER BY rowid", doc_args):
+    for r in db.execute(f"SELECT * FROM event_roles {scope} ORDER BY rowid", scope_args):
         roles.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
     evidence: dict[tuple[str, str], list[dict]] = {}
+    texts = {
+        r["id"]: r["text"]
+        for r in db.execute(
+            f"SELECT id, text FROM documents {of_doc.replace('doc_id', 'id')}", doc_args
+        )
+    }
     for r in db.execute(
-        'SELECT v.doc_id, v.event_id, v.start, v."end", v.raw_start, v.raw_end,'
-        ' substr(d.text, v.start + 1, v."end" - v.start) AS text'
-        " FROM event_evidence v JOIN documents d ON d.id = v.doc_id"
-        f" {of_doc.replace('doc_id', 'v.doc_id')} ORDER BY v.idx",
-        doc_args,
+        'SELECT doc_id, event_id, start, "end", raw_start, raw_end FROM event_evidence'
+        f" {scope} ORDER BY idx",
+        scope_args,
     ):
-        evidence.setdefault((r["doc_id"], r["event_id"]), []).append(dict(r))
+        span = dict(r) | {"text": texts[r["doc_id"]][r["start"] : r["end"]]}
+        evidence.setdefault((r["doc_id"], r["event_id"]), []).append(span)
     notes: dict[tuple[str, str], list[int]] = {}
     for r in db.execute(
-        f"SELECT doc_id, event_id, note_n FROM event_notes {of_doc} ORDER BY note_n", doc_args
+        f"SELECT doc_id, event_id, note_n FROM event_notes {scope} ORDER BY note_n", scope_args
     ):
         notes.setdefault((r["doc_id"], r["event_id"]), []).append(r["note_n"])
     cites: dict[tuple[str, int], list[dict]] = {}

@@ -7,6 +7,7 @@ JSON. Errors come as one shape: ``{"error": {"status": 404, "message": "…"}}``
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -99,7 +100,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         )  # fmt: skip
 
     def endpoint(page: Page, as_json: bool) -> Callable[[Request], Response]:
-        def handle(request: Request) -> Response:
+        # Run in the event loop, not in a thread pool: a page is a few milliseconds of Python
+        # and SQLite, and fifty threads fighting over the GIL answered six times fewer pages
+        # (benchmarks/serve_load.py). More processes: ``serve --workers N``.
+        async def handle(request: Request) -> Response:
             wants_json = as_json or _prefers_json(request)
             params = {**request.query_params, **request.path_params}
             db = connect(db_path, readonly=True)
@@ -138,3 +142,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         return response
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The explorer over ``$HISTORIOGRAPH_DB``: for uvicorn's worker processes, which each
+    import the application by name (``historiograph serve --workers N``)."""
+    return create_app(os.environ["HISTORIOGRAPH_DB"])
