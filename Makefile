@@ -82,6 +82,8 @@ bench: install
 	$(BIN)/python benchmarks/citations.py
 	@echo
 	$(BIN)/python benchmarks/layers.py
+	@echo
+	$(BIN)/python benchmarks/serve_load.py --clients 50 --seconds 20
 
 eval: install
 	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
