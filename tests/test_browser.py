@@ -52,7 +52,9 @@ class Server:
 
     def __init__(self, db: Path):
         self.port = _free_port()
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(db), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -182,7 +184,9 @@ def test_two_clicks_from_the_timeline_reach_the_sentence_and_its_footnote(page):
     note = data["notes"][0]
     assert note["text"][:30] in page.tab.locator(f"#note-{note['n']} .note-text").inner_text()
     page.shot("event")
-    page.tab.locator(f"#note-{note['n']} a.footnote-link").click()  # click 2: the footnote in the text
+    page.tab.locator(
+        f"#note-{note['n']} a.footnote-link"
+    ).click()  # click 2: the footnote in the text
     page.tab.wait_for_url(f"**#note-{note['n']}")
     shown = page.tab.locator(f"li#note-{note['n']}")
     assert shown.is_visible() and note["text"][:30] in shown.inner_text()
@@ -218,7 +222,8 @@ def test_the_network_follows_the_date_range(page):
     )
     expected = _json(page, f"/network.json?from={days[october[0]]}&to={days[october[-1]]}")
     page.tab.wait_for_function(
-        "n => document.getElementById('network').dataset.edges == n", arg=str(len(expected["edges"]))
+        "n => document.getElementById('network').dataset.edges == n",
+        arg=str(len(expected["edges"])),
     )
     page.tab.wait_for_load_state("networkidle")
     shown = int(page.tab.get_attribute("#network", "data-edges"))
@@ -241,7 +246,12 @@ def test_the_reader_toggles_to_the_raw_file(page):
 
 def test_markup_in_a_document_is_shown_as_text_never_run(browser, handmade_site):
     tab = Page(browser, handmade_site)
-    for path in ["/", "/documents/hostile_markup", "/timeline?doc=hostile_markup", "/search?q=alert"]:
+    for path in [
+        "/",
+        "/documents/hostile_markup",
+        "/timeline?doc=hostile_markup",
+        "/search?q=alert",
+    ]:
         tab.open(path)
         if path.startswith("/timeline"):
             tab.tab.wait_for_selector(".vis-item")

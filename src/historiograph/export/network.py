@@ -82,15 +82,13 @@ def to_graphml(graph: dict) -> str:
         )
 
     root = ET.Element(f"{{{GRAPHML_NS}}}graphml")
+    graphml_type = {"string": "string", "integer": "int"}
     keys = [("node", "name", "string"), *[("node", k, t) for k, t in _NODE_ATTRS]]
-    keys += [("edge", "count", "int"), ("edge", "first", "string"), ("edge", "last", "string")]
+    keys += [("edge", "count", "integer"), ("edge", "first", "string"), ("edge", "last", "string")]
     keys += [("edge", k, t) for k, t in _EDGE_ATTRS]
     for scope, name, kind in keys:
-        el(root, "key", id=f"{scope[0]}_{name}", attr_name=name, attr_type=kind, **{"for": scope})
-    # ElementTree cannot write "attr.name"-style keywords directly: rename after building.
-    for key in root:
-        key.attrib["attr.name"] = key.attrib.pop("attr_name")
-        key.attrib["attr.type"] = key.attrib.pop("attr_type").replace("integer", "int")
+        attrs = {"id": f"{scope[0]}_{name}", "for": scope, "attr.name": name}
+        el(root, "key", **attrs, **{"attr.type": graphml_type[kind]})
     g = el(root, "graph", id="communications", edgedefault="directed")
     for n in graph["nodes"]:
         node = el(g, "node", id=n["id"])
