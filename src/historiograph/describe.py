@@ -46,3 +46,8 @@ def headline(e: dict) -> str:
     """ "Mao Zedong -> Joseph Stalin: request, telegram": who and what in one line."""
     action = what(e)
     return f"{who(e)}: {action}" if action else who(e)
+
+
+def date_order(e: dict) -> tuple:
+    """Sort key: by the first day of the date (undated last), then document and id."""
+    return ((e["date"] or "9999").split("/")[0], e["document"], e["id"])

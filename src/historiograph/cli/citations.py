@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
-from historiograph.errors import HistoriographError, UsageError
+from historiograph.cli.options import (
+    DEFAULT_DB,
+    DbOption,
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    check_format,
+    print_json,
+    print_table,
+    write_output,
+)
 from historiograph.export.citations import FORMATS
 from historiograph.store import queries
 from historiograph.store.db import connect
@@ -75,27 +82,11 @@ def export_citations(
     fmt: Annotated[
         str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")
     ] = "csl-json",
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing output file.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Every cited source as CSL-JSON (Zotero imports it), BibTeX or CSV."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    check_format(fmt, FORMATS)
     text = FORMATS[fmt](queries.sources(connect(db, readonly=True)))
     write_output(text, output, force)
-
-
-def write_output(text: str, output: Path | None, force: bool) -> None:
-    """To stdout, or to a file that is only overwritten with ``--force``."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    if output.exists() and not force:
-        raise HistoriographError(f"{output}: file exists (use --force to overwrite)")
-    output.write_text(text, encoding="utf-8")
-    typer.echo(f"wrote {output}", err=True)

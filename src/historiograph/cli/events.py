@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from historiograph.cli.citations import export_app, write_output
-from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
-from historiograph.describe import names as _names
-from historiograph.describe import what as _what
-from historiograph.describe import when as _when
-from historiograph.describe import who as _who
-from historiograph.errors import UsageError
+from historiograph import describe
+from historiograph.cli.citations import export_app
+from historiograph.cli.options import (
+    DEFAULT_DB,
+    DbOption,
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    check_format,
+    print_json,
+    print_table,
+    write_output,
+)
 from historiograph.export import events as event_export
 from historiograph.export import network as network_export
 from historiograph.store import queries
@@ -27,6 +32,10 @@ ActorOption = Annotated[
         "--actor", help="Only events with this actor (id, canonical name, or a word of it)."
     ),
 ]
+TypeOption = Annotated[
+    str | None,
+    typer.Option("--type", help="communication, decision, meeting, military or negotiation."),
+]
 FromOption = Annotated[
     str | None, typer.Option("--from", help="Only events dated from this ISO date (any precision).")
 ]
@@ -37,10 +46,7 @@ ToOption = Annotated[
 
 def events(
     doc: DocArgument = None,
-    type_: Annotated[
-        str | None,
-        typer.Option("--type", help="communication, decision, meeting, military or negotiation."),
-    ] = None,
+    type_: TypeOption = None,
     actor: ActorOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -59,10 +65,10 @@ def events(
     table = [
         {
             "id": (e["id"] if doc else f"{e['document']}:{e['id']}"),
-            "date": _when(e),
+            "date": describe.when(e),
             "type": e["type"],
-            "who": _who(e),
-            "what": _what(e)[:60],
+            "who": describe.who(e),
+            "what": describe.what(e)[:60],
             "notes": ",".join(map(str, e["notes"])),
         }
         for e in rows
@@ -95,7 +101,7 @@ def timeline(
         mark = "~" if e["date_inferred"] else " "
         clock = f"{e['time']} " if e["time"] else ""
         notes = f"  [n. {', '.join(map(str, e['notes']))}]" if e["notes"] else ""
-        typer.echo(f"  {mark}{clock}{e['type']:<13} {_who(e)}: {_what(e)}{notes}")
+        typer.echo(f"  {mark}{clock}{e['type']:<13} {describe.who(e)}: {describe.what(e)}{notes}")
         quote = textwrap.shorten(e["evidence"] or "", 150, placeholder=" …")
         typer.echo(f"      “{quote}” ({e['document']}:{e['id']})")
 
@@ -137,36 +143,27 @@ def decisions(
     """Decision sequences in date order: what was decided or refused, on which conditions,
     and which earlier decision it reversed."""
     rows = queries.events(connect(db, readonly=True), doc, "decision", actor)
-    rows.sort(key=lambda e: ((e["date"] or "9999").split("/")[0], e["document"], e["id"]))
+    rows.sort(key=describe.date_order)
     if as_json:
         return print_json({"article": doc, "decisions": rows})
     by_id = {(e["document"], e["id"]): e for e in rows}
     for e in rows:
         sign = "-" if e["polarity"] == "negative" else "+"
         typer.echo(
-            f"{_when(e):<24} {sign} {_names(e['actor'])}: {_what(e)}  ({e['document']}:{e['id']})"
+            f"{describe.when(e):<24} {sign} {describe.names(e['actor'])}: {describe.what(e)}  ({e['document']}:{e['id']})"
         )
         for c in e["conditions"]:
             typer.echo(f"{'':<26}if: {c}")
         if e["reverses"]:
             prev = by_id.get((e["document"], e["reverses"]))
             label = (
-                f"{e['reverses']} ({_when(prev)}: {_what(prev)[:50]})" if prev else e["reverses"]
+                f"{e['reverses']} ({describe.when(prev)}: {describe.what(prev)[:50]})"
+                if prev
+                else e["reverses"]
             )
             typer.echo(f"{'':<26}reverses {label}")
         typer.echo(f"{'':<26}“{textwrap.shorten(e['evidence'] or '', 110, placeholder=' …')}”")
     return None
-
-
-OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
-
-
-def _format(fmt: str, formats: dict) -> None:
-    if fmt not in formats:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(formats)})")
 
 
 @export_app.command("events")
@@ -175,7 +172,7 @@ def export_events(
     fmt: Annotated[
         str, typer.Option("--format", help=f"One of: {', '.join(event_export.FORMATS)}.")
     ] = "csv",
-    type_: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
+    type_: TypeOption = None,
     actor: ActorOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -184,7 +181,7 @@ def export_events(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Events as CSV (a row per event), JSON, or TimelineJS 3 JSON (dated events only)."""
-    _format(fmt, event_export.FORMATS)
+    check_format(fmt, event_export.FORMATS)
     rows = queries.events(connect(db, readonly=True), doc, type_, actor, date_from, date_to)
     if fmt == "timelinejs":
         undated = sum(1 for e in rows if not e["date"])
@@ -209,6 +206,6 @@ def export_network(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Who communicated with whom, as GEXF 1.3 (Gephi; edges dated by their messages) or GraphML."""
-    _format(fmt, network_export.FORMATS)
+    check_format(fmt, network_export.FORMATS)
     graph = queries.network(connect(db, readonly=True), doc, date_from, date_to)
     write_output(network_export.FORMATS[fmt](graph), output, force)

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
+from historiograph.errors import HistoriographError, UsageError
+
 DbOption = Annotated[
     Path,
     typer.Option(
@@ -20,6 +22,27 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 DEFAULT_DB = Path("historiograph.db")
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+
+
+def check_format(fmt: str, formats: dict) -> None:
+    """An export's ``--format`` must name one of its writers."""
+    if fmt not in formats:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(formats)})")
+
+
+def write_output(text: str, output: Path | None, force: bool) -> None:
+    """To stdout, or to a file that is only overwritten with ``--force``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise HistoriographError(f"{output}: file exists (use --force to overwrite)")
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
 
 
 def print_json(data: Any) -> None:

@@ -8,7 +8,7 @@ import sqlite3
 
 from historiograph.errors import NotFoundError
 from historiograph.store import queries
-from historiograph.store.queries import _require_document, _rows
+from historiograph.store.queries import as_dicts, require_document
 
 
 def corpus_counts(db: sqlite3.Connection) -> dict:
@@ -31,12 +31,12 @@ def corpus_counts(db: sqlite3.Connection) -> dict:
 def layout(db: sqlite3.Connection, doc_id: str) -> dict:
     """Everything needed to draw a document: its normalized and raw text, blocks, sentences,
     footnote markers, footnotes and every event's evidence span, all as offsets."""
-    _require_document(db, doc_id)
+    require_document(db, doc_id)
     doc = dict(
         db.execute("SELECT id, title, format, path, text, raw FROM documents WHERE id = ?", (doc_id,))
         .fetchone()
     )  # fmt: skip
-    q = lambda sql: _rows(db.execute(sql, (doc_id,)))  # noqa: E731
+    q = lambda sql: as_dicts(db.execute(sql, (doc_id,)))  # noqa: E731
     doc["blocks"] = q('SELECT idx, kind, start, "end" FROM blocks WHERE doc_id = ? ORDER BY idx')
     doc["sentences"] = q(
         'SELECT idx, block_idx, start, "end", raw_start, raw_end FROM sentences'
@@ -85,7 +85,7 @@ def sentences_around(db: sqlite3.Connection, doc_id: str, start: int, end: int) 
     ]
     if not inside:
         return []
-    return _rows(
+    return as_dicts(
         db.execute(
             'SELECT idx, start, "end", text FROM sentences WHERE doc_id = ? AND idx BETWEEN ? AND ?'
             " ORDER BY idx",
@@ -102,7 +102,7 @@ def actor(db: sqlite3.Connection, actor_id: str) -> dict:
     if row is None:
         raise NotFoundError(f"no actor {actor_id!r}")
     out = dict(row)
-    out["mentions"] = _rows(
+    out["mentions"] = as_dicts(
         db.execute(
             'SELECT m.doc_id AS doc, m.start, m."end", m.text, m.how, m.sentence_idx,'
             " h.name AS holder FROM actor_mentions m LEFT JOIN actors h ON h.id = m.holder_id"
@@ -126,7 +126,7 @@ def source(db: sqlite3.Connection, source_id: str) -> dict:
     if row is None:
         raise NotFoundError(f"no source {source_id!r}")
     out = dict(row) | {"fields": json.loads(row["fields"])}
-    out["cited_in"] = _rows(
+    out["cited_in"] = as_dicts(
         db.execute(
             "SELECT c.doc_id AS doc, c.note_n AS note, c.kind, c.text, cs.role"
             " FROM citation_sources cs JOIN citations c ON c.rowid = cs.citation_rowid"
@@ -135,7 +135,7 @@ def source(db: sqlite3.Connection, source_id: str) -> dict:
         )
     )
     for place in out["cited_in"]:
-        place["sentences"] = _rows(
+        place["sentences"] = as_dicts(
             db.execute(
                 "SELECT s.idx, s.text FROM markers m JOIN sentences s"
                 " ON s.doc_id = m.doc_id AND s.idx = m.sentence_idx"

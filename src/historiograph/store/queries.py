@@ -9,13 +9,13 @@ import sqlite3
 from historiograph.errors import NotFoundError
 
 
-def _rows(cur: sqlite3.Cursor) -> list[dict]:
+def as_dicts(cur: sqlite3.Cursor) -> list[dict]:
     return [dict(r) for r in cur.fetchall()]
 
 
 def list_documents(db: sqlite3.Connection) -> list[dict]:
     """Every document with its counts, in id order."""
-    return _rows(
+    return as_dicts(
         db.execute(
             """
         SELECT d.id, d.title, d.format, d.path, d.n_words,
@@ -30,7 +30,7 @@ def list_documents(db: sqlite3.Connection) -> list[dict]:
     )
 
 
-def _require_document(db: sqlite3.Connection, doc_id: str) -> None:
+def require_document(db: sqlite3.Connection, doc_id: str) -> None:
     """Raise NotFoundError, naming the documents there are, unless ``doc_id`` is stored."""
     if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
         known = ", ".join(r["id"] for r in db.execute("SELECT id FROM documents ORDER BY id"))
@@ -39,7 +39,7 @@ def _require_document(db: sqlite3.Connection, doc_id: str) -> None:
 
 def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
     """One document's summary (not its full text). Raises NotFoundError."""
-    _require_document(db, doc_id)
+    require_document(db, doc_id)
     d = next(d for d in list_documents(db) if d["id"] == doc_id)
     author = db.execute(
         "SELECT text FROM footnotes WHERE doc_id = ? AND kind = 'author_note'", (doc_id,)
@@ -58,7 +58,7 @@ def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
 
 
 def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[dict]:
-    return _rows(
+    return as_dicts(
         db.execute(
             "SELECT m.n, m.pos, m.raw_start, m.raw_end, m.style, f.text AS note_text"
             " FROM markers m LEFT JOIN footnotes f ON f.rowid = m.footnote_rowid"
@@ -70,7 +70,7 @@ def _markers_of_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> list[
 
 def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
     """Sentence ``idx`` with its offsets, raw text and the notes it cites."""
-    _require_document(db, doc_id)
+    require_document(db, doc_id)
     row = db.execute(
         'SELECT idx, block_idx, start, "end", raw_start, raw_end, text FROM sentences'
         " WHERE doc_id = ? AND idx = ?",
@@ -91,13 +91,13 @@ def get_sentence(db: sqlite3.Connection, doc_id: str, idx: int) -> dict:
 
 def get_note(db: sqlite3.Connection, doc_id: str, n: int) -> dict:
     """Footnote ``n``: its text (when the file has it) and every sentence that cites it."""
-    _require_document(db, doc_id)
+    require_document(db, doc_id)
     note = db.execute(
         'SELECT label, n, kind, start, "end", raw_start, raw_end, text FROM footnotes'
         " WHERE doc_id = ? AND n = ? AND kind = 'note' ORDER BY rowid LIMIT 1",
         (doc_id, n),
     ).fetchone()
-    markers = _rows(
+    markers = as_dicts(
         db.execute(
             "SELECT m.pos, m.raw_start AS marker_raw_start, m.raw_end AS marker_raw_end, m.style,"
             ' s.idx AS sentence_idx, s.start, s."end", s.raw_start, s.raw_end, s.text'
@@ -144,7 +144,7 @@ def search(
     close each matched word in the snippets."""
     q = _fts_query(words)
     doc_filter = "AND s.doc_id = :doc" if doc_id else ""
-    sentences = _rows(
+    sentences = as_dicts(
         db.execute(
             f"""SELECT 'sentence' AS kind, s.doc_id AS doc, s.idx AS ref,
               snippet(sentences_fts, 0, :open, :close, '…', 16) AS snippet, bm25(sentences_fts) AS rank
@@ -153,7 +153,7 @@ def search(
             {"q": q, "doc": doc_id, "limit": limit, "open": marks[0], "close": marks[1]},
         )
     )
-    notes = _rows(
+    notes = as_dicts(
         db.execute(
             f"""SELECT 'note' AS kind, s.doc_id AS doc, s.label AS ref,
               snippet(footnotes_fts, 0, :open, :close, '…', 16) AS snippet, bm25(footnotes_fts) AS rank
@@ -172,7 +172,7 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
     Each citation has the gold fields plus ``text``, ``start``/``end`` (offsets in the
     document's normalized text), ``shelfmark`` and ``sources`` (registry ids).
     """
-    _require_document(db, doc_id)
+    require_document(db, doc_id)
     args: list = [doc_id]
     where = "c.doc_id = ?"
     if note is not None:
@@ -219,7 +219,7 @@ def sources(
     with_places: bool = True,
 ) -> list[dict]:
     """The source registry with citation counts and, per source, every note and sentence citing it."""
-    rows = _rows(
+    rows = as_dicts(
         db.execute(
             """SELECT s.id, s.kind, s.label, s.fields, count(DISTINCT cs.citation_rowid) AS citations
            FROM sources s JOIN citation_sources cs ON cs.source_id = s.id
@@ -235,7 +235,7 @@ def sources(
             continue
         r["fields"] = fields
         if with_places:
-            r["cited_in"] = _rows(
+            r["cited_in"] = as_dicts(
                 db.execute(
                     """SELECT c.doc_id AS doc, c.note_n AS note, c.idx AS citation,
                      (SELECT group_concat(m.sentence_idx) FROM markers m
@@ -254,8 +254,8 @@ def sources(
 
 def times(db: sqlite3.Connection, doc_id: str) -> list[dict]:
     """A document's temporal expressions in text order, with their values and anchors."""
-    _require_document(db, doc_id)
-    rows = _rows(
+    require_document(db, doc_id)
+    rows = as_dicts(
         db.execute(
             'SELECT start, "end", raw_start, raw_end, text, type, value, precision, qualifier, mod,'
             " inferred, anchor, anchor_start, anchor_end, in_quote, vague, sentence_idx"
@@ -277,9 +277,9 @@ def actors(
     Over one document, or the whole corpus when ``doc_id`` is None; most-named first.
     """
     if doc_id is not None:
-        _require_document(db, doc_id)
+        require_document(db, doc_id)
     where, args = ("WHERE m.doc_id = ?", (doc_id,)) if doc_id else ("", ())
-    mentions = _rows(
+    mentions = as_dicts(
         db.execute(
             'SELECT m.actor_id, m.doc_id, m.start, m."end", m.raw_start, m.raw_end, m.text, m.title,'
             " m.how, m.ner_label, m.sentence_idx, m.holder_id, h.name AS holder"
@@ -292,7 +292,7 @@ def actors(
     for m in mentions:
         by_actor.setdefault(m.pop("actor_id"), []).append(m)
     out = []
-    for a in _rows(db.execute("SELECT id, name, kind, origin FROM actors ORDER BY id")):
+    for a in as_dicts(db.execute("SELECT id, name, kind, origin FROM actors ORDER BY id")):
         seen = by_actor.get(a["id"])
         if not seen:
             continue
@@ -308,6 +308,11 @@ def actors(
             a["mentions"] = seen
         out.append(a)
     return sorted(out, key=lambda a: (-a["mentions_count"], a["name"]))
+
+
+def actor_names(db: sqlite3.Connection) -> dict[str, str]:
+    """Every actor id with its canonical name."""
+    return {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
 
 
 # The slots each event type has, in the shape of the gold annotations (SCHEMA.md).
@@ -355,7 +360,7 @@ def events(
     (with ``doc_id``) asks for one event.
     """
     if doc_id is not None:
-        _require_document(db, doc_id)
+        require_document(db, doc_id)
     where, args = ("WHERE e.doc_id = ?", [doc_id]) if doc_id else ("", [])
     if type_:
         where += (" AND" if where else "WHERE") + " e.type = ?"
@@ -363,8 +368,8 @@ def events(
     if doc_id and event_id:
         where += " AND e.id = ?"
         args.append(event_id)
-    rows = _rows(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
-    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    rows = as_dicts(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
+    names = actor_names(db)
     # The child tables, read once each, for the one document (or event) asked for, or all.
     of_doc, doc_args = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
     of_event = (of_doc + " AND event_id = ?", (doc_id, event_id)) if doc_id and event_id else None

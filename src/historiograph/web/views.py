@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Mapping
 
 from historiograph import dates
-from historiograph.describe import headline, what, when, who
+from historiograph.describe import date_order, headline, what, when, who
 from historiograph.errors import NotFoundError, UsageError
 from historiograph.store import explorer, queries
 from historiograph.web.marks import Point, Range, cut
@@ -210,7 +210,7 @@ def event(db: sqlite3.Connection, params: Mapping) -> dict:
     """All slots of one event, its evidence in context, its footnotes and their citations."""
     doc_id, event_id = params["doc_id"], params["event_id"]
     e = explorer.event(db, doc_id, event_id)
-    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    names = queries.actor_names(db)
     contexts = []
     for span in e["evidence_spans"]:
         around = explorer.sentences_around(db, doc_id, span["start"], span["end"])
@@ -260,7 +260,7 @@ def actors(db: sqlite3.Connection, params: Mapping) -> dict:
 def actor(db: sqlite3.Connection, params: Mapping) -> dict:
     """One actor: how it is named, where, every event it takes part in, its correspondents."""
     a = explorer.actor(db, params["actor_id"])
-    names = {r["id"]: r["name"] for r in db.execute("SELECT id, name FROM actors")}
+    names = queries.actor_names(db)
     events, partners = [], {}
     for e in queries.events(db):
         roles = [role for role, ids in e["actor_ids"].items() if a["id"] in ids]
@@ -280,7 +280,7 @@ def actor(db: sqlite3.Connection, params: Mapping) -> dict:
                         other, {"id": other, "name": names.get(other, other), "to": 0, "from": 0}
                     )
                     p[direction] += 1
-    events.sort(key=lambda x: ((x["date"] or "9999").split("/")[0], x["document"], x["id"]))
+    events.sort(key=date_order)
     return {
         "title": a["name"],
         "actor": a,
@@ -304,7 +304,7 @@ def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
     """Decisions in date order, grouped by who decided, with conditions and reversals."""
     doc, actor = _opt(params, "doc"), _opt(params, "actor")
     rows = queries.events(db, doc, "decision", actor)
-    rows.sort(key=lambda e: ((e["date"] or "9999").split("/")[0], e["document"], e["id"]))
+    rows.sort(key=date_order)
     by_id = {(e["document"], e["id"]): e for e in rows}
     groups: dict[str, list[dict]] = {}
     for e in rows:
