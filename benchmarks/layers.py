@@ -97,6 +97,7 @@ def replace_layers(
     if mentions is not None:
         # the baselines find no events; their roles would point at the actors replaced here
         db.execute("DELETE FROM event_roles")
+        db.execute("DELETE FROM actor_members")
         db.execute("DELETE FROM actor_mentions")
         db.execute("DELETE FROM actors")
         for doc_id, rows in mentions.items():

@@ -83,6 +83,49 @@ def test_negative_decision_with_conditions_and_reversal():
     assert _who(second, "actor", names) == ["Mao Zedong"]
 
 
+def test_condition_stated_later_and_a_nominal_decision_reversed_by_a_meeting():
+    text, evs, names = _events(
+        "On October 5, 1950, the CCP Politburo decided to send troops to Korea.\n\n"
+        "However, the decision made on October 5 was conditional on Soviet air cover.\n\n"
+        "On October 13, 1950, the CCP Politburo held an emergency meeting. This meeting"
+        " reversed Mao's non-intervention decision of the previous day and finally decided"
+        " to send troops to Korea."
+    )
+    decided = [e for e in evs if e.type == "decision"]
+    first = decided[0]
+    assert first.conditions == ["Soviet air cover"]
+    assert [text[a:b] for a, b in first.evidence][1].startswith("However, the decision made")
+    nominal = next(e for e in decided if e.summary == "intervention")
+    assert nominal.polarity == "negative" and nominal.date == "1950-10-12"
+    assert _who(nominal, "actor", names) == ["Mao Zedong"]
+    final = decided[-1]
+    assert final.summary == "send troops to Korea" and final.date == "1950-10-13"
+    assert _who(final, "actor", names) == ["CCP Politburo"]
+    assert final.reverses == nominal.id  # "reversed": linked though the words differ
+
+
+def test_refusing_a_request_is_a_decision_read_from_the_answer():
+    _, evs, names = _events(
+        "On October 1, 1950, Stalin sent a letter to Mao requesting that China send troops"
+        " to Korea.\n\nOn October 2, Mao declined Stalin's request."
+    )
+    answer = next(e for e in evs if e.type == "communication" and e.act == "refuse")
+    decision = next(e for e in evs if e.type == "decision")
+    assert decision.polarity == "negative" and decision.summary == "China send troops to Korea"
+    assert decision.derived_from == answer.id and decision.evidence == answer.evidence
+    assert _who(decision, "actor", names) == ["Mao Zedong"] and decision.date == "1950-10-02"
+
+
+def test_not_decisions_judgements_habits_and_clauses_before_the_verb():
+    _, evs, names = _events(
+        "On September 15, 1950, the CIA concluded that there would be no Chinese intervention."
+        " Mao consistently chose the former over the latter.\n\n"
+        "In a meeting with Mao on October 5, Peng was initially opposed to sending troops;"
+        " however, after Mao's persuasion, he finally consented."
+    )
+    assert [e for e in evs if e.type == "decision"] == []
+
+
 def test_restatement_with_a_new_speech_act_is_one_event_with_two_spans():
     text, evs, _ = _events(
         "On July 2, 1950, Zhou Enlai informed Stalin that China would act. "
@@ -166,6 +209,36 @@ def test_seed2_october_decisions_and_messages(corpus_db):
     assert verbal[0]["citations"] and all(
         c["note"] in verbal[0]["notes"] for c in verbal[0]["citations"]
     )
+
+
+def test_seed2_decision_sequence_for_mao_no_yes_no_yes(corpus_db):
+    """October 1950: no (Oct 2), yes on conditions (Oct 5), no (Oct 11-12), yes (Oct 13),
+    each later turn reversing the one before; the Politburo's decisions count as Mao's."""
+    rows = queries.events(
+        corpus_db,
+        "seed2_intervention",
+        "decision",
+        "Mao Zedong",
+        "1950-10",
+        "1950-10",
+        with_bodies=True,
+    )
+    by_id = {e["id"]: e for e in rows}
+
+    def on(day: str, polarity: str) -> list[dict]:
+        return [e for e in rows if e["date"].startswith(day) and e["polarity"] == polarity]
+
+    no_2 = on("1950-10-02", "negative")
+    assert no_2 and no_2[0]["actor"] == "Mao Zedong" and no_2[0]["derived_from"]
+    yes_5 = on("1950-10-05", "positive")
+    assert any(e["conditions"] for e in yes_5)
+    assert any(e["reverses"] == no_2[0]["id"] for e in yes_5)
+    no_12 = on("1950-10-11", "negative") + on("1950-10-12", "negative")
+    assert any("Mao Zedong" in str(e["actor"]) for e in no_12)
+    assert any(by_id.get(e["reverses"], {}).get("date", "").startswith("1950-10-0") for e in no_12)
+    yes_13 = on("1950-10-13", "positive")
+    assert any(by_id.get(e["reverses"], {}).get("date") == "1950-10-12" for e in yes_13)
+    assert all("CCP Politburo" in str(e["actor"]) for e in yes_13)
 
 
 def test_network_counts_directed_pairs(corpus_db):

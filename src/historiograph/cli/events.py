@@ -141,8 +141,9 @@ def decisions(
     as_json: JsonOption = False,
 ) -> None:
     """Decision sequences in date order: what was decided or refused, on which conditions,
-    and which earlier decision it reversed."""
-    rows = queries.events(connect(db, readonly=True), doc, "decision", actor)
+    and which earlier decision it reversed. With --actor, the decisions of the bodies the
+    actor sat in (the gazetteer's members) are shown too."""
+    rows = queries.events(connect(db, readonly=True), doc, "decision", actor, with_bodies=True)
     rows.sort(key=describe.date_order)
     if as_json:
         return print_json({"article": doc, "decisions": rows})
@@ -154,6 +155,8 @@ def decisions(
         )
         for c in e["conditions"]:
             typer.echo(f"{'':<26}if: {c}")
+        if e["derived_from"]:
+            typer.echo(f"{'':<26}read from the answer {e['derived_from']}")
         if e["reverses"]:
             prev = by_id.get((e["document"], e["reverses"]))
             label = (

@@ -82,6 +82,7 @@ class Actor:
     name: str
     kind: str  # person | organization | state | group | role | scholar
     origin: str  # gazetteer | text
+    members: tuple[str, ...] = ()  # a body's members, from the gazetteer
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -347,7 +348,7 @@ def find_actors(
         return ref_days[i] if i >= 0 else None
 
     def add_gazetteer_actor(e: Entry) -> str:
-        layer.actors.setdefault(e.id, Actor(e.id, e.name, e.kind, "gazetteer"))
+        layer.actors.setdefault(e.id, Actor(e.id, e.name, e.kind, "gazetteer", e.members))
         return e.id
 
     # Names from the text: full names first, so that surnames can link to them.

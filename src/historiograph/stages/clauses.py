@@ -217,6 +217,13 @@ def phrase_mentions(tok, base: int, index: MentionIndex) -> list[Mention]:  # ty
         for c in t.children:
             if c.dep_ == "conj":
                 visit(c, depth)
+        # "Stalin, Mao, and Kim": a list the parser read as an apposition and a conjunct
+        if m is not None and any(c.dep_ == "conj" for c in t.children):
+            for c in t.children:
+                a = index.at(base + c.idx) if c.dep_ == "appos" else None
+                if a is not None and index.kind(a.actor_id) == index.kind(m.actor_id):
+                    if a not in found:
+                        found.append(a)
 
     visit(tok, 0)
     roles_only = bool(found) and all(index.kind(m.actor_id) == "role" for m in found)

@@ -36,13 +36,26 @@ from historiograph.stages.actors import ActorLayer, Mention
 from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-1"
+STAGE_VERSION = "events-2"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
     "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail".split()
 )
 DEADLINES = frozenset({"by", "before", "until", "after", "since"})
+REASONS = frozenset({"ground", "grounds", "basis", "reason", "strength"})
+REVERSERS = frozenset({"reverse", "overturn", "overrule", "rescind", "revoke", "abandon"})
+# "conditional on", "depended on", "contingent upon": what a decision hung on.
+CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hinge", "rest"})
+# Verbs of deciding that, with a that-clause, report a judgement ("the CIA concluded that")
+JUDGEMENTS = frozenset({"conclude", "determine"})
+# Words that name the same action when one decision reverses another.
+SAME = {"dispatch": "send", "deploy": "send", "enter": "intervene", "join": "intervene"}
+NON = re.compile(r"^(?:non|no)[-‐ ]", re.I)
+# What was decided is not said by "chose the former", "decided it".
+ANAPHORIC = re.compile(r"^(?:the (?:former|latter|same)|it|this|that|so|otherwise)$", re.I)
+# "consistently chose", "always decided": a habit, not one decision.
+HABITUAL = frozenset({"consistently", "always", "repeatedly", "usually", "often", "invariably"})
 PRIMARY = {
     "communication": "sender",
     "decision": "actor",
@@ -101,6 +114,8 @@ class Event:
     item: str | None = None  # negotiation: the agenda item
     notes: list[int] = field(default_factory=list)
     id: str = ""
+    derived_from: str | None = None  # the communication a decision is read from ("declined")
+    basis: Event | None = field(default=None, repr=False, compare=False)
 
     def actors(self, role: str) -> list[str]:
         return [r.actor_id for r in self.roles if r.role == role]
@@ -110,7 +125,9 @@ class Event:
             self.roles.append(Role(role, actor_id, start, end, how))
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        del out["basis"]
+        return out
 
 
 @dataclass(slots=True)
@@ -142,10 +159,11 @@ class _Dates:
         while i >= 0:
             t = self.exprs[i]
             if (
-                t.type == "date"
+                (t.type == "date" or (t.type == "time" and re.match(r"\d{4}-\d\d-\d\d", t.value)))
                 and t.value
                 and not t.value.startswith("XXXX")
                 and t.qualifier not in DEADLINES  # "by August 5": a deadline, not the story's time
+                and t.precision not in ("decade", "century")  # "in the 1980s": historiography
             ):
                 return t
             i -= 1
@@ -170,6 +188,8 @@ class _Reader:
         }
         self.markers = sorted(doc.markers, key=lambda m: m.pos)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
+        self.last_meeting_held: tuple[int, list[str]] | None = None  # the same, any meeting
+        self.sentence_subjects: list[tuple[int, list[Mention]]] = []
 
     # ------------------------------------------------------------ actors
     def resolve(
@@ -190,6 +210,14 @@ class _Reader:
         found = cl.phrase_mentions(tok, base, self.index)
         if found:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
+        if (
+            tok.lemma_.casefold() in self.lex.meeting_nouns
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and self.last_meeting_held is not None
+            and self.last_meeting_held[0] >= self.doc.blocks[sentence.block_idx].idx - 1
+        ):  # "This meeting reversed …": those who met decided
+            start, end = cl.span(tok, base)
+            return [(a, start, end, "pronoun") for a in self.last_meeting_held[1]]
         kind = cl.PRONOUNS.get(tok.text.casefold())
         if kind is None:
             return []
@@ -208,6 +236,16 @@ class _Reader:
             and self.last_meeting[0] >= self.doc.blocks[sentence.block_idx].idx - 1
         ):
             return [(a, start, end, "pronoun") for a in self.last_meeting[1]]
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss") and not_of is None:
+            for pos, ms in reversed(self.sentence_subjects):
+                kinds = {self.index.kind(self.index.actor_of(m)) for m in ms}
+                fits = (
+                    kind == "any"
+                    or (kind == "person" and len(ms) == 1 and kinds <= {"person", "role"})
+                    or (kind == "body" and len(ms) == 1 and not kinds & {"person", "role"})
+                )
+                if pos < start and fits:
+                    return [(self.index.actor_of(m), start, end, "pronoun") for m in ms]
         if kind == "body":  # "it decided": the nearest body named before it
             lower = self.doc.blocks[sentence.block_idx].start
             m = self.index.before(start, ("organization", "state", "group"), lower)
@@ -229,7 +267,7 @@ class _Reader:
             return
         self.last_subject["any"] = found
         kinds = {self.index.kind(self.index.actor_of(m)) for m in found}
-        if len(found) == 1 and kinds <= {"person", "role"}:
+        if len(found) == 1 and kinds <= {"person", "role", "scholar"}:
             self.last_subject["person"] = found
         elif len(found) == 1:
             self.last_subject["body"] = found
@@ -244,6 +282,15 @@ class _Reader:
         ):
             return True
         ms = cl.phrase_mentions(subj, base, self.index)
+        if not ms and cl.PRONOUNS.get(subj.text.casefold()) == "person":
+            # "He stressed that …" right after a historian was named: still the historian
+            ms = [
+                m
+                for _, found in self.sentence_subjects
+                if subj.idx > found[0].start - base
+                for m in found
+            ][-1:]
+            ms = ms or self.last_subject.get("person", [])
         return bool(ms) and all(self.index.kind(self.index.actor_of(m)) == "scholar" for m in ms)
 
     # ------------------------------------------------------------ triggers
@@ -264,6 +311,8 @@ class _Reader:
                             continue
                     return "negotiation", lex.negotiation_acts[k]
                 if k in lex.decision_verbs and not self.answers_someone(tok):
+                    if k in JUDGEMENTS and not cl.children(tok, "dobj"):
+                        continue  # "concluded that there would be no intervention": a judgement
                     return "decision", None
                 if k in lex.speech_acts:
                     act = lex.speech_acts[k]
@@ -304,6 +353,8 @@ class _Reader:
                 if host in lex.meeting_hosts and tok.dep_ == "dobj":
                     return None  # the verb ("chaired the meeting") is the trigger
                 return "meeting", None
+            if lemma in lex.decision_nouns and self.nominal_decision(tok):
+                return "decision", None
             if lemma in lex.military_nouns and self.named_operation(tok):
                 if (host in lex.launchers or host in lex.military_verbs) and tok.dep_ in (
                     "dobj",
@@ -403,6 +454,14 @@ class _Reader:
     def read_sentence(self, s: Sentence, toks, quotes) -> None:  # type: ignore[no-untyped-def]
         text = self.doc.text[s.start : s.end]
         found: list[tuple[object, Event]] = []
+        # Named subjects of this sentence's clauses, in order: a later "he" or "they" in
+        # the same sentence means one of them ("Peng was opposed …; however, he consented").
+        self.sentence_subjects = [
+            (self.base + t.idx, ms)
+            for t in toks
+            if t.dep_ in ("nsubj", "nsubjpass") and t.text.casefold() not in cl.PRONOUNS
+            if (ms := cl.phrase_mentions(t, self.base, self.index))
+        ]
         for tok in toks:
             pos = self.base + tok.idx
             if any(a <= pos < b for a, b in quotes):
@@ -416,6 +475,9 @@ class _Reader:
             ev = self.build(tok, etype, act, s, quotes)
             if ev is not None:
                 found.append((tok, ev))
+                if (refusal := self.refusal_decision(tok, ev)) is not None:
+                    found.append((tok, refusal))
+        self.conditions_of_earlier(s, toks)
         roots = [t for t in toks if t.dep_ == "ROOT"]
         for r in roots:
             self.remember_subject(cl.subject(r), self.base)
@@ -423,6 +485,91 @@ class _Reader:
             self.add_event(ev)
             if ev.type == "meeting" and len(ev.actors("participant")) > 1:
                 self.last_meeting = (s.block_idx, ev.actors("participant"))
+            if ev.type == "meeting" and ev.actors("participant"):
+                self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    def refusal_decision(self, tok, ev: Event) -> Event | None:  # type: ignore[no-untyped-def]
+        """ "Mao declined Stalin's request": besides the answer, a decision not to do what was
+        requested. What that was comes from the request the text reported before (from the
+        one whose request it was, to the one who declines it); the decision says which
+        communication it is read from."""
+        if ev.type != "communication" or ev.act != "refuse":
+            return None
+        asked = [
+            o
+            for o in cl.children(tok, "dobj")
+            if self.lex.message_nouns.get(o.lemma_.casefold()) == "request"
+        ]
+        if not asked:
+            return None
+        askers = set(ev.actors("recipient"))
+        request = next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.type == "communication"
+                and e.summary
+                and ("request" == e.act or "request" in e.other_acts)
+                and set(e.actors("sender")) & askers
+                and set(e.actors("recipient")) & set(ev.actors("sender"))
+            ),
+            None,
+        )
+        if request is None:
+            return None
+        decision = Event(
+            "decision",
+            ev.sentence_idx,
+            ev.trigger_start,
+            ev.trigger_end,
+            ev.trigger,
+            list(ev.evidence),
+            summary=request.summary,
+            polarity="negative",
+            date=ev.date,
+            date_precision=ev.date_precision,
+            date_inferred=ev.date_inferred,
+            date_start=ev.date_start,
+            date_end=ev.date_end,
+            time=ev.time,
+            notes=list(ev.notes),
+            basis=ev,
+        )
+        for r in ev.roles:
+            if r.role == "sender":
+                decision.add("actor", r.actor_id, r.start, r.end, r.how)
+        return decision
+
+    def conditions_of_earlier(self, s: Sentence, toks) -> None:  # type: ignore[no-untyped-def]
+        """ "The decision made on October 5 was conditional on Soviet assistance": a condition
+        of an earlier decision (the one of that date, else the last), and this sentence
+        becomes part of its evidence."""
+        for tok in toks:
+            lemma = tok.lemma_.casefold()
+            if lemma not in CONDITIONAL:
+                continue
+            # "conditional on X": the phrase hangs from the adjective or from its "was"
+            near = [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else [])]
+            on = [c for c in near if c.dep_ == "prep" and c.text.casefold() in ("on", "upon")]
+            objs = [g for p in on for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            subj = cl.subject(tok) if tok.pos_ in ("VERB", "AUX") else cl.subject(tok.head)
+            if not objs or subj is None or subj.lemma_.casefold() not in self.lex.decision_nouns:
+                continue
+            dated = [t for t in self.dates.in_range(*cl.subtree_span(subj, self.base)) if t.value]
+            earlier = [e for e in self.events if e.type == "decision"]
+            if dated:
+                day = dated[0].value.split("T")[0]
+                earlier = [e for e in earlier if (e.date or "").startswith(day)]
+            if not earlier:
+                continue
+            target = earlier[-1]
+            condition = self.doc.text[slice(*cl.subtree_span(objs[0], self.base))].strip()
+            condition = re.sub(r"^whether (?:or not )?", "", condition)
+            if condition not in target.conditions:
+                target.conditions.append(condition)
+            if (s.start, s.end) not in target.evidence:
+                target.evidence.append((s.start, s.end))
+                target.notes = sorted(set(target.notes) | set(self.notes_of(s)))
 
     def excluded(self, tok, etype: str, found) -> bool:  # type: ignore[no-untyped-def]
         """Drafted-not-sent, hypotheticals, historians' views, and content of another trigger."""
@@ -439,6 +586,10 @@ class _Reader:
                 return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
+        if tok.dep_ == "xcomp" and (
+            tok.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in tok.head.children)
+        ):
+            return True  # "it was important to determine", "ready to accept"
         # A speech act under a decision or under another speech act of the same sentence
         # is what was decided or said ("concurred on suggesting", "directed … not to inform").
         for other_tok, other in found:
@@ -547,6 +698,8 @@ class _Reader:
                     ev.add("via", a, st, en, how)
             ev.channel = self.channel(tok, s, quotes)
             ev.content = self.quoted(tok, s, quotes)
+            if ev.act in ("request", "propose", "direct"):
+                ev.summary = self.asked(tok, quotes)
         elif ev.type == "decision":
             ev.summary, ev.polarity = self.decided(tok)
         elif ev.type == "meeting":
@@ -585,6 +738,23 @@ class _Reader:
     def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """A meeting or operation named by a noun: who (inside the phrase, or the clause's subject)."""
         base = self.base
+        if ev.type == "decision":  # "Mao's non-intervention decision": the owner decided
+            for c in cl.children(tok, "poss"):
+                for a, st, en, how in self.resolve(c, base, s):
+                    ev.add("actor", a, st, en, how)
+            content = self.decision_content(tok)
+            label = self.decision_label(tok)
+            if content is not None:
+                ev.summary = self.doc.text[slice(*cl.subtree_span(content, base))].strip()
+                ev.summary = re.sub(r"^(?:to|on|that)\s+", "", ev.summary)[:240]
+                negative = (
+                    cl.is_negated(content) or content.lemma_.casefold() in self.lex.not_acting
+                )
+            else:  # "non-intervention": a decision not to intervene
+                negative = bool(label and NON.match(label))
+                ev.summary = NON.sub("", label) if label else None
+            ev.polarity = "negative" if negative else "positive"
+            return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
         for m in self.index.within(start, end):
             role = "participant" if ev.type == "meeting" else "actor"
@@ -608,7 +778,9 @@ class _Reader:
         lex = self.lex
         what = None
         negative = False
-        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        # What was decided follows the verb: in "Peng was opposed …; however, he finally
+        # consented" the clause before it is not its content.
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         for c in tok.children:
             if clauses or objects:
@@ -633,15 +805,81 @@ class _Reader:
         if what.lemma_.casefold() in lex.not_acting:
             negative = True
         if what.lemma_.casefold() in lex.decision_nouns:  # "made the decision to dispatch troops"
-            content = [g for g in what.children if g.dep_ in ("acl", "xcomp", "relcl", "prep")]
-            if not content:
+            content = self.decision_content(what)
+            if content is None:
                 return None, "positive"
-            what = content[0]
+            what = content
+            if cl.is_negated(what) or what.lemma_.casefold() in lex.not_acting:
+                negative = True
+        if any(c.dep_ == "advmod" and c.text.casefold() in HABITUAL for c in tok.children):
+            return None, "positive"
         start, end = cl.subtree_span(what, self.base, frozenset({"punct"}))
-        summary = self.doc.text[start:end].strip()
+        # The polarity carries the negation: "decided not to send troops" -> NOT send troops.
+        negs = [self.base + c.idx for c in what.children if c.dep_ == "neg"]
+        summary = "".join(
+            t.text_with_ws
+            for t in what.doc[what.left_edge.i : what.right_edge.i + 1]
+            if start <= self.base + t.idx < end and self.base + t.idx not in negs
+        ).strip()
         summary = re.sub(r"^(?:to|on|that|not to|to not|not)\s+", "", summary)
         summary = re.sub(r"^(?:not to|to not|not)\s+", "", summary)
+        if ANAPHORIC.match(summary):
+            return None, "positive"
         return summary[:240], "negative" if negative else "positive"
+
+    def decision_content(self, noun):  # type: ignore[no-untyped-def]
+        """What a decision noun says was decided: "the decision to dispatch troops", "a
+        consensus that China would not send troops" (not "of the previous day", not "on
+        the grounds that …")."""
+        for g in noun.children:
+            if g.dep_ in ("acl", "xcomp", "relcl", "ccomp"):
+                return g
+            if g.dep_ == "prep" and g.text.casefold() in ("to", "on", "about", "against"):
+                objs = [o for o in g.children if o.dep_ in ("pobj", "pcomp")]
+                if (
+                    objs
+                    and not _reason(g)
+                    and not self.dates.in_range(*cl.span(objs[0], self.base))
+                ):
+                    return objs[0]
+        return None
+
+    def nominal_decision(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A decision named by a noun with its owner: "Mao's non-intervention decision of the
+        previous day", "his decision to enter the war" (not "made a decision": the verb is
+        the trigger there)."""
+        if tok.head.lemma_.casefold() in self.lex.light_verbs and tok.dep_ == "dobj":
+            return False
+        if not any(c.dep_ == "poss" for c in tok.children):
+            return False
+        if not (self.decision_label(tok) or self.decision_content(tok) is not None):
+            return False
+        # Stated as an event: dated in its own phrase ("of the previous day"), or what a
+        # message told or a later decision overturned ("informed Stalin of his decision").
+        if self.dates.in_range(*cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))):
+            return True
+        for anc in cl.ancestors_until(tok, None):
+            if anc.pos_ in ("VERB", "AUX"):
+                k = cl.key(anc)
+                return k in self.lex.speech_acts or k in REVERSERS
+        return False
+
+    def decision_label(self, tok) -> str | None:  # type: ignore[no-untyped-def]
+        """ "non-intervention" in "the non-intervention decision"."""
+        # A noun ("the withdrawal decision") or a hyphenated word ("non-intervention"), not
+        # an adjective that says how it was taken ("their joint decision").
+        mods = [
+            c
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.i < tok.i
+            and not self.dates.in_range(*cl.span(c, self.base))
+        ]
+        if not mods or not any(c.pos_ in ("NOUN", "PROPN") or c.text == "-" for c in mods):
+            return None
+        start = min(cl.subtree_span(c, self.base)[0] for c in mods)
+        end = max(cl.subtree_span(c, self.base)[1] for c in mods)
+        return self.doc.text[start:end].strip() or None
 
     def topic(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         for c in tok.children:
@@ -712,6 +950,18 @@ class _Reader:
             return lex.channels.get(word)
         return None
 
+    def asked(self, tok, quotes) -> str | None:  # type: ignore[no-untyped-def]
+        """What a request, proposal or order asks for, in the text's words when it is not a
+        quotation: "requesting that China send troops" -> "China send troops"."""
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+                start, end = cl.subtree_span(c, self.base, frozenset({"punct"}))
+                if any(a <= start < b for a, b in quotes):
+                    return None
+                text = self.doc.text[start:end].strip()
+                return re.sub(r"^(?:that|to)\s+", "", text)[:240] or None
+        return None
+
     def quoted(self, tok, s: Sentence, quotes) -> str | None:
         after = [(a, b) for a, b in quotes if s.start <= a < s.end and a >= self.base + tok.idx]
         if after:
@@ -721,7 +971,7 @@ class _Reader:
 
     def date_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         exprs = self.dates.in_range(s.start, s.end)
-        days = [t for t in exprs if t.type == "date"]
+        days = [t for t in exprs if t.type == "date" and not self.names_a_thing(tok, t)]
         clocks = [t for t in exprs if t.type == "time"]
         chosen = None
         if days:
@@ -746,6 +996,28 @@ class _Reader:
             if t.value and "T" in t.value and re.search(r"T\d\d:\d\d", t.value):
                 ev.time = re.search(r"T(\d\d:\d\d)", t.value).group(1)  # type: ignore[union-attr]
                 break
+
+    def names_a_thing(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Is the date part of another decision's or message's name ("Mao's decision of the
+        previous day", "the joint telegram of October 11"), not the date of ``tok``?"""
+        lex = self.lex
+        for d in self._tokens:
+            if t.start <= self.base + d.idx < t.end:
+                for anc in cl.ancestors_until(d, None):
+                    if anc.i == tok.i or anc.pos_ in ("VERB", "AUX"):
+                        return False
+                    if (
+                        anc.dep_ == "prep"
+                        and anc.text.casefold() in ("of", "from")
+                        and anc.head.i != tok.i
+                        and (
+                            anc.head.lemma_.casefold() in lex.decision_nouns
+                            or anc.head.lemma_.casefold() in lex.message_nouns
+                        )
+                    ):
+                        return True
+                return False
+        return False
 
     def governs(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Does the date phrase hang from this trigger in the parse (not from another verb)?"""
@@ -798,8 +1070,13 @@ class _Reader:
                     other.add(r.role, r.actor_id, r.start, r.end, r.how)
                 other.channel = other.channel or ev.channel
                 other.conditions = other.conditions or ev.conditions
+                other.summary = other.summary or ev.summary
                 return
         self.events.append(ev)
+
+
+def _reason(prep) -> bool:  # type: ignore[no-untyped-def]
+    return any(g.lemma_.casefold() in REASONS for g in prep.children if g.dep_ == "pobj")
 
 
 def children_deep(tok, dep: str) -> list:  # type: ignore[no-untyped-def]
@@ -880,20 +1157,55 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
             ev.channel = "meeting"
 
 
-def _link_reversals(events: list[Event]) -> None:
-    """A decision reverses the last earlier one by a shared actor with the other polarity
-    on a shared subject (or with a reversal cue: "again", "reversed", "instead")."""
-    decisions = [e for e in events if e.type == "decision"]
+REVERSAL_CUES = re.compile(
+    r"\b(?:revers\w*|overturn\w*|overrul\w*|rescind\w*|again|instead|changed? (?:its|his|her|their) mind)\b",
+    re.I,
+)
+
+
+def _related(a: Event, b: Event, members: dict[str, frozenset[str]]) -> bool:
+    """Do two decisions share a decider: the same actor, a body and its member, or two
+    members of one body ("Zhou Enlai" and "the CCP Politburo", "Mao" and "Zhou")?"""
+
+    def circle(ids: list[str]) -> set[str]:
+        out = set(ids)
+        for i in ids:
+            out |= members.get(i, frozenset())
+            out |= {body for body, ms in members.items() if i in ms}
+        return out
+
+    return bool(circle(a.actors("actor")) & circle(b.actors("actor")))
+
+
+def _link_reversals(events: list[Event], doc: Document, members: dict[str, frozenset[str]]) -> None:
+    """A decision reverses the latest earlier one (in date order) by a related decider with
+    the other polarity, on a shared subject (or, with a reversal cue in its sentence —
+    "reversed", "again", "instead" — whatever the earlier one was about)."""
+    decisions = sorted(
+        (e for e in events if e.type == "decision"),
+        key=lambda e: ((e.date or "9999").split("/")[0], e.evidence[0][0]),
+    )
     for i, d in enumerate(decisions):
+        sentence = doc.sentences[d.sentence_idx]
+        cue = bool(REVERSAL_CUES.search(doc.text[sentence.start : sentence.end]))
         for prev in reversed(decisions[:i]):
-            if not set(prev.actors("actor")) & set(d.actors("actor")):
+            if prev.date == d.date and prev.evidence[0][0] > d.evidence[0][0]:
                 continue
-            if prev.polarity == d.polarity:
+            if not _related(prev, d, members):
                 continue
-            shared = _content_words(prev.summary) & _content_words(d.summary)
-            if shared:
+            shared = _stems(prev.summary) & _stems(d.summary)
+            if not (shared or (cue and prev.polarity != d.polarity)):
+                continue
+            if prev.polarity != d.polarity:
                 d.reverses = prev.id
             break
+
+
+def _stems(text: str | None) -> set[str]:
+    """Content words cut to five letters, so "intervene" meets "intervention"; names
+    ("Korea", "NEBDA") do not make two decisions about the same thing."""
+    words = re.findall(r"\b[a-z][a-z-]{2,}", text or "")
+    return {SAME.get(w, w)[:5] for w in words if w not in STOP}
 
 
 def find_events(
@@ -911,5 +1223,12 @@ def find_events(
     events = _merge_restatements(ordered, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
-    _link_reversals(events)
+    for ev in events:
+        if ev.basis is not None:  # the communication it is read from, or the one it joined
+            ev.derived_from = next(
+                (c.id for c in events if c is ev.basis or ev.basis.evidence[0] in c.evidence[:1]),
+                None,
+            )
+    members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
+    _link_reversals(events, doc, members)
     return events

@@ -38,6 +38,7 @@ class Entry:
     nicknames: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     holders: tuple[Holder, ...] = ()
+    members: tuple[str, ...] = ()  # a body's members (persons or other bodies)
 
     def holder_on(self, day: date | None) -> str | None:
         """Who held this role on ``day`` (the only holder when the day is unknown)."""
@@ -109,6 +110,7 @@ def _parse(data: dict, where: str, into: Gazetteer) -> None:
                 tuple(a.get("aliases", [])),
                 tuple(a.get("nicknames", [])),
                 tuple(a.get("context", [])),
+                members=tuple(a.get("members", [])),
             )
         for r in data.get("role", []):
             holders = tuple(
@@ -129,9 +131,11 @@ def _parse(data: dict, where: str, into: Gazetteer) -> None:
         into.places = into.places | frozenset(data.get("places", {}).get("names", []))
     except KeyError as e:
         raise InputError(where, f"gazetteer entry without {e.args[0]!r}") from None
-    missing = {
-        h.actor for e in into.entries.values() for h in e.holders if h.actor not in into.entries
-    } | {i for ids in into.shared.values() for i in ids if i not in into.entries}
+    missing = (
+        {h.actor for e in into.entries.values() for h in e.holders if h.actor not in into.entries}
+        | {i for ids in into.shared.values() for i in ids if i not in into.entries}
+        | {m for e in into.entries.values() for m in e.members if m not in into.entries}
+    )
     if missing:
         raise InputError(where, f"names actors it does not define: {', '.join(sorted(missing))}")
 

@@ -93,11 +93,15 @@ def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
 def _drop_orphan_sources(db: sqlite3.Connection) -> None:
     """Sources and actors nothing points to any more (their documents were replaced or removed)."""
     db.execute("DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM citation_sources)")
-    db.execute(
-        "DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM actor_mentions)"
+    orphans = (
+        "SELECT id FROM actors WHERE id NOT IN (SELECT actor_id FROM actor_mentions)"
         " AND id NOT IN (SELECT holder_id FROM actor_mentions WHERE holder_id IS NOT NULL)"
         " AND id NOT IN (SELECT actor_id FROM event_roles)"
     )
+    db.execute(
+        f"DELETE FROM actor_members WHERE body_id IN ({orphans}) OR member_id IN ({orphans})"
+    )
+    db.execute(f"DELETE FROM actors WHERE id IN ({orphans})")
 
 
 def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
@@ -197,8 +201,9 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
     db.executemany(
         "INSERT INTO events (doc_id, id, type, act, other_acts, channel, date, date_precision,"
         " date_inferred, date_start, date_end, time, polarity, conditions, reverses, summary,"
-        " content, place, item, trigger_start, trigger_end, trigger, sentence_idx, stage_version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " content, place, item, trigger_start, trigger_end, trigger, sentence_idx, stage_version,"
+        " derived_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?)",
         [
             (
                 doc.id,
@@ -225,6 +230,7 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
                 e.trigger,
                 e.sentence_idx,
                 events.STAGE_VERSION,
+                e.derived_from,
             )
             for e in found
         ],
@@ -253,6 +259,12 @@ def _insert_actors(db: sqlite3.Connection, doc: Document, layer: actors.ActorLay
     db.executemany(
         "INSERT OR IGNORE INTO actors (id, name, kind, origin) VALUES (?, ?, ?, ?)",
         [(a.id, a.name, a.kind, a.origin) for a in layer.actors.values()],
+    )
+    # Members are stored when both ends are actors of the database.
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_members (body_id, member_id)"
+        " SELECT ?, id FROM actors WHERE id = ?",
+        [(a.id, m) for a in layer.actors.values() for m in a.members],
     )
     db.executemany(
         'INSERT INTO actor_mentions (doc_id, start, "end", raw_start, raw_end, text, title, actor_id,'

@@ -245,12 +245,26 @@ def m005_events() -> str:
         """
 
 
+def m006_members_and_derived_decisions() -> str:
+    return """
+        -- Who sat in a body (from the gazetteer): a body's decisions are its members' too.
+        CREATE TABLE actor_members (
+            body_id TEXT NOT NULL REFERENCES actors(id),
+            member_id TEXT NOT NULL REFERENCES actors(id),
+            PRIMARY KEY (body_id, member_id)
+        );
+        -- A decision read from a communication ("declined Stalin's request"): its id.
+        ALTER TABLE events ADD COLUMN derived_from TEXT;
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
     m003_citations,
     m004_actors_and_times,
     m005_events,
+    m006_members_and_derived_decisions,
 ]
 
 

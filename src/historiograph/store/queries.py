@@ -351,11 +351,13 @@ def events(
     date_from: str | None = None,
     date_to: str | None = None,
     event_id: str | None = None,
+    with_bodies: bool = False,
 ) -> list[dict]:
     """Events in the shape of the gold files, plus evidence offsets, notes and citations.
 
     ``actor`` matches an actor id, a canonical name or one word of it, in any
-    role. ``date_from``/``date_to`` (ISO, any precision) keep events whose date
+    role; ``with_bodies`` also keeps the events of the bodies the actor sat in
+    (``actor_members``: Mao's decisions and the CCP Politburo's). ``date_from``/``date_to`` (ISO, any precision) keep events whose date
     starts within the range (undated events are then left out). ``event_id``
     (with ``doc_id``) asks for one event.
     """
@@ -370,6 +372,10 @@ def events(
         args.append(event_id)
     rows = as_dicts(db.execute(f"SELECT e.* FROM events e {where} ORDER BY e.doc_id, e.id", args))
     names = actor_names(db)
+    members: dict[str, list[str]] = {}
+    if with_bodies:
+        for r in db.execute("SELECT body_id, member_id FROM actor_members ORDER BY rowid"):
+            members.setdefault(r["body_id"], []).append(r["member_id"])
     # The child tables, read once each, for the one document (or event) asked for, or all.
     of_doc, doc_args = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
     of_event = (of_doc + " AND event_id = ?", (doc_id, event_id)) if doc_id and event_id else None
@@ -411,6 +417,8 @@ def events(
         for r in roles.get(k, []):
             by_role.setdefault(r["role"], []).append(r["actor_id"])
         all_ids = [i for ids in by_role.values() for i in ids]
+        if with_bodies:
+            all_ids += [m for i in all_ids for m in members.get(i, ())]
         if actor and not _actor_matches(actor, all_ids, [names.get(i, i) for i in all_ids]):
             continue
         start = (e["date"] or "").split("/")[0]
@@ -433,6 +441,7 @@ def events(
             item["polarity"] = e["polarity"]
             item["conditions"] = json.loads(e["conditions"])
             item["reverses"] = e["reverses"]
+            item["derived_from"] = e["derived_from"]
         elif e["type"] == "communication" and json.loads(e["conditions"]):
             item["conditions"] = json.loads(e["conditions"])
         if e["type"] in ("meeting", "military"):

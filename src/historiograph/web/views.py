@@ -232,9 +232,14 @@ def event(db: sqlite3.Connection, params: Mapping) -> dict:
             }
         )
     earlier = [e["reverses"]] if e.get("reverses") else []
+    basis = [e["derived_from"]] if e.get("derived_from") else []  # the answer it is read from
     related = {
         key: [{"id": x, "url": event_url(doc_id, x)} for x in ids]
-        for key, ids in (("reverses", earlier), ("reversed_by", e["reversed_by"]))
+        for key, ids in (
+            ("reverses", earlier),
+            ("reversed_by", e["reversed_by"]),
+            ("derived_from", basis),
+        )
     }
     return {
         "title": f"{doc_id} {event_id}: {headline(e)}",
@@ -301,9 +306,10 @@ def source(db: sqlite3.Connection, params: Mapping) -> dict:
 
 
 def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
-    """Decisions in date order, grouped by who decided, with conditions and reversals."""
+    """Decisions in date order, grouped by who decided, with conditions and reversals (an
+    actor's own and those of the bodies the actor sat in)."""
     doc, actor = _opt(params, "doc"), _opt(params, "actor")
-    rows = queries.events(db, doc, "decision", actor)
+    rows = queries.events(db, doc, "decision", actor, with_bodies=True)
     rows.sort(key=date_order)
     by_id = {(e["document"], e["id"]): e for e in rows}
     groups: dict[str, list[dict]] = {}
@@ -314,6 +320,8 @@ def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
             "evidence": e["evidence"],
             "notes": e["notes"],
             "reverses": None,
+            "derived_from": e["derived_from"]
+            and {"id": e["derived_from"], "url": event_url(e["document"], e["derived_from"])},
         }
         if e["reverses"]:
             prev = by_id.get((e["document"], e["reverses"]))
