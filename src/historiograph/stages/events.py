@@ -49,6 +49,12 @@ REVERSERS = frozenset({"reverse", "overturn", "overrule", "rescind", "revoke", "
 CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hinge", "rest"})
 # Verbs of deciding that, with a that-clause, report a judgement ("the CIA concluded that")
 JUDGEMENTS = frozenset({"conclude", "determine"})
+# Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
+BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# What an operation does when it is the subject: "the offensive began / stalled".
+COURSE = frozenset(
+    "begin start end continue fail succeed stall resume break collapse halt reach".split()
+)
 # Words that name the same action when one decision reverses another.
 SAME = {"dispatch": "send", "deploy": "send", "enter": "intervene", "join": "intervene"}
 NON = re.compile(r"^(?:non|no)[-‐ ]", re.I)
@@ -343,6 +349,8 @@ class _Reader:
                 if k in lex.military_verbs or (
                     k in lex.launchers and obj_lemmas & lex.military_nouns
                 ):
+                    if self.background(tok):
+                        continue
                     return "military", None
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -355,7 +363,11 @@ class _Reader:
                 return "meeting", None
             if lemma in lex.decision_nouns and self.nominal_decision(tok):
                 return "decision", None
-            if lemma in lex.military_nouns and self.named_operation(tok):
+            if (
+                lemma in lex.military_nouns
+                and self.named_operation(tok)
+                and self.stated_operation(tok)
+            ):
                 if (host in lex.launchers or host in lex.military_verbs) and tok.dep_ in (
                     "dobj",
                     "nsubjpass",
@@ -419,6 +431,41 @@ class _Reader:
                 if any(self.index.within(*cl.subtree_span(c, self.base))):
                     return True
         return False
+
+    def misread_subject(self, subj):  # type: ignore[no-untyped-def]
+        """(true subject, object) when the parser took the object of a participle for the
+        subject: in "Mao, upon receiving Yudin, stated" Yudin follows "receiving", which has
+        no object of its own, and Mao is left hanging before the preposition."""
+        if subj is None or subj.left_edge.i == 0:
+            return None
+        before = subj.doc[subj.left_edge.i - 1]
+        if before.tag_ != "VBG" or cl.children(before, "dobj") or before.head.dep_ != "prep":
+            return None
+        for t in reversed(subj.doc[: before.head.i]):
+            if t.pos_ == "PROPN" and (m := self.index.at(self.base + t.idx)) is not None:
+                if self.index.kind(self.index.actor_of(m)) in ("person", "role"):
+                    return t, subj
+        return None
+
+    def background(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """An operation the sentence mentions on the way to something else: "after American
+        troops crossed the parallel", "crossing the 38th parallel", "to initiate the sixth
+        offensive" — not one it reports."""
+        if any(c.lemma_.casefold() in self.lex.military_nouns for c in cl.children(tok, "dobj")):
+            return False  # "after repelling the fourth CCF offensive": that offensive is reported
+        if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+            return True
+        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children):
+            return True
+        return any(c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children)
+
+    def stated_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """An operation noun that reports one: dated in its own phrase ("the offensive of April
+        22") or the subject of its course ("the offensive began")."""
+        start, end = cl.subtree_span(tok, self.base, frozenset({"acl"}))
+        if self.dates.in_range(start, end):  # "the landing …, which began on September 15"
+            return True
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.casefold() in COURSE
 
     def named_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """ "the fourth CCF offensive", "the Incheon landing", "the landing at Incheon"."""
@@ -584,6 +631,13 @@ class _Reader:
                 return True
             if cl.is_hypothetical(anc) and anc.dep_ == "advcl":
                 return True
+        if etype == "military" and tok.dep_ == "conj":
+            # "attacked Soviet airplanes and brought down a bomber": one action, unless the
+            # second takes a place ("repelled the offensive and recaptured Seoul")
+            first = next((o for t, o in found if t.i == tok.head.i and o.type == "military"), None)
+            places = [o for o in cl.children(tok, "dobj") if o.ent_type_ in ("GPE", "LOC", "FAC")]
+            if first is not None and not places:
+                return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
         if tok.dep_ == "xcomp" and (
@@ -640,10 +694,15 @@ class _Reader:
             who = []
         else:
             who = self.resolve(subj, base, s)
+        received = self.misread_subject(subj)
+        if received is not None:  # "Mao, upon receiving Yudin, stated": Mao to Yudin
+            who = self.resolve(received[0], base, s)
         for a, st, en, how in who:
             ev.add(primary, a, st, en, how)
         key = cl.key(tok)
         objects = cl.children(tok, "dobj", "dative")
+        if received is not None and ev.type == "communication":
+            objects = [*objects, received[1]]
         if ev.type == "communication":
             recipients = []
             carrier_noun = None
