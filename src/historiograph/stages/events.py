@@ -290,13 +290,8 @@ class _Reader:
         ms = cl.phrase_mentions(subj, base, self.index)
         if not ms and cl.PRONOUNS.get(subj.text.casefold()) == "person":
             # "He stressed that …" right after a historian was named: still the historian
-            ms = [
-                m
-                for _, found in self.sentence_subjects
-                if subj.idx > found[0].start - base
-                for m in found
-            ][-1:]
-            ms = ms or self.last_subject.get("person", [])
+            earlier = [ms for pos, ms in self.sentence_subjects if pos < base + subj.idx]
+            ms = earlier[-1] if earlier else self.last_subject.get("person", [])
         return bool(ms) and all(self.index.kind(self.index.actor_of(m)) == "scholar" for m in ms)
 
     # ------------------------------------------------------------ triggers
@@ -1189,6 +1184,9 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
+        for other in events:  # a decision read from the restatement is read from the message
+            if other.basis is ev:
+                other.basis = target
         target.evidence += [e for e in ev.evidence if e not in target.evidence]
         if ev.act and ev.act != target.act and ev.act not in target.other_acts:
             target.other_acts.append(ev.act)
@@ -1248,8 +1246,6 @@ def _link_reversals(events: list[Event], doc: Document, members: dict[str, froze
         sentence = doc.sentences[d.sentence_idx]
         cue = bool(REVERSAL_CUES.search(doc.text[sentence.start : sentence.end]))
         for prev in reversed(decisions[:i]):
-            if prev.date == d.date and prev.evidence[0][0] > d.evidence[0][0]:
-                continue
             if not _related(prev, d, members):
                 continue
             shared = _stems(prev.summary) & _stems(d.summary)
@@ -1283,11 +1279,8 @@ def find_events(
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
     for ev in events:
-        if ev.basis is not None:  # the communication it is read from, or the one it joined
-            ev.derived_from = next(
-                (c.id for c in events if c is ev.basis or ev.basis.evidence[0] in c.evidence[:1]),
-                None,
-            )
+        if ev.basis is not None:
+            ev.derived_from = ev.basis.id
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     _link_reversals(events, doc, members)
     return events
