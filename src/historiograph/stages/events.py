@@ -216,14 +216,10 @@ class _Reader:
         found = cl.phrase_mentions(tok, base, self.index)
         if found:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
-        if (
-            tok.lemma_.casefold() in self.lex.meeting_nouns
-            and tok.dep_ in ("nsubj", "nsubjpass")
-            and self.last_meeting_held is not None
-            and self.last_meeting_held[0] >= self.doc.blocks[sentence.block_idx].idx - 1
-        ):  # "This meeting reversed …": those who met decided
-            start, end = cl.span(tok, base)
-            return [(a, start, end, "pronoun") for a in self.last_meeting_held[1]]
+        met = self.recent(self.last_meeting_held, sentence)
+        if tok.lemma_.casefold() in self.lex.meeting_nouns and tok.dep_ in ("nsubj", "nsubjpass"):
+            start, end = cl.span(tok, base)  # "This meeting reversed …": those who met decided
+            return [(a, start, end, "pronoun") for a in met]
         kind = cl.PRONOUNS.get(tok.text.casefold())
         if kind is None:
             return []
@@ -236,12 +232,8 @@ class _Reader:
                     return [(self.index.actor_of(m), start, end, "pronoun")]
                 pos = m.start
             return []
-        if (
-            kind == "any"
-            and self.last_meeting is not None
-            and self.last_meeting[0] >= self.doc.blocks[sentence.block_idx].idx - 1
-        ):
-            return [(a, start, end, "pronoun") for a in self.last_meeting[1]]
+        if kind == "any" and (met := self.recent(self.last_meeting, sentence)):
+            return [(a, start, end, "pronoun") for a in met]
         if tok.dep_ in ("nsubj", "nsubjpass", "poss") and not_of is None:
             for pos, ms in reversed(self.sentence_subjects):
                 kinds = {self.index.kind(self.index.actor_of(m)) for m in ms}
@@ -266,6 +258,12 @@ class _Reader:
             m = self.index.before(start, kinds, lower=block.start)
             ms = [m] if m else []
         return [(self.index.actor_of(m), start, end, "pronoun") for m in ms]
+
+    def recent(self, meeting: tuple[int, list[str]] | None, sentence: Sentence) -> list[str]:
+        """The participants of a meeting described in this paragraph or the one before."""
+        if meeting is None or meeting[0] < self.doc.blocks[sentence.block_idx].idx - 1:
+            return []
+        return meeting[1]
 
     def remember_subject(self, tok, base: int) -> None:  # type: ignore[no-untyped-def]
         found = cl.phrase_mentions(tok, base, self.index) if tok is not None else []
@@ -799,11 +797,8 @@ class _Reader:
             content = self.decision_content(tok)
             label = self.decision_label(tok)
             if content is not None:
-                ev.summary = self.doc.text[slice(*cl.subtree_span(content, base))].strip()
-                ev.summary = re.sub(r"^(?:to|on|that)\s+", "", ev.summary)[:240]
-                negative = (
-                    cl.is_negated(content) or content.lemma_.casefold() in self.lex.not_acting
-                )
+                ev.summary = self.what_was_decided(content)
+                negative = self.not_acting(content)
             else:  # "non-intervention": a decision not to intervene
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
@@ -854,21 +849,29 @@ class _Reader:
                             what = g
         if what is None:
             return None, "positive"
-        if cl.is_negated(what) or cl.is_negated(tok):
-            negative = True
-        if what.lemma_.casefold() in lex.not_acting:
+        if self.not_acting(what) or cl.is_negated(tok):
             negative = True
         if what.lemma_.casefold() in lex.decision_nouns:  # "made the decision to dispatch troops"
             content = self.decision_content(what)
             if content is None:
                 return None, "positive"
             what = content
-            if cl.is_negated(what) or what.lemma_.casefold() in lex.not_acting:
-                negative = True
+            negative = negative or self.not_acting(what)
         if any(c.dep_ == "advmod" and c.text.casefold() in HABITUAL for c in tok.children):
             return None, "positive"
+        summary = self.what_was_decided(what)
+        if ANAPHORIC.match(summary):
+            return None, "positive"
+        return summary, "negative" if negative else "positive"
+
+    def not_acting(self, what) -> bool:  # type: ignore[no-untyped-def]
+        """ "not to send", "to postpone": a decision not to act."""
+        return cl.is_negated(what) or what.lemma_.casefold() in self.lex.not_acting
+
+    def what_was_decided(self, what) -> str:  # type: ignore[no-untyped-def]
+        """The words of what was decided, without the negation the polarity carries:
+        "decided not to send troops" -> "send troops"."""
         start, end = cl.subtree_span(what, self.base, frozenset({"punct"}))
-        # The polarity carries the negation: "decided not to send troops" -> NOT send troops.
         negs = [self.base + c.idx for c in what.children if c.dep_ == "neg"]
         summary = "".join(
             t.text_with_ws
@@ -876,10 +879,7 @@ class _Reader:
             if start <= self.base + t.idx < end and self.base + t.idx not in negs
         ).strip()
         summary = re.sub(r"^(?:to|on|that|not to|to not|not)\s+", "", summary)
-        summary = re.sub(r"^(?:not to|to not|not)\s+", "", summary)
-        if ANAPHORIC.match(summary):
-            return None, "positive"
-        return summary[:240], "negative" if negative else "positive"
+        return re.sub(r"^(?:not to|to not|not)\s+", "", summary)[:240]
 
     def decision_content(self, noun):  # type: ignore[no-untyped-def]
         """What a decision noun says was decided: "the decision to dispatch troops", "a
