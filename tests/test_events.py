@@ -269,6 +269,13 @@ def test_events_json_has_the_gold_shape(tmp_path, corpus_db):
     evs = queries.events(db, "seed2_intervention", "communication")
     e = evs[0]
     for field in ("id", "type", "act", "channel", "sender", "recipient", "via", "date", "time",
-                  "evidence", "notes"):  # fmt: skip
+                  "evidence", "notes", "notes_inferred"):  # fmt: skip
         assert field in e
     json.dumps(evs, ensure_ascii=False)
+    # A sentence without a marker of its own takes the note closing its run, and says so.
+    met = next(e for e in queries.events(db, "seed2_intervention", "meeting")
+               if e["evidence"].startswith("On July 12, Mao met with Lee Sang-jo"))  # fmt: skip
+    assert met["notes"] == met["notes_inferred"] == [18]
+    assert met["citations"] and all(c["note"] == 18 for c in met["citations"])
+    seed1 = queries.events(db, "seed1_armistice")
+    assert not any(e["notes_inferred"] for e in seed1)  # seed1's notes are per sentence

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from historiograph.errors import StoreError
+from historiograph.store import queries
 from historiograph.web import create_app
 from historiograph.web.app import PAGES
 from historiograph.web.marks import Point, Range, cut
@@ -135,6 +136,17 @@ def test_event_page_shows_slots_evidence_in_context_and_footnotes(client, corpus
     for role, people in event["roles"].items():
         for p in people:
             assert f'href="/actors/{p["id"]}"' in page, role
+    assert ("Inferred: the evidence carries no marker" in page) == (n in e["notes_inferred"])
+
+
+def test_event_page_says_when_a_note_is_inferred(client, corpus_db):
+    met = next(
+        e
+        for e in queries.events(corpus_db, "seed2_intervention", "meeting")
+        if e["evidence"].startswith("On July 12, Mao met")
+    )
+    page = client.get(f"/events/seed2_intervention/{met['id']}").text
+    assert "Inferred: the evidence carries no marker" in page
 
 
 def test_decisions_page_shows_sequences_with_polarity_and_conditions(client):

@@ -110,6 +110,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     styles: list[StyleSpan] = field(default_factory=list)
+    note_scope: str = "sentence"  # how far back a note reaches: see stages.note_reach
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file range behind normalized ``[start, end)``."""

@@ -15,6 +15,7 @@ from historiograph.ingest.markdown import read_markdown
 from historiograph.ingest.pdftext import looks_hard_wrapped, read_pdf_text
 from historiograph.ingest.reading import ReaderOutput
 from historiograph.model import Block, Document, Footnote, Marker, Sentence, StyleSpan
+from historiograph.stages.note_reach import note_scope
 from historiograph.stages.sentences import split_sentences
 
 FORMATS = ("auto", "pdf-text", "markdown")
@@ -98,6 +99,7 @@ def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) 
                 doc.sentences.append(Sentence(len(doc.sentences), s, e, i))
     doc.markers = [_link_marker(doc, k, hit) for k, hit in enumerate(out.markers)]
     doc.styles = [StyleSpan("italic", s, e) for s, e in out.italics]
+    doc.note_scope = note_scope(doc)
     return doc
 
 

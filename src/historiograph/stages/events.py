@@ -16,8 +16,10 @@ view ("Chen Jian argues that Mao decided …"; the subject is a scholar).
 
 A date is the one stated in the sentence (the nearest to the trigger in the
 parse); without one, the date the narrative last stated is carried, and the
-event says it is ``inferred``. Notes are the markers of the sentence, or the
-next marker in the paragraph. A communication restated in a neighbouring
+event says it is ``inferred``. Notes are the markers of the sentence; where the
+document's notes cover the run of sentences before them (``note_reach``), a
+sentence without a marker takes the note that closes its run, marked inferred.
+A communication restated in a neighbouring
 sentence by the same sender with a new speech act, or restated elsewhere with
 the same sender, recipient and date, is one event with several evidence spans.
 A decision whose polarity flips an earlier one by the same actor on a shared
@@ -34,9 +36,10 @@ from historiograph.model import Document, Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer, Mention
 from historiograph.stages.lexicon import Lexicon, load_lexicon
+from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-2"
+STAGE_VERSION = "events-3"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -119,6 +122,7 @@ class Event:
     place: str | None = None
     item: str | None = None  # negotiation: the agenda item
     notes: list[int] = field(default_factory=list)
+    notes_inferred: list[int] = field(default_factory=list)  # those only the note's reach gives
     id: str = ""
     derived_from: str | None = None  # the communication a decision is read from ("declined")
     basis: Event | None = field(default=None, repr=False, compare=False)
@@ -129,6 +133,16 @@ class Event:
     def add(self, role: str, actor_id: str, start: int | None, end: int | None, how: str) -> None:
         if actor_id not in self.actors(role):
             self.roles.append(Role(role, actor_id, start, end, how))
+
+    def own_notes(self) -> list[int]:
+        return [n for n in self.notes if n not in self.notes_inferred]
+
+    def add_notes(self, own: list[int], inferred: list[int]) -> None:
+        """Add a sentence's notes; a note is inferred only while no evidence carries it."""
+        mine = set(self.own_notes()) | set(own)
+        guessed = (set(self.notes_inferred) | set(inferred)) - mine
+        self.notes = sorted(mine | guessed)
+        self.notes_inferred = sorted(guessed)
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -192,7 +206,7 @@ class _Reader:
         self.delegates = {
             m.holder_id or m.actor_id for m in layer.mentions if m.actor_id in delegations
         }
-        self.markers = sorted(doc.markers, key=lambda m: m.pos)
+        self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_held: tuple[int, list[str]] | None = None  # the same, any meeting
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
@@ -573,6 +587,7 @@ class _Reader:
             date_end=ev.date_end,
             time=ev.time,
             notes=list(ev.notes),
+            notes_inferred=list(ev.notes_inferred),
             basis=ev,
         )
         for r in ev.roles:
@@ -609,7 +624,7 @@ class _Reader:
                 target.conditions.append(condition)
             if (s.start, s.end) not in target.evidence:
                 target.evidence.append((s.start, s.end))
-                target.notes = sorted(set(target.notes) | set(self.notes_of(s)))
+                target.add_notes(*self.reach.of(s))
 
     def excluded(self, tok, etype: str, found) -> bool:  # type: ignore[no-untyped-def]
         """Drafted-not-sent, hypotheticals, historians' views, and content of another trigger."""
@@ -673,7 +688,7 @@ class _Reader:
             ev.conditions = cl.conditions(text)
         if etype == "negotiation":
             ev.item = self.agenda_item(text)
-        ev.notes = self.notes_of(s)
+        ev.add_notes(*self.reach.of(s))
         return ev
 
     def verb_slots(self, tok, ev: Event, s: Sentence, quotes) -> None:  # type: ignore[no-untyped-def]
@@ -1085,17 +1100,6 @@ class _Reader:
                 return False
         return False
 
-    def notes_of(self, s: Sentence) -> list[int]:
-        """Markers of the sentence; else the next marker in its paragraph."""
-        own = sorted({m.n for m in self.markers if m.sentence_idx == s.idx})
-        if own:
-            return own
-        block = self.doc.blocks[s.block_idx]
-        for m in self.markers:
-            if s.end <= m.pos <= block.end:
-                return [m.n]
-        return []
-
     def agenda_item(self, text: str) -> str | None:
         low = text.casefold()
         m = re.search(r"\bagenda items? (\d+)", low) or re.search(r"\bitems? (\d+)\b", low)
@@ -1190,7 +1194,7 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
         target.evidence += [e for e in ev.evidence if e not in target.evidence]
         if ev.act and ev.act != target.act and ev.act not in target.other_acts:
             target.other_acts.append(ev.act)
-        target.notes = sorted(set(target.notes) | set(ev.notes))
+        target.add_notes(ev.own_notes(), ev.notes_inferred)
         target.conditions += [c for c in ev.conditions if c not in target.conditions]
     return out
 

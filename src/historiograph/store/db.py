@@ -106,8 +106,9 @@ def _drop_orphan_sources(db: sqlite3.Connection) -> None:
 
 def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
     db.execute(
-        "INSERT INTO documents (id, path, sha256, format, title, raw, text, n_words, reader_version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents"
+        " (id, path, sha256, format, title, raw, text, n_words, reader_version, note_scope)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.id,
             doc.path,
@@ -118,6 +119,7 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
             doc.text,
             doc.word_count,
             READER_VERSION,
+            doc.note_scope,
         ),
     )
     db.executemany(
@@ -250,8 +252,8 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
         ],
     )
     db.executemany(
-        "INSERT INTO event_notes (doc_id, event_id, note_n) VALUES (?, ?, ?)",
-        [(doc.id, e.id, n) for e in found for n in e.notes],
+        "INSERT INTO event_notes (doc_id, event_id, note_n, inferred) VALUES (?, ?, ?, ?)",
+        [(doc.id, e.id, n, int(n in e.notes_inferred)) for e in found for n in e.notes],
     )
 
 

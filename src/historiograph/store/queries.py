@@ -398,10 +398,14 @@ def events(
         span = dict(r) | {"text": texts[r["doc_id"]][r["start"] : r["end"]]}
         evidence.setdefault((r["doc_id"], r["event_id"]), []).append(span)
     notes: dict[tuple[str, str], list[int]] = {}
+    inferred: dict[tuple[str, str], list[int]] = {}
     for r in db.execute(
-        f"SELECT doc_id, event_id, note_n FROM event_notes {scope} ORDER BY note_n", scope_args
+        f"SELECT doc_id, event_id, note_n, inferred FROM event_notes {scope} ORDER BY note_n",
+        scope_args,
     ):
         notes.setdefault((r["doc_id"], r["event_id"]), []).append(r["note_n"])
+        if r["inferred"]:
+            inferred.setdefault((r["doc_id"], r["event_id"]), []).append(r["note_n"])
     cites: dict[tuple[str, int], list[dict]] = {}
     for r in db.execute(
         f"SELECT doc_id, note_n, kind, text, shelfmark FROM citations {of_doc} ORDER BY note_n, idx",
@@ -463,6 +467,7 @@ def events(
             {x: s[x] for x in ("start", "end", "raw_start", "raw_end", "text")} for s in spans
         ]
         item["notes"] = notes.get(k, [])
+        item["notes_inferred"] = inferred.get(k, [])  # no marker of its own: the covering note
         item["citations"] = [c for n in item["notes"] for c in cites.get((e["doc_id"], n), [])]
         item["actor_ids"] = by_role
         item["trigger"] = {

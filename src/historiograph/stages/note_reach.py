@@ -1,0 +1,73 @@
+"""How far back a footnote reaches: its own sentence, or the unmarked run before it.
+
+Authors differ. Some put a note on each claim it documents and leave long
+stretches unnoted; others close every short run of sentences with one note that
+documents the run (Chicago style: "a single note may cover several sentences").
+The document's own habit decides which reading applies to it:
+
+- ``run``: the runs of unmarked sentences before its notes are short (on average
+  at most ``RUN_MEAN`` sentences), so a sentence with no marker of its own takes
+  the next note of its paragraph, flagged as inferred. A sentence that introduces
+  a block quotation ("Mao stated:") takes the quotation's note.
+- ``sentence``: a note belongs to the sentence it closes and no other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from historiograph.model import Document, Sentence
+
+SENTENCE, RUN = "sentence", "run"
+RUN_MEAN = 1.5  # unmarked sentences before a note, on average, up to which a note covers its run
+
+
+def note_scope(doc: Document) -> str:
+    """``run`` or ``sentence`` for the document's notes (``sentence`` when it has none)."""
+    marked = {m.sentence_idx for m in doc.markers if m.sentence_idx is not None}
+    runs: list[int] = []
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        run = 0
+        for s in (s for s in doc.sentences if s.block_idx == block.idx):
+            if s.idx in marked:
+                runs.append(run)
+                run = 0
+            else:
+                run += 1
+    if not runs:
+        return SENTENCE
+    return RUN if sum(runs) / len(runs) <= RUN_MEAN else SENTENCE
+
+
+@dataclass(slots=True)
+class NoteReach:
+    """The notes of each sentence of one document, own and (in ``run`` scope) inferred."""
+
+    doc: Document
+    scope: str = SENTENCE
+    _own: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.scope = self.doc.note_scope
+        for m in self.doc.markers:
+            if m.sentence_idx is not None and m.n not in self._own.get(m.sentence_idx, []):
+                self._own.setdefault(m.sentence_idx, []).append(m.n)
+
+    def of(self, s: Sentence) -> tuple[list[int], list[int]]:
+        """``(own, inferred)``: the sentence's markers, else the note that covers it."""
+        own = sorted(self._own.get(s.idx, []))
+        if own or self.scope != RUN:
+            return own, []
+        block = self.doc.blocks[s.block_idx]
+        ends = [block.end]
+        nxt = self.doc.blocks[block.idx + 1] if block.idx + 1 < len(self.doc.blocks) else None
+        last = not any(t.block_idx == block.idx and t.idx > s.idx for t in self.doc.sentences)
+        text = self.doc.text[s.start : s.end].rstrip()
+        if last and text.endswith((":", ",")) and nxt is not None and nxt.kind == "paragraph":
+            ends.append(nxt.end)  # "Mao stated," and the quotation set off below it
+        for m in sorted(self.doc.markers, key=lambda m: m.pos):
+            if s.end <= m.pos <= max(ends):
+                return [], [m.n]
+        return [], []
