@@ -66,5 +66,7 @@ def test_corpus_note_habits(seed1, seed2):
     # seed1 notes single claims in long paragraphs; seed2 closes short runs with a note.
     assert (seed1.note_scope, seed2.note_scope) == (SENTENCE, RUN)
     reach = NoteReach(seed2)
-    stated = next(s for s in seed2.sentences if seed2.text[s.start : s.end].endswith("Yudin, stated,"))
+    stated = next(
+        s for s in seed2.sentences if seed2.text[s.start : s.end].endswith("Yudin, stated,")
+    )
     assert reach.of(stated) == ([], [23])

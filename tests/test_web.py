@@ -308,3 +308,14 @@ def test_cut_keeps_every_character_once_and_marks_overlaps():
     both = [p.text for p in pieces if p.kinds == ["evidence", "target"]]
     assert both == ["agreed."]
     assert pieces[-1].point.kind == "events"  # a point at the very end is kept
+
+
+def test_event_page_says_which_slots_a_cited_document_gave(client, corpus_db):
+    msg = next(
+        e
+        for e in queries.events(corpus_db, "seed2_intervention", "communication")
+        if e["evidence"].startswith("Stalin expressed this sentiment in a message")
+    )
+    page = client.get(f"/events/seed2_intervention/{msg['id']}").text
+    assert "from the document note 43 cites, not stated in the text" in page  # the date
+    assert page.count("from the document note 43 cites") == 2  # the date and the channel

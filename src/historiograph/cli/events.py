@@ -87,7 +87,8 @@ def timeline(
     """A readable timeline: events in date order, each with its evidence sentence.
 
     Dates stay at the precision the text gives ("1950-10" is a month, not
-    October 1st); "~" marks a date carried from context.
+    October 1st); "~" marks a date carried from context, "n" one taken from a document a
+    footnote cites.
     """
     rows = queries.events(connect(db, readonly=True), doc, None, actor, date_from, date_to)
     rows = [e for e in rows if e["date"]]
@@ -98,7 +99,7 @@ def timeline(
         if day != last:
             typer.echo(f"\n{day}")
             last = day
-        mark = "~" if e["date_inferred"] else " "
+        mark = "n" if "date" in e["from_note"] else "~" if e["date_inferred"] else " "
         clock = f"{e['time']} " if e["time"] else ""
         notes = f"  [n. {', '.join(map(str, e['notes']))}]" if e["notes"] else ""
         typer.echo(f"  {mark}{clock}{e['type']:<13} {describe.who(e)}: {describe.what(e)}{notes}")

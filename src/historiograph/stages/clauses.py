@@ -22,6 +22,8 @@ MODALS = frozenset({"would", "could", "might", "may", "should", "must", "ought"}
 CLAUSE_LINKS = frozenset(
     {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj"}
 )
+# Nouns of what someone issues: the verb after "issued an order to …" is the issuer's.
+ISSUED = frozenset({"order", "directive", "instruction", "command", "resolution", "decree"})
 PRONOUNS = {
     "he": "person",
     "him": "person",
@@ -127,6 +129,8 @@ def subject(tok):  # type: ignore[no-untyped-def]
             return subj[0]
         if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
+            if tok.dep_ == "dobj" and tok.lemma_.casefold() in ISSUED and tok.head.i != tok.i:
+                tok = tok.head  # "issued an order to establish … and informed": the issuer
             seen += 1
             continue
         return None

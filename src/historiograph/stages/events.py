@@ -125,6 +125,7 @@ class Event:
     notes_inferred: list[int] = field(default_factory=list)  # those only the note's reach gives
     id: str = ""
     derived_from: str | None = None  # the communication a decision is read from ("declined")
+    from_note: dict[str, int] = field(default_factory=dict)  # slot -> note whose document gave it
     basis: Event | None = field(default=None, repr=False, compare=False)
 
     def actors(self, role: str) -> list[str]:
@@ -330,7 +331,7 @@ class _Reader:
                 if k in lex.speech_acts:
                     act = lex.speech_acts[k]
                     if k == "express":
-                        act = self.expressed(objects)
+                        act = self.expressed(objects) or self.in_a_message(tok)
                         if act is None:
                             continue
                     return "communication", act
@@ -423,6 +424,16 @@ class _Reader:
             if lemma in ("opposition", "disagreement", "objection", "refusal"):
                 return "refuse"
             if lemma in ("intention", "hope", "wish", "willingness", "readiness", "view", "regret"):
+                return "inform"
+        return None
+
+    def in_a_message(self, tok) -> str | None:  # type: ignore[no-untyped-def]
+        """ "expressed this sentiment in a message to Gottwald": said to someone, so told."""
+        for o in cl.preps(tok, "in"):
+            noun = o.lemma_.casefold()
+            if (noun in self.lex.channels or noun in self.lex.message_nouns) and cl.preps(
+                o, "to", "with"
+            ):
                 return "inform"
         return None
 
@@ -728,7 +739,13 @@ class _Reader:
                 if carrier_noun is not None:
                     recipients += cl.preps(carrier_noun, "to", "with")
             else:
-                recipients += [o for o in objects if o.pos_ in ("PROPN", "PRON", "NOUN")]
+                # a name the tagger took for a verb ("informed Kim Il-sung": "sung") still names
+                recipients += [
+                    o
+                    for o in objects
+                    if o.pos_ in ("PROPN", "PRON", "NOUN")
+                    or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children)
+                ]
                 recipients += cl.preps(tok, "to", "with")
             head = tok.head
             if tok.dep_ in ("advcl", "xcomp") and cl.key(head) in lex.carriers:
@@ -740,6 +757,11 @@ class _Reader:
                 if not who:
                     for a, st, en, how in self.resolve(cl.subject(head), base, s):
                         ev.add(primary, a, st, en, how)
+            for o in cl.preps(tok, "in", "during", "by", "at"):
+                # "in a message to Gottwald", "in a conversation with Yudin"
+                noun = o.lemma_.casefold()
+                if noun in lex.channels or noun in lex.message_nouns:
+                    recipients += cl.preps(o, "to", "with")
             for o in recipients:
                 for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("sender")):
                     if a not in ev.actors("sender") and a not in ev.actors("via"):
@@ -755,11 +777,6 @@ class _Reader:
                             for a, st, en, how in self.resolve(p, base, s):
                                 if a not in ev.actors("sender"):
                                     ev.add("recipient", a, st, en, how)
-            for o in cl.preps(tok, "in", "during", "by", "at"):
-                # "in a message to Gottwald", "in a conversation with Yudin"
-                noun = o.lemma_.casefold()
-                if noun in lex.channels or noun in lex.message_nouns:
-                    recipients += cl.preps(o, "to", "with")
             for o in cl.preps(tok, "through", "via"):
                 for a, st, en, how in self.resolve(o, base, s):
                     ev.add("via", a, st, en, how)

@@ -16,7 +16,9 @@ from historiograph import __version__
 from historiograph.errors import StoreError
 from historiograph.model import Document
 from historiograph.stages import actors, events, times
+from historiograph.stages.citations import ParsedNote
 from historiograph.stages.nlp import parse_paragraphs
+from historiograph.stages.note_documents import complete_from_notes
 from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
 from historiograph.store.migrations import MIGRATIONS, migrate
 
@@ -190,13 +192,15 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
-    _insert_citations(db, doc)
+    notes = _insert_citations(db, doc)
     found_times = times.time_document(doc)
     _insert_times(db, doc, found_times)
     parsed = parse_paragraphs(doc)
     layer = actors.find_actors(doc, found_times, parsed=parsed)
     _insert_actors(db, doc, layer)
-    _insert_events(db, doc, events.find_events(doc, found_times, layer, parsed))
+    found = events.find_events(doc, found_times, layer, parsed)
+    complete_from_notes(found, notes, layer)
+    _insert_events(db, doc, found)
 
 
 def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Event]) -> None:
@@ -204,8 +208,8 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
         "INSERT INTO events (doc_id, id, type, act, other_acts, channel, date, date_precision,"
         " date_inferred, date_start, date_end, time, polarity, conditions, reverses, summary,"
         " content, place, item, trigger_start, trigger_end, trigger, sentence_idx, stage_version,"
-        " derived_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?)",
+        " derived_from, from_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 doc.id,
@@ -233,6 +237,7 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
                 e.sentence_idx,
                 events.STAGE_VERSION,
                 e.derived_from,
+                json.dumps(e.from_note) if e.from_note else None,
             )
             for e in found
         ],
@@ -323,7 +328,7 @@ def _insert_times(db: sqlite3.Connection, doc: Document, found: list[times.TimeE
     )
 
 
-def _insert_citations(db: sqlite3.Connection, doc: Document) -> None:
+def _insert_citations(db: sqlite3.Connection, doc: Document) -> list[ParsedNote]:
     notes = cite_document(doc)
     refs = sources_for(notes)
     note_start = {f.n: f.start for f in doc.footnotes if f.kind == "note"}
@@ -368,6 +373,7 @@ def _insert_citations(db: sqlite3.Connection, doc: Document) -> None:
                     "INSERT OR IGNORE INTO citation_sources VALUES (?, ?, ?)",
                     (cur.lastrowid, ref.id, ref.role),
                 )
+    return notes
 
 
 def write_documents(

@@ -258,12 +258,15 @@ def m006_members_and_derived_decisions() -> str:
         """
 
 
-def m007_note_scope() -> str:
+def m007_note_scope_and_cited_documents() -> str:
     return """
         -- How far back the document's notes reach: sentence | run (stages/note_reach.py).
         ALTER TABLE documents ADD COLUMN note_scope TEXT NOT NULL DEFAULT 'sentence';
         -- 1: the note covers the event's sentence only by that reach (no marker of its own).
         ALTER TABLE event_notes ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0;
+        -- JSON {slot: note number}: slots a document the note cites supplied
+        -- (stages/note_documents.py).
+        ALTER TABLE events ADD COLUMN from_note TEXT;
         """
 
 
@@ -274,7 +277,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m004_actors_and_times,
     m005_events,
     m006_members_and_derived_decisions,
-    m007_note_scope,
+    m007_note_scope_and_cited_documents,
 ]
 
 

@@ -460,6 +460,8 @@ def events(
             "date_precision": e["date_precision"],
             "date_inferred": bool(e["date_inferred"]),
             "time": e["time"],
+            # slot -> the note whose cited document supplied it (the text does not say it)
+            "from_note": json.loads(e["from_note"]) if e["from_note"] else {},
         }
         spans = evidence.get(k, [])
         item["evidence"] = spans[0]["text"] if spans else None
