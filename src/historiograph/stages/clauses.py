@@ -137,6 +137,19 @@ def subject(tok):  # type: ignore[no-untyped-def]
     return None
 
 
+def says_what_should_be(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Is what the verb says a recommendation: its that-clause's own verb takes "should" or
+    "ought to" ("stressed that negotiations should be conducted at a military level")?
+    A "should" that opens a condition ("should Pyongyang agree, …") is not."""
+    for clause in children(tok, "ccomp"):
+        for aux in clause.children:
+            if aux.dep_ == "aux" and aux.lower_ in ("should", "ought") and aux.i > clause.left_edge.i:
+                subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].i < aux.i:
+                    return True
+    return False
+
+
 def ancestors_until(tok, stop) -> Iterator:  # type: ignore[no-untyped-def]
     """The heads above ``tok``, nearest first, up to the root (``stop`` excluded)."""
     while tok.head.i != tok.i:

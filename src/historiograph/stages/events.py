@@ -334,6 +334,8 @@ class _Reader:
                         act = self.expressed(objects) or self.in_a_message(tok)
                         if act is None:
                             continue
+                    if act == "inform" and cl.says_what_should_be(tok):
+                        act = "propose"  # "stressed that negotiations should be conducted …"
                     return "communication", act
                 if k in lex.carriers:
                     for o in objects:
@@ -1188,6 +1190,7 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
                     and not ev.actors("recipient")
                     and ev.date_inferred
                     and ev.act != prev.act
+                    and ev.act != "propose"  # "He also recommended …": a proposal of its own
                     and ev.channel in (None, prev.channel)
                 )
                 same = (
@@ -1217,7 +1220,8 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
 
 
 def _channels_from_meetings(events: list[Event], doc: Document) -> None:
-    """What a participant says at a meeting the paragraph has just described goes by ``meeting``."""
+    """What a participant says at a meeting the paragraph has just described goes by ``meeting``
+    and, when the text names no one it was said to, to the others at the meeting."""
     current: Event | None = None
     for ev in events:
         block = doc.sentences[ev.sentence_idx].block_idx
@@ -1228,11 +1232,15 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
             continue
         if (
             ev.type == "communication"
-            and ev.channel is None
+            and ev.channel in (None, "meeting")
             and set(ev.actors("sender")) & set(current.actors("participant"))
             and (ev.date_inferred or ev.date == current.date)
         ):
             ev.channel = "meeting"
+            if not ev.actors("recipient"):  # said to the others at the meeting
+                for r in current.roles:
+                    if r.role == "participant" and r.actor_id not in ev.actors("sender"):
+                        ev.add("recipient", r.actor_id, r.start, r.end, "meeting")
 
 
 REVERSAL_CUES = re.compile(
