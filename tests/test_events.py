@@ -279,3 +279,41 @@ def test_events_json_has_the_gold_shape(tmp_path, corpus_db):
     assert met["citations"] and all(c["note"] == 18 for c in met["citations"])
     seed1 = queries.events(db, "seed1_armistice")
     assert not any(e["notes_inferred"] for e in seed1)  # seed1's notes are per sentence
+
+
+def test_follow_ups_merge_but_a_new_proposal_is_its_own_message():
+    text, evs, names = _events(
+        "On June 28, 1951, Rusk met with Bradley. Rusk stressed that the talks should be held "
+        "at a military level. He proposed Kaesong as the site. He also emphasized that the "
+        "Americans were ready."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    # "stressed that … should be": a proposal; the next proposal is a message of its own; the
+    # emphasis after it adds to it. Said at the meeting, so to the other one there.
+    assert [e.act for e in comm] == ["propose", "propose"]
+    assert [len(e.evidence) for e in comm] == [1, 2]
+    assert all(_who(e, "recipient", names) == ["Omar N. Bradley"] for e in comm)
+    assert {r.how for e in comm for r in e.roles if r.role == "recipient"} == {"meeting"}
+
+
+def test_a_message_passed_on_without_an_agent_is_sent_by_whoever_heard_it():
+    _, evs, names = _events(
+        "On August 19, 1950, Mao told Yudin that China would fight. "
+        "Mao's position was reported to Stalin the following day."
+    )
+    reported = [e for e in evs if e.type == "communication"][-1]
+    assert _who(reported, "sender", names) == ["P. F. Yudin"]
+    assert _who(reported, "recipient", names) == ["Joseph Stalin"]
+    sender = next(r for r in reported.roles if r.role == "sender")
+    assert sender.how == "passed-on" and reported.date == "1950-08-20"
+
+
+def test_an_announcing_sentence_is_the_message_the_next_one_dates():
+    text, evs, names = _events(
+        "The Chinese leadership informed the Soviet Union of the mood in China. On September 21, 1950, "
+        "Zhou Enlai briefed Roshchin, saying that some were unhappy. The war threatened the CCP."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    (ev,) = comm  # "the war threatened": a thing, not someone, speaks — no message
+    assert _who(ev, "sender", names) == ["Zhou Enlai"] and ev.date == "1950-09-21"
+    assert [text[a:b][:12] for a, b in ev.evidence] == ["On September", "The Chinese "]

@@ -143,7 +143,11 @@ def says_what_should_be(tok) -> bool:  # type: ignore[no-untyped-def]
     A "should" that opens a condition ("should Pyongyang agree, …") is not."""
     for clause in children(tok, "ccomp"):
         for aux in clause.children:
-            if aux.dep_ == "aux" and aux.lower_ in ("should", "ought") and aux.i > clause.left_edge.i:
+            if (
+                aux.dep_ == "aux"
+                and aux.lower_ in ("should", "ought")
+                and aux.i > clause.left_edge.i
+            ):
                 subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and subj[0].i < aux.i:
                     return True

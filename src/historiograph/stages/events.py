@@ -135,6 +135,11 @@ class Event:
         if actor_id not in self.actors(role):
             self.roles.append(Role(role, actor_id, start, end, how))
 
+    def states_its_date(self) -> bool:
+        """Is the date stated in the event's own (first) sentence, not carried from before?"""
+        start, end = self.evidence[0]
+        return self.date_start is not None and start <= self.date_start < end
+
     def own_notes(self) -> list[int]:
         return [n for n in self.notes if n not in self.notes_inferred]
 
@@ -429,6 +434,31 @@ class _Reader:
                 return "inform"
         return None
 
+    def passed_on(self, subj, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
+        """ "Mao's position was reported to Stalin": whoever last heard Mao's message passed it
+        on, so the recipient of Mao's last message is the sender (when not the new recipient)."""
+        if subj is None:
+            return
+        owners = [c for c in subj.children if c.dep_ == "poss"]
+        authors = {a for o in owners for a, *_ in self.resolve(o, self.base, s)}
+        for prev in reversed(self.events[-8:]):
+            if prev.type != "communication" or not authors & set(prev.actors("sender")):
+                continue
+            heard = [
+                r for r in prev.roles
+                if r.role == "recipient" and r.actor_id not in ev.actors("recipient")
+            ]  # fmt: skip
+            for r in heard:
+                ev.add("sender", r.actor_id, r.start, r.end, "passed-on")
+            return
+
+    def thing_speaks(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is the active verb's subject a thing, not someone (no actor, not a pronoun)?"""
+        if tok.pos_ not in ("VERB", "AUX") or cl.passive(tok):
+            return False
+        subj = cl.subject(tok)
+        return subj is not None and subj.pos_ != "PRON" and subj.tag_ not in ("WP", "WDT")
+
     def in_a_message(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """ "expressed this sentiment in a message to Gottwald": said to someone, so told."""
         for o in cl.preps(tok, "in"):
@@ -692,6 +722,8 @@ class _Reader:
             return None  # "made a clear decision": nothing said of what
         if etype == "communication" and not (ev.actors("sender") or ev.actors("recipient")):
             return None
+        if etype == "communication" and not ev.actors("sender") and self.thing_speaks(tok):
+            return None  # "the Korean War threatened the CCP", "This initiative offered the U.S."
         if etype in ("decision", "negotiation", "military") and not (
             ev.actors("actor") or etype == "military"
         ):
@@ -782,6 +814,8 @@ class _Reader:
             for o in cl.preps(tok, "through", "via"):
                 for a, st, en, how in self.resolve(o, base, s):
                     ev.add("via", a, st, en, how)
+            if cl.passive(tok) and not agent:
+                self.passed_on(subj, ev, s)
             ev.channel = self.channel(tok, s, quotes)
             ev.content = self.quoted(tok, s, quotes)
             if ev.act in ("request", "propose", "direct"):
@@ -1187,9 +1221,9 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
                 )
                 follow_up = (
                     near
-                    and not ev.actors("recipient")
+                    and not [r for r in ev.roles if r.role == "recipient" and r.how != "meeting"]
                     and ev.date_inferred
-                    and ev.act != prev.act
+                    and (ev.act != prev.act or ev.act in ("inform", "warn"))  # "He also stressed"
                     and ev.act != "propose"  # "He also recommended …": a proposal of its own
                     and ev.channel in (None, prev.channel)
                 )
@@ -1217,6 +1251,46 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
         target.add_notes(ev.own_notes(), ev.notes_inferred)
         target.conditions += [c for c in ev.conditions if c not in target.conditions]
     return out
+
+
+def _merge_announcements(
+    events: list[Event], doc: Document, members: dict[str, frozenset[str]], kinds: dict[str, str]
+) -> list[Event]:
+    """A sentence that announces the message the next one dates and details is that message:
+    "The Chinese leadership informed the Soviet Union of the negative attitude. On September
+    21, Zhou Enlai briefed Roshchin, saying …" (the same act, a related sender, no date of
+    its own, and a recipient that is a state or body, the same one, or none)."""
+    gone: set[int] = set()
+    for i, ev in enumerate(events):
+        if ev.type != "communication" or ev.states_its_date():
+            continue
+        here = doc.sentences[ev.sentence_idx]
+        for nxt in events[i + 1 :]:
+            there = doc.sentences[nxt.sentence_idx]
+            if nxt.sentence_idx != ev.sentence_idx + 1 or there.block_idx != here.block_idx:
+                if nxt.sentence_idx > ev.sentence_idx + 1:
+                    break
+                continue
+            told, detailed = set(ev.actors("recipient")), set(nxt.actors("recipient"))
+            if (
+                nxt.type == "communication"
+                and nxt.act == ev.act
+                and nxt.states_its_date()
+                and _related(ev, nxt, members, "sender")
+                and (
+                    not told
+                    or told == detailed
+                    or all(kinds.get(r) in ("state", "organization") for r in told)
+                )
+            ):
+                for other in events:
+                    if other.basis is ev:
+                        other.basis = nxt
+                nxt.evidence += [e for e in ev.evidence if e not in nxt.evidence]
+                nxt.add_notes(ev.own_notes(), ev.notes_inferred)
+                gone.add(i)
+                break
+    return [ev for i, ev in enumerate(events) if i not in gone]
 
 
 def _channels_from_meetings(events: list[Event], doc: Document) -> None:
@@ -1249,9 +1323,9 @@ REVERSAL_CUES = re.compile(
 )
 
 
-def _related(a: Event, b: Event, members: dict[str, frozenset[str]]) -> bool:
-    """Do two decisions share a decider: the same actor, a body and its member, or two
-    members of one body ("Zhou Enlai" and "the CCP Politburo", "Mao" and "Zhou")?"""
+def _related(a: Event, b: Event, members: dict[str, frozenset[str]], role: str = "actor") -> bool:
+    """Do two events share a decider (or sender): the same actor, a body and its member, or
+    two members of one body ("Zhou Enlai" and "the CCP Politburo", "Mao" and "Zhou")?"""
 
     def circle(ids: list[str]) -> set[str]:
         out = set(ids)
@@ -1260,7 +1334,7 @@ def _related(a: Event, b: Event, members: dict[str, frozenset[str]]) -> bool:
             out |= {body for body, ms in members.items() if i in ms}
         return out
 
-    return bool(circle(a.actors("actor")) & circle(b.actors("actor")))
+    return bool(circle(a.actors(role)) & circle(b.actors(role)))
 
 
 def _link_reversals(events: list[Event], doc: Document, members: dict[str, frozenset[str]]) -> None:
@@ -1304,12 +1378,13 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
-    events = _merge_restatements(ordered, doc)
+    members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
+    kinds = {a.id: a.kind for a in layer.actors.values()}
+    events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
     for ev in events:
         if ev.basis is not None:
             ev.derived_from = ev.basis.id
-    members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     _link_reversals(events, doc, members)
     return events

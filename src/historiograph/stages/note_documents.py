@@ -137,7 +137,7 @@ def _complete(
     addressees = _people(fields.get("recipient", ""), who)
     written = date.fromisoformat(fields["date"])
     senders, recipients = ev.actors("sender"), ev.actors("recipient")
-    stated = _stated_date(ev)
+    stated = ev.date if ev.states_its_date() else None
     if set(creators) & set(senders):
         if stated is not None and not _within(written, stated, 0):
             return False
@@ -220,7 +220,7 @@ def _same_message_dated(found: list[Event], ev: Event) -> bool:
     for other in found:
         if other is ev or other.type != "communication" or other.date_start != ev.date_start:
             continue
-        if _stated_date(other) is None or not set(other.actors("sender")) & set(
+        if not other.states_its_date() or not set(other.actors("sender")) & set(
             ev.actors("sender")
         ):
             continue
@@ -228,14 +228,6 @@ def _same_message_dated(found: list[Event], ev: Event) -> bool:
         if not theirs or not mine or theirs & mine:
             return True
     return False
-
-
-def _stated_date(ev: Event) -> str | None:
-    """The event's date when an expression of its own first sentence states it."""
-    if ev.date is None or ev.date_start is None:
-        return None
-    start, end = ev.evidence[0]
-    return ev.date if start <= ev.date_start < end else None
 
 
 def _within(written: date, value: str, days: int, after_only: bool = False) -> bool:
