@@ -317,3 +317,23 @@ def test_an_announcing_sentence_is_the_message_the_next_one_dates():
     (ev,) = comm  # "the war threatened": a thing, not someone, speaks — no message
     assert _who(ev, "sender", names) == ["Zhou Enlai"] and ev.date == "1950-09-21"
     assert [text[a:b][:12] for a, b in ev.evidence] == ["On September", "The Chinese "]
+
+
+def test_group_subjects_take_the_paragraphs_last_group_before_an_older_meeting(corpus_db):
+    decisions = queries.events(corpus_db, "seed1_armistice", "decision")
+
+    def actor(start: str):
+        return next(e["actor"] for e in decisions if e["evidence"].startswith(start))
+
+    # "President Truman and Prime Minister Attlee …": "both leaders" are people, not the states met
+    assert actor("Ultimately, both leaders unanimously agreed") == [
+        "Harry S. Truman",
+        "Clement Attlee",
+    ]
+    # "the CCF leadership deliberated … By May 30, they resolved": not the Kennan–Malik meeting
+    assert actor("By May 30, they resolved") == "Chinese People's Volunteers"
+    # the NSC meeting of the sentence before: its attendees, not a body named inside that sentence
+    assert actor("Furthermore, they decided to declare") == [
+        "Harry S. Truman",
+        "National Security Council",
+    ]

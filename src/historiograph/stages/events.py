@@ -214,8 +214,10 @@ class _Reader:
         }
         self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
+        self.last_meeting_at = -1  # where that meeting's sentence ends
         self.last_meeting_held: tuple[int, list[str]] | None = None  # the same, any meeting
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
+        self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
     # ------------------------------------------------------------ actors
     def resolve(
@@ -252,8 +254,13 @@ class _Reader:
                     return [(self.index.actor_of(m), start, end, "pronoun")]
                 pos = m.start
             return []
-        if kind == "any" and (met := self.recent(self.last_meeting, sentence)):
-            return [(a, start, end, "pronoun") for a in met]
+        if kind == "any":
+            group = self.group_subject(tok, start, sentence)
+            met = self.recent(self.last_meeting, sentence)
+            if group and (not met or group[0] > self.last_meeting_at):
+                return [(self.index.actor_of(m), start, end, "pronoun") for m in group[1]]
+            if met:
+                return [(a, start, end, "pronoun") for a in met]
         if tok.dep_ in ("nsubj", "nsubjpass", "poss") and not_of is None:
             for pos, ms in reversed(self.sentence_subjects):
                 kinds = {self.index.kind(self.index.actor_of(m)) for m in ms}
@@ -278,6 +285,21 @@ class _Reader:
             m = self.index.before(start, kinds, lower=block.start)
             ms = [m] if m else []
         return [(self.index.actor_of(m), start, end, "pronoun") for m in ms]
+
+    def group_subject(self, tok, start: int, sentence: Sentence):  # type: ignore[no-untyped-def]
+        """(position, mentions) of the paragraph's last subject that "they" can take: several
+        actors, or one body ("the CCF leadership deliberated … they resolved"); "both leaders"
+        takes only several people ("President Truman and Prime Minister Attlee")."""
+        people = tok.lemma_.casefold() == "leader"
+        for pos, ms in reversed(self.paragraph_subjects[1]):
+            if pos >= start:
+                continue
+            kinds = {self.index.kind(self.index.actor_of(m)) for m in ms}
+            if people and len(ms) > 1 and kinds <= {"person", "role"}:
+                return pos, ms
+            if not people and (len(ms) > 1 or not kinds & {"person", "role", "scholar"}):
+                return pos, ms
+        return None
 
     def recent(self, meeting: tuple[int, list[str]] | None, sentence: Sentence) -> list[str]:
         """The participants of a meeting described in this paragraph or the one before."""
@@ -559,6 +581,9 @@ class _Reader:
             if t.dep_ in ("nsubj", "nsubjpass") and t.text.casefold() not in cl.PRONOUNS
             if (ms := cl.phrase_mentions(t, self.base, self.index))
         ]
+        if self.paragraph_subjects[0] != s.block_idx:
+            self.paragraph_subjects = (s.block_idx, [])
+        self.paragraph_subjects[1].extend(self.sentence_subjects)
         for tok in toks:
             pos = self.base + tok.idx
             if any(a <= pos < b for a, b in quotes):
@@ -582,6 +607,7 @@ class _Reader:
             self.add_event(ev)
             if ev.type == "meeting" and len(ev.actors("participant")) > 1:
                 self.last_meeting = (s.block_idx, ev.actors("participant"))
+                self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
 
