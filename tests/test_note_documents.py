@@ -14,6 +14,8 @@ On July 5, 1950, Stalin agreed to the Chinese request.¹ On July 13, Kim Il-sung
 
 On August 26, Kim Il-sung asked Shtykov for help. Stalin also expressed this view in a message to the Czechoslovak leader Klement Gottwald.³ On September 1, Stalin told Kim Il-sung that help would come.⁴ On July 20, Mao told Stalin that he was ready.⁵
 
+On the night of October 2, 1950, Mao conveyed a verbal message to Stalin. Mao proposed that the troops wait.⁶
+
 1. Telegram from Stalin to Roshchin, July 5, 1950, RGASPI, Fond 558, Opis 11, Delo 334, List 79.
 
 2. Telegram from Shtykov to Stalin, July 15, 1950, TsAMO, Fond 5, Opis 918795, Delo 122, Listy 303-305.
@@ -23,6 +25,8 @@ On August 26, Kim Il-sung asked Shtykov for help. Stalin also expressed this vie
 4. Telegram from Stalin to Kim Il-sung via Shtykov, September 1, 1950, APRF, Fond 45, Opis 1, Delo 347, Listy 5-6.
 
 5. Telegram from Mao Zedong to Stalin, September 30, 1950, RGASPI, Fond 558, Opis 11, Delo 334, List 100.
+
+6. Mao's verbal message to Stalin via Roshchin, October 3, 1950, RGASPI, Fond 558, Opis 11, Delo 334, Listy 105-106.
 """
 
 
@@ -73,6 +77,17 @@ def test_a_document_that_contradicts_the_stated_date_adds_nothing(tmp_path):
     assert (ready["date"], ready["channel"], ready["from_note"]) == ("1950-07-20", None, {})
 
 
+def test_a_date_the_text_gives_the_same_message_stays(tmp_path):
+    # The record of the night's verbal message is filed on October 3; the text dates it.
+    proposed = _messages(tmp_path)["Mao proposed"]
+    assert (proposed["date"], proposed["via"], proposed["channel"]) == (
+        "1950-10-02",
+        "N. V. Roshchin",
+        "verbal",
+    )
+    assert "date" not in proposed["from_note"]
+
+
 def test_seed2_messages_completed_from_the_archival_documents_cited(corpus_db):
     found = queries.events(corpus_db, "seed2_intervention", "communication")
 
@@ -87,9 +102,11 @@ def test_seed2_messages_completed_from_the_archival_documents_cited(corpus_db):
     )
     kim = starting("On July 13, 1950, as U.S. air raids")
     assert (kim["via"], kim["from_note"]) == ("T. F. Shtykov", {"via": 38, "channel": 38})
-    # A carried date the text states for the same message stays: the verbal message of the
-    # night of October 2 is filed on October 3, and "In the former, Mao stated" is of the 2nd.
-    former = starting("In the former, Mao stated")
+    # The verbal message of the night of October 2, restated ("In the former, Mao stated"):
+    # its record is filed on October 3, but the text dates it.
+    former = next(
+        e for e in found if any(s["text"].startswith("In the former") for s in e["evidence_spans"])
+    )
     assert (former["date"], former["via"], former["channel"]) == (
         "1950-10-02",
         "N. V. Roshchin",
