@@ -337,3 +337,18 @@ def test_group_subjects_take_the_paragraphs_last_group_before_an_older_meeting(c
         "Harry S. Truman",
         "National Security Council",
     ]
+
+
+def test_adopting_a_course_is_a_decision_and_a_date_inside_the_plan_is_not_its_date():
+    _, evs, names = _events(
+        "On June 3, 1951, the JCS developed a guideline for a cease-fire. The NSC concurred with "
+        "the president's perspective. The JCS maintained a plan to launch an offensive in August. "
+        "The JCS agreed with Bradley."
+    )
+    dec = [e for e in evs if e.type == "decision"]
+    assert [e.summary for e in dec] == [
+        "a guideline for a cease-fire",
+        "the president's perspective",
+        "a plan to launch an offensive in August",
+    ]  # "agreed with Bradley" says with whom, not what
+    assert [e.date for e in dec] == ["1951-06-03"] * 3  # not August

@@ -355,6 +355,8 @@ class _Reader:
                     if k in JUDGEMENTS and not cl.children(tok, "dobj"):
                         continue  # "concluded that there would be no intervention": a judgement
                     return "decision", None
+                if k in lex.plan_verbs and obj_lemmas & lex.plan_nouns and not cl.passive(tok):
+                    return "decision", None  # "the JCS developed a guideline for a cease-fire"
                 if k in lex.speech_acts:
                     act = lex.speech_acts[k]
                     if k == "express":
@@ -928,8 +930,21 @@ class _Reader:
         for c in tok.children:
             if clauses or objects:
                 break
-            if c.dep_ == "prep" and c.text.casefold() in ("on", "upon", "to", "against", "in"):
+            if c.dep_ == "prep" and c.text.casefold() in (
+                "on",
+                "upon",
+                "to",
+                "against",
+                "in",
+                "with",
+            ):
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if c.text.casefold() == "with" and (
+                    not objs
+                    or objs[0].pos_ != "NOUN"
+                    or any(self.index.within(*cl.span(objs[0], self.base)))
+                ):
+                    continue  # "agreed with Stalin" says with whom; "concurred with his view" what
                 if objs and not self.dates.in_range(*cl.span(objs[0], self.base)):
                     what = objs[0]
                     negative = c.text.casefold() in ("against",)
@@ -1119,7 +1134,13 @@ class _Reader:
 
     def date_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         exprs = self.dates.in_range(s.start, s.end)
-        days = [t for t in exprs if t.type == "date" and not self.names_a_thing(tok, t)]
+        days = [
+            t
+            for t in exprs
+            if t.type == "date"
+            and not self.names_a_thing(tok, t)
+            and not (ev.type == "decision" and self.in_what_was_decided(tok, t))
+        ]
         clocks = [t for t in exprs if t.type == "time"]
         chosen = None
         if days:
@@ -1144,6 +1165,17 @@ class _Reader:
             if t.value and "T" in t.value and re.search(r"T\d\d:\d\d", t.value):
                 ev.time = re.search(r"T(\d\d:\d\d)", t.value).group(1)  # type: ignore[union-attr]
                 break
+
+    def in_what_was_decided(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Is the date inside an action the decision plans ("maintained a plan to initiate the
+        sixth offensive in August"), so not the date of deciding?"""
+        for d in self._tokens:
+            if t.start <= self.base + d.idx < t.end:
+                for anc in cl.ancestors_until(d, tok):
+                    if anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i:
+                        return True
+                return False
+        return False
 
     def names_a_thing(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date part of another decision's or message's name ("Mao's decision of the

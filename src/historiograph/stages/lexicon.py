@@ -30,6 +30,8 @@ class Lexicon:
     decision_verbs: frozenset[str]
     decision_nouns: frozenset[str]
     light_verbs: frozenset[str]  # "make/reach a decision"
+    plan_verbs: frozenset[str]  # "developed a guideline": adopting a course is deciding
+    plan_nouns: frozenset[str]
     not_acting: frozenset[str]  # "decided to postpone" is a decision not to act
     meeting_verbs: frozenset[str]
     meeting_hosts: frozenset[str]  # "chaired a meeting", "hosted a dinner"
@@ -66,6 +68,8 @@ def load_lexicon() -> Lexicon:
         decision_verbs=words(dec["verbs"]),
         decision_nouns=words(dec["nouns"]),
         light_verbs=words(dec["light_verbs"]),
+        plan_verbs=words(dec["plan_verbs"]),
+        plan_nouns=words(dec["plan_nouns"]),
         not_acting=words(dec["negative"]),
         meeting_verbs=words(meet["verbs"]),
         meeting_hosts=words(meet["hosts"]),
