@@ -352,3 +352,12 @@ def test_adopting_a_course_is_a_decision_and_a_date_inside_the_plan_is_not_its_d
         "a plan to launch an offensive in August",
     ]  # "agreed with Bradley" says with whom, not what
     assert [e.date for e in dec] == ["1951-06-03"] * 3  # not August
+
+
+def test_joint_positions_and_objects_that_make_no_message():
+    _, evs, _ = _events(
+        "On June 23, 1951, Truman and Attlee advocated for unity. Nitze extended his stay. "
+        "The JCS sought proactive solutions. Malik extended an offer to Kennan."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [e.trigger for e in comm] == ["extended"] and comm[0].act == "propose"

@@ -359,6 +359,8 @@ class _Reader:
                     return "decision", None  # "the JCS developed a guideline for a cease-fire"
                 if k in lex.speech_acts:
                     act = lex.speech_acts[k]
+                    if k in lex.needs_object and not self.object_fits(tok, k, objects):
+                        continue  # "extended his stay", "seeking proactive solutions"
                     if k == "express":
                         act = self.expressed(objects) or self.in_a_message(tok)
                         if act is None:
@@ -475,6 +477,15 @@ class _Reader:
             for r in heard:
                 ev.add("sender", r.actor_id, r.start, r.end, "passed-on")
             return
+
+    def object_fits(self, tok, verb: str, objects) -> bool:  # type: ignore[no-untyped-def]
+        """Does a verb that is a message only with certain objects have one?"""
+        wanted = self.lex.needs_object[verb]
+        if wanted:
+            return any(o.lemma_.casefold() in wanted for o in objects)
+        return bool(cl.preps(tok, "from")) or any(
+            any(self.index.within(*cl.subtree_span(o, self.base))) for o in objects
+        )
 
     def thing_speaks(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is the active verb's subject a thing, not someone (no actor, not a pronoun)?"""
@@ -1436,6 +1447,22 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
+    # What several say together to no one ("They emphasized the need to …", "Truman and
+    # Attlee advocated unity") is their shared position, not a message between actors.
+    ordered = [
+        e
+        for e in ordered
+        if not (
+            e.type == "communication"
+            and len(e.actors("sender")) > 1
+            and not e.actors("recipient")
+            and e.channel in (None, "meeting")
+        )
+    ]
+    kept = {id(e) for e in ordered}
+    for e in ordered:
+        if e.basis is not None and id(e.basis) not in kept:
+            e.basis = None  # a decision is read from a message only while that message stands
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)

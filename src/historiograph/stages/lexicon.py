@@ -27,6 +27,7 @@ class Lexicon:
     channels: dict[str, str]  # noun or adverb -> channel
     message_nouns: dict[str, str]  # noun -> speech act ("request" -> request, "reply" -> reply)
     carriers: frozenset[str]  # verbs that carry a message or an envoy ("send", "make")
+    needs_object: dict[str, frozenset[str]]  # "extend" -> {"offer", …}: a message only with these
     decision_verbs: frozenset[str]
     decision_nouns: frozenset[str]
     light_verbs: frozenset[str]  # "make/reach a decision"
@@ -65,6 +66,7 @@ def load_lexicon() -> Lexicon:
         channels=_invert(comm["channels"]),
         message_nouns=_invert(comm["message_nouns"]),
         carriers=words(comm["carriers"]),
+        needs_object={k.casefold(): words(v) for k, v in comm["needs_object"].items()},
         decision_verbs=words(dec["verbs"]),
         decision_nouns=words(dec["nouns"]),
         light_verbs=words(dec["light_verbs"]),
