@@ -361,3 +361,14 @@ def test_joint_positions_and_objects_that_make_no_message():
     )
     comm = [e for e in evs if e.type == "communication"]
     assert [e.trigger for e in comm] == ["extended"] and comm[0].act == "propose"
+
+
+def test_subject_the_parser_hung_on_a_date_and_a_lesser_office():
+    text, evs, names = _events(
+        "In a Defense and State meeting on December 19, 1950, Dean Rusk, the Assistant Secretary "
+        "of State for Far Eastern Affairs, stressed the potential repercussions of yielding."
+    )
+    (ev,) = [e for e in evs if e.type == "communication"]
+    assert _who(ev, "sender", names) == ["Dean Rusk"] and ev.date == "1950-12-19"
+    # "Assistant Secretary of State" is not the Secretary of State (Acheson) at that meeting
+    assert "Dean Acheson" not in names.values()

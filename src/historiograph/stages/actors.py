@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "actors-1"
+STAGE_VERSION = "actors-2"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -72,6 +72,8 @@ ADJECTIVE_PREFIXES = {
     "pre",
     "post",
 }
+# Words that make a role's title another, lesser office ("Assistant Secretary of State").
+LESSER_OFFICE = re.compile(r"\b(?:Assistant|Deputy|Under|Vice|Associate)[\s-]+$")
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 
@@ -378,6 +380,8 @@ def find_actors(
             else:
                 actor_id = ids[0]
             entry = gaz.entries[actor_id]
+            if entry.kind == "role" and LESSER_OFFICE.search(text[max(0, c.start - 12) : c.start]):
+                continue  # "Assistant Secretary of State": another office than the Secretary's
             if entry.kind == "role":
                 holder = _appositive_holder(text, c, chosen, gaz) or entry.holder_on(
                     day_at(c.start)

@@ -137,6 +137,22 @@ def subject(tok):  # type: ignore[no-untyped-def]
     return None
 
 
+def subject_hung_on_a_date(tok):  # type: ignore[no-untyped-def]
+    """The subject the parser hung on a date before a subjectless finite verb: in "On December
+    19, Dean Rusk, the Assistant Secretary, stressed …" it reads "Dean Rusk" as an apposition
+    of "December 19". The last such name before the verb."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    hung = [
+        t
+        for t in tok.doc[: tok.i]
+        if t.dep_ == "appos"
+        and t.pos_ == "PROPN"
+        and (t.head.like_num or t.head.ent_type_ == "DATE")
+    ]
+    return hung[-1] if hung else None
+
+
 def says_what_should_be(tok) -> bool:  # type: ignore[no-untyped-def]
     """Is what the verb says a recommendation: its that-clause's own verb takes "should" or
     "ought to" ("stressed that negotiations should be conducted at a military level")?

@@ -777,7 +777,7 @@ class _Reader:
 
     def verb_slots(self, tok, ev: Event, s: Sentence, quotes) -> None:  # type: ignore[no-untyped-def]
         base, lex = self.base, self.lex
-        subj = cl.subject(tok)
+        subj = cl.subject(tok) or cl.subject_hung_on_a_date(tok)
         agent = cl.preps(tok, "by")
         primary = PRIMARY[ev.type]
         if cl.passive(tok) and agent:
