@@ -372,3 +372,19 @@ def test_subject_the_parser_hung_on_a_date_and_a_lesser_office():
     assert _who(ev, "sender", names) == ["Dean Rusk"] and ev.date == "1950-12-19"
     # "Assistant Secretary of State" is not the Secretary of State (Acheson) at that meeting
     assert "Dean Acheson" not in names.values()
+
+
+def test_korean_given_names_stay_one_word_so_the_sentence_parses():
+    _, evs, names = _events(
+        "On August 26, 1950, Kim Il-sung informed T. F. Shtykov, the Soviet Ambassador, that the "
+        "Politburo would meet. Later, Nitze participated in the teleconference on June 28, 1951. "
+        "The CCF maintained a plan to initiate the sixth offensive in August."
+    )
+    (told,) = [e for e in evs if e.type == "communication"]
+    assert (_who(told, "sender", names), _who(told, "recipient", names)) == (
+        ["Kim Il Sung"],
+        ["T. F. Shtykov"],
+    )
+    (met,) = [e for e in evs if e.type == "meeting"]  # "participated in the teleconference"
+    assert _who(met, "participant", names) == ["Paul H. Nitze"]
+    assert not [e for e in evs if e.type == "military"]  # a planned offensive is not one fought

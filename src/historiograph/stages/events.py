@@ -509,7 +509,10 @@ class _Reader:
         start, end = cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))
         if self.dates.in_range(start, end):
             return True
-        if tok.head.lemma_.casefold() in self.lex.meeting_hosts:
+        host = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "participated in the …"
+        if tok.head.lemma_.casefold() in self.lex.meeting_hosts or (
+            host.lemma_.casefold() in self.lex.meeting_hosts and host.pos_ == "VERB"
+        ):
             return True
         for c in tok.children:
             if c.dep_ == "prep" and c.text.casefold() in ("of", "with", "between"):
@@ -536,11 +539,11 @@ class _Reader:
         """An operation the sentence mentions on the way to something else: "after American
         troops crossed the parallel", "crossing the 38th parallel", "to initiate the sixth
         offensive" — not one it reports."""
+        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children):
+            return True  # planned or intended, not (yet) carried out
         if any(c.lemma_.casefold() in self.lex.military_nouns for c in cl.children(tok, "dobj")):
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
-            return True
-        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children):
             return True
         return any(c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children)
 

