@@ -39,7 +39,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-3"
+STAGE_VERSION = "events-4"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -1325,6 +1325,26 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
     return out
 
 
+def _without_shared_positions(events: list[Event]) -> list[Event]:
+    """What several say together to no one ("They emphasized the need to …", "Truman and
+    Attlee advocated unity") is their shared position, not a message between actors."""
+    kept = [
+        e
+        for e in events
+        if not (
+            e.type == "communication"
+            and len(e.actors("sender")) > 1
+            and not e.actors("recipient")
+            and e.channel in (None, "meeting")
+        )
+    ]
+    ids = {id(e) for e in kept}
+    for e in kept:
+        if e.basis is not None and id(e.basis) not in ids:
+            e.basis = None  # a decision is read from a message only while that message stands
+    return kept
+
+
 def _merge_announcements(
     events: list[Event], doc: Document, members: dict[str, frozenset[str]], kinds: dict[str, str]
 ) -> list[Event]:
@@ -1450,22 +1470,7 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
-    # What several say together to no one ("They emphasized the need to …", "Truman and
-    # Attlee advocated unity") is their shared position, not a message between actors.
-    ordered = [
-        e
-        for e in ordered
-        if not (
-            e.type == "communication"
-            and len(e.actors("sender")) > 1
-            and not e.actors("recipient")
-            and e.channel in (None, "meeting")
-        )
-    ]
-    kept = {id(e) for e in ordered}
-    for e in ordered:
-        if e.basis is not None and id(e.basis) not in kept:
-            e.basis = None  # a decision is read from a message only while that message stands
+    ordered = _without_shared_positions(ordered)
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)

@@ -48,12 +48,17 @@ class NoteReach:
     doc: Document
     scope: str = SENTENCE
     _own: dict[int, list[int]] = field(default_factory=dict)
+    _last: dict[int, int] = field(default_factory=dict)  # block -> its last sentence
+    _markers: list = field(default_factory=list)  # by position
 
     def __post_init__(self) -> None:
         self.scope = self.doc.note_scope
         for m in self.doc.markers:
             if m.sentence_idx is not None and m.n not in self._own.get(m.sentence_idx, []):
                 self._own.setdefault(m.sentence_idx, []).append(m.n)
+        for s in self.doc.sentences:
+            self._last[s.block_idx] = s.idx
+        self._markers = sorted(self.doc.markers, key=lambda m: m.pos)
 
     def of(self, s: Sentence) -> tuple[list[int], list[int]]:
         """``(own, inferred)``: the sentence's markers, else the note that covers it."""
@@ -61,13 +66,13 @@ class NoteReach:
         if own or self.scope != RUN:
             return own, []
         block = self.doc.blocks[s.block_idx]
-        ends = [block.end]
+        end = block.end
         nxt = self.doc.blocks[block.idx + 1] if block.idx + 1 < len(self.doc.blocks) else None
-        last = not any(t.block_idx == block.idx and t.idx > s.idx for t in self.doc.sentences)
         text = self.doc.text[s.start : s.end].rstrip()
-        if last and text.endswith((":", ",")) and nxt is not None and nxt.kind == "paragraph":
-            ends.append(nxt.end)  # "Mao stated," and the quotation set off below it
-        for m in sorted(self.doc.markers, key=lambda m: m.pos):
-            if s.end <= m.pos <= max(ends):
+        if self._last[block.idx] == s.idx and text.endswith((":", ",")):
+            if nxt is not None and nxt.kind == "paragraph":
+                end = nxt.end  # "Mao stated," and the quotation set off below it
+        for m in self._markers:
+            if s.end <= m.pos <= end:
                 return [], [m.n]
         return [], []
