@@ -231,8 +231,12 @@ def test_seed2_decision_sequence_for_mao_no_yes_no_yes(corpus_db):
     no_2 = on("1950-10-02", "negative")
     assert no_2 and no_2[0]["actor"] == "Mao Zedong" and no_2[0]["derived_from"]
     yes_5 = on("1950-10-05", "positive")
-    assert any(e["conditions"] for e in yes_5)
-    assert any(e["reverses"] == no_2[0]["id"] for e in yes_5)
+    # the Politburo's yes reverses the no, on the condition stated later ("the decision made on
+    # October 5 was conditional on Soviet assistance")
+    politburo = [e for e in yes_5 if e["actor"] == "CCP Politburo"]
+    assert politburo and politburo[0]["reverses"] == no_2[0]["id"]
+    assert politburo[0]["conditions"] == ["Soviet assistance"]
+    assert all(e["actor"] != "Yang Shangkun" for e in yes_5)  # "explanation agreed with the fact"
     no_12 = on("1950-10-11", "negative") + on("1950-10-12", "negative")
     assert any("Mao Zedong" in str(e["actor"]) for e in no_12)
     assert any(by_id.get(e["reverses"], {}).get("date", "").startswith("1950-10-0") for e in no_12)
@@ -392,3 +396,13 @@ def test_korean_given_names_stay_one_word_so_the_sentence_parses():
     (met,) = [e for e in evs if e.type == "meeting"]  # "participated in the teleconference"
     assert _who(met, "participant", names) == ["Paul H. Nitze"]
     assert not [e for e in evs if e.type == "military"]  # a planned offensive is not one fought
+
+
+def test_what_was_decided_follows_the_verb_and_ending_talks_is_no_decision():
+    _, evs, _ = _events(
+        "On December 18, 1951, in light of this disparity, Washington opted for a voluntary "
+        "repatriation system. Concluding their discussions, Zhou Enlai stressed the cost. "
+        "Their explanation agreed with the fact that Mao had persuaded them."
+    )
+    dec = [e for e in evs if e.type == "decision"]
+    assert [e.summary for e in dec] == ["a voluntary repatriation system"]

@@ -354,6 +354,8 @@ class _Reader:
                 if k in lex.decision_verbs and not self.answers_someone(tok):
                     if k in JUDGEMENTS and not cl.children(tok, "dobj"):
                         continue  # "concluded that there would be no intervention": a judgement
+                    if k in JUDGEMENTS and obj_lemmas & (lex.meeting_nouns | set(lex.channels)):
+                        continue  # "concluding their discussions": ending talks, not deciding
                     return "decision", None
                 if k in lex.plan_verbs and obj_lemmas & lex.plan_nouns and not cl.passive(tok):
                     return "decision", None  # "the JCS developed a guideline for a cease-fire"
@@ -944,19 +946,12 @@ class _Reader:
         for c in tok.children:
             if clauses or objects:
                 break
-            if c.dep_ == "prep" and c.text.casefold() in (
-                "on",
-                "upon",
-                "to",
-                "against",
-                "in",
-                "with",
-            ):
+            if c.i < tok.i:
+                continue  # "In light of this disparity, Washington opted for …": not what
+            if c.dep_ == "prep" and c.text.casefold() in DECIDED_ON:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if c.text.casefold() == "with" and (
-                    not objs
-                    or objs[0].pos_ != "NOUN"
-                    or any(self.index.within(*cl.span(objs[0], self.base)))
+                    not objs or objs[0].lemma_.casefold() not in lex.agreed_with
                 ):
                     continue  # "agreed with Stalin" says with whom; "concurred with his view" what
                 if objs and not self.dates.in_range(*cl.span(objs[0], self.base)):
@@ -1408,6 +1403,10 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
                     if r.role == "participant" and r.actor_id not in ev.actors("sender"):
                         ev.add("recipient", r.actor_id, r.start, r.end, "meeting")
 
+
+# Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
+# the president's perspective").
+DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
 
 REVERSAL_CUES = re.compile(
     r"\b(?:revers\w*|overturn\w*|overrul\w*|rescind\w*|again|instead|changed? (?:its|his|her|their) mind)\b",
