@@ -365,10 +365,11 @@ def test_adopting_a_course_is_a_decision_and_a_date_inside_the_plan_is_not_its_d
 def test_joint_positions_and_objects_that_make_no_message():
     _, evs, _ = _events(
         "On June 23, 1951, Truman and Attlee advocated for unity. Nitze extended his stay. "
-        "The JCS sought proactive solutions. Malik extended an offer to Kennan."
+        "The JCS sought proactive solutions. Malik extended an offer to Kennan. Kennan "
+        "initiated a new policy. The U.S. initiated negotiations with the Soviet Union."
     )
     comm = [e for e in evs if e.type == "communication"]
-    assert [e.trigger for e in comm] == ["extended"] and comm[0].act == "propose"
+    assert [(e.trigger, e.act) for e in comm] == [("extended", "propose"), ("initiated", "propose")]
 
 
 def test_subject_the_parser_hung_on_a_date_and_a_lesser_office():
