@@ -498,13 +498,18 @@ class _Reader:
 
     def in_a_message(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """ "expressed this sentiment in a message to Gottwald": said to someone, so told."""
-        for o in cl.preps(tok, "in"):
-            noun = o.lemma_.casefold()
-            if (noun in self.lex.channels or noun in self.lex.message_nouns) and cl.preps(
-                o, "to", "with"
-            ):
-                return "inform"
-        return None
+        return "inform" if self.addressed_in(tok, "in") else None
+
+    def addressed_in(self, tok, *preps: str) -> list:  # type: ignore[no-untyped-def]
+        """Who a message or channel phrase of the verb goes to: "in a message to Gottwald",
+        "in a conversation with Yudin"."""
+        return [
+            to
+            for o in cl.preps(tok, *preps)
+            if o.lemma_.casefold() in self.lex.channels
+            or o.lemma_.casefold() in self.lex.message_nouns
+            for to in cl.preps(o, "to", "with")
+        ]
 
     def noun_event(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone."""
@@ -835,11 +840,7 @@ class _Reader:
                 if not who:
                     for a, st, en, how in self.resolve(cl.subject(head), base, s):
                         ev.add(primary, a, st, en, how)
-            for o in cl.preps(tok, "in", "during", "by", "at"):
-                # "in a message to Gottwald", "in a conversation with Yudin"
-                noun = o.lemma_.casefold()
-                if noun in lex.channels or noun in lex.message_nouns:
-                    recipients += cl.preps(o, "to", "with")
+            recipients += self.addressed_in(tok, "in", "during", "by", "at")
             for o in recipients:
                 for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("sender")):
                     if a not in ev.actors("sender") and a not in ev.actors("via"):
@@ -1175,48 +1176,50 @@ class _Reader:
                 ev.time = re.search(r"T(\d\d:\d\d)", t.value).group(1)  # type: ignore[union-attr]
                 break
 
+    def first_token(self, t: TimeExpr):  # type: ignore[no-untyped-def]
+        """The sentence's first token inside a time expression (None when none is)."""
+        return next((d for d in self._tokens if t.start <= self.base + d.idx < t.end), None)
+
     def in_what_was_decided(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date inside an action the decision plans ("maintained a plan to initiate the
         sixth offensive in August"), so not the date of deciding?"""
-        for d in self._tokens:
-            if t.start <= self.base + d.idx < t.end:
-                for anc in cl.ancestors_until(d, tok):
-                    if anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i:
-                        return True
-                return False
-        return False
+        d = self.first_token(t)
+        return d is not None and any(
+            anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i
+            for anc in cl.ancestors_until(d, tok)
+        )
 
     def names_a_thing(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date part of another decision's or message's name ("Mao's decision of the
         previous day", "the joint telegram of October 11"), not the date of ``tok``?"""
         lex = self.lex
-        for d in self._tokens:
-            if t.start <= self.base + d.idx < t.end:
-                for anc in cl.ancestors_until(d, None):
-                    if anc.i == tok.i or anc.pos_ in ("VERB", "AUX"):
-                        return False
-                    if (
-                        anc.dep_ == "prep"
-                        and anc.text.casefold() in ("of", "from")
-                        and anc.head.i != tok.i
-                        and (
-                            anc.head.lemma_.casefold() in lex.decision_nouns
-                            or anc.head.lemma_.casefold() in lex.message_nouns
-                        )
-                    ):
-                        return True
+        d = self.first_token(t)
+        if d is None:
+            return False
+        for anc in cl.ancestors_until(d, None):
+            if anc.i == tok.i or anc.pos_ in ("VERB", "AUX"):
                 return False
+            if (
+                anc.dep_ == "prep"
+                and anc.text.casefold() in ("of", "from")
+                and anc.head.i != tok.i
+                and (
+                    anc.head.lemma_.casefold() in lex.decision_nouns
+                    or anc.head.lemma_.casefold() in lex.message_nouns
+                )
+            ):
+                return True
         return False
 
     def governs(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Does the date phrase hang from this trigger in the parse (not from another verb)?"""
-        for d in self._tokens:
-            if self.base + d.idx == t.start or (t.start <= self.base + d.idx < t.end):
-                for anc in [d, *cl.ancestors_until(d, None)]:
-                    if anc.i == tok.i:
-                        return True
-                    if anc.pos_ == "VERB" and anc.i != d.i:
-                        return False
+        d = self.first_token(t)
+        if d is None:
+            return False
+        for anc in [d, *cl.ancestors_until(d, None)]:
+            if anc.i == tok.i:
+                return True
+            if anc.pos_ == "VERB" and anc.i != d.i:
                 return False
         return False
 

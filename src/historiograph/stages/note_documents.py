@@ -24,8 +24,9 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
+from historiograph.dates import bounds
 from historiograph.stages.actors import ActorLayer
 from historiograph.stages.citations import ParsedNote
 from historiograph.stages.events import Event
@@ -231,33 +232,16 @@ def _same_message_dated(found: list[Event], ev: Event) -> bool:
 
 
 def _within(written: date, value: str, days: int, after_only: bool = False) -> bool:
-    """Is the document's date inside ``value`` (ISO day, month, year or range), or at most
+    """Is the document's date inside ``value`` (an ISO date value or range), or at most
     ``days`` after it (or either side, unless ``after_only``)?"""
-    first, _, last = value.partition("/")
-    last = last or first
-    lo, hi = _bounds(first)[0], _bounds(last)[1]
-    if lo is None or hi is None:
+    span = bounds(value)
+    if span is None:
         return False
+    lo, hi = span[0], span[1] - timedelta(days=1)
     if lo <= written <= hi:
         return True
     gap = (written - hi).days if written > hi else -(lo - written).days
     return 0 < gap <= days if after_only else abs(gap) <= days
-
-
-def _bounds(value: str) -> tuple[date | None, date | None]:
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            d = date.fromisoformat(value)
-            return d, d
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            end = date(y + (m == 12), m % 12 + 1, 1)
-            return date(y, m, 1), date.fromordinal(end.toordinal() - 1)
-        y = int(parts[0])
-        return date(y, 1, 1), date(y, 12, 31)
-    except ValueError:
-        return None, None
 
 
 def _channel(title: str) -> str | None:

@@ -26,16 +26,17 @@ def note_scope(doc: Document) -> str:
     """``run`` or ``sentence`` for the document's notes (``sentence`` when it has none)."""
     marked = {m.sentence_idx for m in doc.markers if m.sentence_idx is not None}
     runs: list[int] = []
-    for block in doc.blocks:
-        if block.kind != "paragraph":
+    run, block = 0, None
+    for s in doc.sentences:  # in text order, so each paragraph's sentences in a row
+        if doc.blocks[s.block_idx].kind != "paragraph":
             continue
-        run = 0
-        for s in (s for s in doc.sentences if s.block_idx == block.idx):
-            if s.idx in marked:
-                runs.append(run)
-                run = 0
-            else:
-                run += 1
+        if s.block_idx != block:
+            run, block = 0, s.block_idx
+        if s.idx in marked:
+            runs.append(run)
+            run = 0
+        else:
+            run += 1
     if not runs:
         return SENTENCE
     return RUN if sum(runs) / len(runs) <= RUN_MEAN else SENTENCE
@@ -46,13 +47,11 @@ class NoteReach:
     """The notes of each sentence of one document, own and (in ``run`` scope) inferred."""
 
     doc: Document
-    scope: str = SENTENCE
     _own: dict[int, list[int]] = field(default_factory=dict)
     _last: dict[int, int] = field(default_factory=dict)  # block -> its last sentence
     _markers: list = field(default_factory=list)  # by position
 
     def __post_init__(self) -> None:
-        self.scope = self.doc.note_scope
         for m in self.doc.markers:
             if m.sentence_idx is not None and m.n not in self._own.get(m.sentence_idx, []):
                 self._own.setdefault(m.sentence_idx, []).append(m.n)
@@ -63,7 +62,7 @@ class NoteReach:
     def of(self, s: Sentence) -> tuple[list[int], list[int]]:
         """``(own, inferred)``: the sentence's markers, else the note that covers it."""
         own = sorted(self._own.get(s.idx, []))
-        if own or self.scope != RUN:
+        if own or self.doc.note_scope != RUN:
             return own, []
         block = self.doc.blocks[s.block_idx]
         end = block.end
