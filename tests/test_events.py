@@ -407,3 +407,16 @@ def test_what_was_decided_follows_the_verb_and_ending_talks_is_no_decision():
     )
     dec = [e for e in evs if e.type == "decision"]
     assert [e.summary for e in dec] == ["a voluntary repatriation system"]
+
+
+def test_an_operation_managed_is_fought_one_planned_is_not_and_fighters_name_no_service():
+    _, evs, names = _events(
+        "In March 1951, the Eighth Army managed to regain Seoul. In April 1951, the Eighth"
+        " Army planned to capture Pyongyang. On September 4, 1950, U.S. fighters attacked"
+        " Soviet airplanes."
+    )
+    mil = [e for e in evs if e.type == "military"]
+    assert [(m.date, _who(m, "actor", names)) for m in mil] == [
+        ("1951-03", ["Eighth Army"]),
+        ("1950-09-04", ["United States"]),
+    ]

@@ -54,6 +54,8 @@ CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hi
 JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
+IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
 # What an operation does when it is the subject: "the offensive began / stalled".
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
@@ -547,7 +549,8 @@ class _Reader:
         troops crossed the parallel", "crossing the 38th parallel", "to initiate the sixth
         offensive" — not one it reports."""
         if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children):
-            return True  # planned or intended, not (yet) carried out
+            # planned or intended, not (yet) carried out — unless it was managed
+            return not (tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IMPLICATIVE)
         if any(c.lemma_.casefold() in self.lex.military_nouns for c in cl.children(tok, "dobj")):
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
