@@ -420,3 +420,23 @@ def test_an_operation_managed_is_fought_one_planned_is_not_and_fighters_name_no_
         ("1951-03", ["Eighth Army"]),
         ("1950-09-04", ["United States"]),
     ]
+
+
+def test_words_of_sequence_date_against_the_event_before():
+    _, evs, names = _events(
+        "In March 1952, the talks stalled. On March 31, 1952, the Politburo decided to"
+        " resume the talks. Following this decision, Zhou Enlai informed Stalin of the"
+        " plan. Concurrently, Kim Il-sung ordered Nam Il to prepare a proposal.\n\n"
+        "On April 10, 1952, Mao decided to accept the proposal. Following this decision,"
+        " Zhou Enlai informed Stalin of the change."
+    )
+    told = [e for e in evs if e.type == "communication"]
+    by_sender = {_who(e, "sender", names)[0]: e for e in told}
+    zhou, kim = told[0], by_sender["Kim Il Sung"]
+    # after the last day but one of March: the days that follow are April's
+    assert (zhou.date, zhou.date_precision, zhou.date_inferred) == ("1952-04", "month", True)
+    decision = next(e for e in evs if e.type == "decision")
+    assert zhou.date_basis == f"after {decision.id}"
+    assert (kim.date, kim.date_basis) == ("1952-04", f"with {zhou.id}")
+    # after a day in mid-month the narrative's day is kept
+    assert (told[-1].date, told[-1].date_precision) == ("1952-04-10", "day")

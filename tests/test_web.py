@@ -149,6 +149,19 @@ def test_event_page_says_when_a_note_is_inferred(client, corpus_db):
     assert "Inferred: the evidence carries no marker" in page
 
 
+def test_event_page_links_the_event_a_word_of_sequence_dates_it_by(client, corpus_db):
+    followed = next(
+        e
+        for e in queries.events(corpus_db, "seed1_armistice", "communication")
+        if e["evidence"].startswith("Following this decision, Mao")
+    )
+    assert followed["date"] == "1951-06" and followed["date_basis"].startswith("after ")
+    page = client.get(f"/events/seed1_armistice/{followed['id']}").text
+    other = followed["date_basis"].split()[1]
+    assert f'<a class="date-basis" href="/events/seed1_armistice/{other}">' in page
+    assert "the sentence places it after" in page
+
+
 def test_decisions_page_shows_sequences_with_polarity_and_conditions(client):
     data = client.get("/decisions.json?doc=seed2_intervention").json()
     decisions = [d for g in data["groups"] for d in g["decisions"]]

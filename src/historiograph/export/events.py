@@ -13,7 +13,7 @@ from historiograph.describe import headline, names, when
 
 # One column per slot; lists are joined with " | ".
 CSV_COLUMNS = [
-    "document", "id", "type", "date", "date_precision", "date_inferred", "time",
+    "document", "id", "type", "date", "date_precision", "date_inferred", "date_basis", "time",
     "sender", "recipient", "via", "actor", "participants", "act", "other_acts", "channel",
     "polarity", "conditions", "reverses", "place", "item", "summary", "content",
     "evidence", "evidence_offsets", "notes", "citations",

@@ -35,11 +35,12 @@ from dataclasses import asdict, dataclass, field
 from historiograph.model import Document, Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer, Mention
+from historiograph.stages.event_order import date_by_sequence
 from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-4"
+STAGE_VERSION = "events-5"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -115,6 +116,9 @@ class Event:
     date_inferred: bool = False
     date_start: int | None = None  # the time expression the date comes from
     date_end: int | None = None
+    # "after e029" / "with e030": dated by a word of sequence against that event (event_order)
+    date_basis: str | None = None
+    date_event: Event | None = field(default=None, repr=False, compare=False)
     time: str | None = None
     polarity: str | None = None
     conditions: list[str] = field(default_factory=list)
@@ -154,7 +158,7 @@ class Event:
 
     def to_dict(self) -> dict:
         out = asdict(self)
-        del out["basis"]
+        del out["basis"], out["date_event"]
         return out
 
 
@@ -1479,10 +1483,13 @@ def find_events(
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
+    date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
     for ev in events:
         if ev.basis is not None:
             ev.derived_from = ev.basis.id
+        if ev.date_event is not None:
+            ev.date_basis = f"{ev.date_basis} {ev.date_event.id}"
     _link_reversals(events, doc, members)
     return events

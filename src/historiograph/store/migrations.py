@@ -270,6 +270,14 @@ def m007_note_scope_and_cited_documents() -> str:
         """
 
 
+def m008_date_basis() -> str:
+    return """
+        -- "after e029" / "with e030": the event a word of sequence dates this one against
+        -- ("Following this decision", "Concurrently"; stages/event_order.py).
+        ALTER TABLE events ADD COLUMN date_basis TEXT;
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -278,6 +286,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m005_events,
     m006_members_and_derived_decisions,
     m007_note_scope_and_cited_documents,
+    m008_date_basis,
 ]
 
 

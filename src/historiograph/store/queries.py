@@ -459,6 +459,8 @@ def events(
             "date": e["date"],
             "date_precision": e["date_precision"],
             "date_inferred": bool(e["date_inferred"]),
+            # "after e029": the event a word of sequence ("Following this decision") dates it by
+            "date_basis": e["date_basis"],
             "time": e["time"],
             # slot -> the note whose cited document supplied it (the text does not say it)
             "from_note": json.loads(e["from_note"]) if e["from_note"] else {},
