@@ -440,3 +440,15 @@ def test_words_of_sequence_date_against_the_event_before():
     assert (kim.date, kim.date_basis) == ("1952-04", f"with {zhou.id}")
     # after a day in mid-month the narrative's day is kept
     assert (told[-1].date, told[-1].date_precision) == ("1952-04-10", "day")
+
+
+def test_a_bloc_within_the_un_proposes_a_resolution_and_its_urging_is_its_content():
+    text, evs, names = _events(
+        "On December 12, 1950, Arab-Asian nations within the UN introduced a draft resolution"
+        " urging a cease-fire."
+    )
+    (ev,) = evs
+    assert (ev.type, ev.act, ev.trigger) == ("communication", "propose", "introduced")
+    assert _who(ev, "sender", names) == ["Arab-Asian group at the UN"]
+    sender = next(r for r in ev.roles if r.role == "sender")
+    assert text[sender.start : sender.end] == "Arab-Asian nations within the UN"

@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "actors-4"
+STAGE_VERSION = "actors-5"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -74,6 +74,10 @@ ADJECTIVE_PREFIXES = {
 }
 # Words that make a role's title another, lesser office ("Assistant Secretary of State").
 LESSER_OFFICE = re.compile(r"\b(?:Assistant|Deputy|Under|Vice|Associate)[\s-]+$")
+# A group named with the body it sits in: the body is part of the group's name.
+WITHIN_BODY = re.compile(
+    r"\s+(?:within|in|at) the (?:UN|U\.N\.|United Nations|General Assembly|Security Council)\b"
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 
@@ -171,9 +175,11 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
             if before and (before.group(1) in ADJECTIVE_PREFIXES or before.group(1).islower()):
                 continue  # "Sino-U.S.", "non-Korean"
         ids = table[m.group()]
-        out.append(
-            _Candidate(base + m.start(), base + m.end(), ids, "place" if not ids else "gazetteer")
-        )
+        end = m.end()
+        if ids and all(gaz.entries[i].kind == "group" for i in ids):
+            within = WITHIN_BODY.match(text, end)  # "Asiatic countries within the UN"
+            end = within.end() if within else end
+        out.append(_Candidate(base + m.start(), base + end, ids, "place" if not ids else "gazetteer"))
     nicknames, owner = gaz.nickname_matcher()
     for m in nicknames.finditer(text) if owner else ():
         before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
