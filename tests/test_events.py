@@ -452,3 +452,30 @@ def test_a_bloc_within_the_un_proposes_a_resolution_and_its_urging_is_its_conten
     assert _who(ev, "sender", names) == ["Arab-Asian group at the UN"]
     sender = next(r for r in ev.roles if r.role == "sender")
     assert text[sender.start : sender.end] == "Arab-Asian nations within the UN"
+
+
+def test_operations_of_formations_named_together_and_launchers_that_need_no_name():
+    _, evs, names = _events(
+        "On September 5, 1951, the CCF’s 19th Army initiated small-scale offensives in the"
+        " Cholwon area. Subsequently, the XLVII, XLII, and XXVI Corps joined the assault."
+        " Simultaneously, the UNC intensified air interdiction operations in North Korea."
+    )
+    mil = [e for e in evs if e.type == "military"]
+    assert [sorted(_who(m, "actor", names)) for m in mil] == [
+        ["CCF 19th Army"],
+        ["XLII Corps", "XLVII Corps", "XXVI Corps"],
+        ["United Nations Command"],
+    ]
+    assert all(m.date == "1951-09-05" for m in mil)
+
+
+def test_the_talks_are_the_delegations_not_the_governments_deciding_about_them():
+    _, evs, names = _events(
+        "In July 1951, Mao proposed postponing the “Withdrawal of Foreign Forces” agenda"
+        " item, a suggestion Stalin approved. At the plenary, the Communist delegation"
+        " proposed the 38th Parallel as the demarcation line."
+    )
+    assert [(e.type, e.act, _who(e, "sender", names) or _who(e, "actor", names)) for e in evs] == [
+        ("communication", "propose", ["Mao Zedong"]),
+        ("negotiation", "propose", ["Communist delegation"]),
+    ]

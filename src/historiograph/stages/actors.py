@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "actors-5"
+STAGE_VERSION = "actors-6"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -120,12 +120,15 @@ class _Candidate:
     how: str
     label: str | None = None
     kind: str | None = None  # for names from the text: person | organization
+    name: str | None = None  # the full name, when the text prints only part ("XLVII" Corps)
 
 
 @dataclass(slots=True)
 class ActorLayer:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    # everyone the gazetteer seats in a governing body, named in the text or not
+    body_members: frozenset[str] = frozenset()
 
 
 # ------------------------------------------------------------------ titles
@@ -187,6 +190,44 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
             out.append(
                 _Candidate(base + m.start(), base + m.end(), (owner[m.group()],), "gazetteer")
             )
+    return out
+
+
+# ------------------------------------------------------------------ shared heads
+
+NUMERAL = r"(?:[IVXLC]+|\d+(?:st|nd|rd|th))"
+SHARED_HEAD = re.compile(
+    rf"\b({NUMERAL}(?:,?\s+(?:and\s+)?{NUMERAL}|,\s*{NUMERAL})+)\s+"
+    r"(Corps|Armies|Army|Divisions|Division|Regiments|Brigades|Fleets)\b"
+)
+SINGULAR = {"Armies": "Army", "Divisions": "Division", "Regiments": "Regiment",
+            "Brigades": "Brigade", "Fleets": "Fleet"}  # fmt: skip
+
+
+OWNED_FORMATION = re.compile(
+    rf"\b([A-Z][A-Z.]{{1,8}})['’]s\s+({NUMERAL})\s+(Corps|Army|Division|Regiment|Brigade|Fleet)\b"
+)
+
+
+def _shared_head_candidates(text: str, base: int) -> list[_Candidate]:
+    """ "the XLVII, XLII, and XXVI Corps": each numeral before the last names a formation of
+    its own ("XLVII Corps"); the last one is read with its head noun as any name is. "The
+    CCF's 19th Army" is one name ("CCF 19th Army"), not the CCF."""
+    out = []
+    for m in SHARED_HEAD.finditer(text):
+        head = SINGULAR.get(m.group(2), m.group(2))
+        numerals = list(re.finditer(NUMERAL, m.group(1)))
+        for n in numerals[:-1]:
+            start = base + m.start(1) + n.start()
+            out.append(
+                _Candidate(start, start + len(n.group()), (), "ner", "ORG", "organization",
+                           f"{n.group()} {head}")  # fmt: skip
+            )
+    for m in OWNED_FORMATION.finditer(text):  # "the CCF's 19th Army": the CCF's formation
+        out.append(
+            _Candidate(base + m.start(), base + m.end(), (), "ner", "ORG", "organization",
+                       f"{m.group(1)} {m.group(2)} {m.group(3)}")  # fmt: skip
+        )
     return out
 
 
@@ -336,6 +377,7 @@ def find_actors(
     for b in paragraphs:
         chunk = text[b.start : b.end]
         candidates += _gazetteer_candidates(chunk, b.start, gaz)
+        candidates += _shared_head_candidates(chunk, b.start)
         abbreviations += _abbreviation_candidates(chunk, b.start)
     candidates += _ner_candidates(doc, parsed, italics, gaz)
     for _, c in abbreviations:
@@ -347,7 +389,7 @@ def find_actors(
     chosen = [c for c in non_overlapping(ranked, lambda c: (c.start, c.end)) if c.how != "place"]
     chosen = _drop_titles_of_names(text, chosen, gaz)
 
-    layer = ActorLayer()
+    layer = ActorLayer(body_members=frozenset(m for e in gaz.entries.values() for m in e.members))
     sentence_of = sentence_finder(doc)
     ref_starts, ref_days = _reference_days(times)
 
@@ -409,12 +451,12 @@ def find_actors(
                 else:
                     continue  # a lone capitalised word the model calls a name: too often a place
             else:
-                actor_id = slug(name)
+                actor_id = slug(c.name or name)
             if actor_id not in layer.actors:
                 kind = c.kind or "person"
                 if kind == "person" and _is_scholar(text, c):
                     kind = "scholar"
-                full = name if actor_id == slug(name) else actor_id
+                full = c.name or (name if actor_id == slug(name) else actor_id)
                 layer.actors[actor_id] = Actor(actor_id, full, kind, "text")
         layer.mentions.append(
             Mention(

@@ -55,6 +55,8 @@ CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hi
 JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# Speech acts whose content is a decision not yet taken.
+UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
 # What an operation does when it is the subject: "the offensive began / stalled".
@@ -218,6 +220,12 @@ class _Reader:
         self.delegates = {
             m.holder_id or m.actor_id for m in layer.mentions if m.actor_id in delegations
         }
+        # Who governs rather than negotiates: states, leaderships and the members of bodies.
+        self.governing = {
+            a.id
+            for a in layer.actors.values()
+            if a.kind == "state" or (a.kind == "group" and "leader" in a.name.casefold())
+        } | layer.body_members
         self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_at = -1  # where that meeting's sentence ends
@@ -365,10 +373,12 @@ class _Reader:
                     return "decision", None
                 if k in lex.plan_verbs and obj_lemmas & lex.plan_nouns and not cl.passive(tok):
                     return "decision", None  # "the JCS developed a guideline for a cease-fire"
-                if k in lex.speech_acts:
+                # "extended his stay", "seeking proactive solutions": no message (but "initiated
+                # a counter-offensive" may still be an operation)
+                if k in lex.speech_acts and (
+                    k not in lex.needs_object or self.object_fits(tok, k, objects)
+                ):
                     act = lex.speech_acts[k]
-                    if k in lex.needs_object and not self.object_fits(tok, k, objects):
-                        continue  # "extended his stay", "seeking proactive solutions"
                     if k == "express":
                         act = self.expressed(objects) or self.in_a_message(tok)
                         if act is None:
@@ -426,16 +436,22 @@ class _Reader:
         return None
 
     def at_talks(self, tok, sent_text: str) -> bool:  # type: ignore[no-untyped-def]
-        low = sent_text.casefold()
-        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in self.lex.negotiation_cues):
-            return True
+        """Is the trigger a step at the talks: its subject a delegation or a delegate, or the
+        sentence about the talks and its subject not a government deciding about them ("Mao
+        proposed postponing the agenda item" is Mao's advice to Stalin, not a move at the
+        table)."""
         subj = cl.subject(tok)
-        if subj is None:
-            return False
-        return any(
-            self.index.actor_of(m) in self.delegates
-            for m in cl.phrase_mentions(subj, self.base, self.index)
+        named = (
+            [self.index.actor_of(m) for m in cl.phrase_mentions(subj, self.base, self.index)]
+            if subj is not None
+            else []
         )
+        if any(a in self.delegates for a in named):
+            return True
+        low = sent_text.casefold()
+        if not any(re.search(rf"\b{re.escape(c)}\b", low) for c in self.lex.negotiation_cues):
+            return False
+        return not named or not all(a in self.governing for a in named)
 
     def answers_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision."""
@@ -753,14 +769,22 @@ class _Reader:
             return True  # "it was important to determine", "ready to accept"
         # A speech act under a decision or under another speech act of the same sentence
         # is what was decided or said ("concurred on suggesting", "directed … not to inform").
+        # A decision proposed, asked for or ordered is not (yet) taken ("proposed postponing
+        # the agenda item", "convinced Ridgway to agree"); one reported is ("informed Stalin
+        # that he had decided").
+        ancestors = {a.i for a in cl.ancestors_until(tok, None)}
         for other_tok, other in found:
+            if other_tok.i not in ancestors or tok.dep_ not in ("xcomp", "pcomp", "ccomp"):
+                continue
             if etype == "communication" and other.type in ("decision", "communication"):
-                if other_tok.i in {a.i for a in cl.ancestors_until(tok, None)} and tok.dep_ in (
-                    "xcomp",
-                    "pcomp",
-                    "ccomp",
-                ):
-                    return True
+                return True
+            if (
+                etype == "decision"
+                and other.type == "communication"
+                and other.act in UNTAKEN
+                and tok.pos_ == "VERB"
+            ):
+                return True
         return False
 
     def build(self, tok, etype: str, act: str | None, s: Sentence, quotes) -> Event | None:  # type: ignore[no-untyped-def]
