@@ -479,3 +479,17 @@ def test_the_talks_are_the_delegations_not_the_governments_deciding_about_them()
         ("communication", "propose", ["Mao Zedong"]),
         ("negotiation", "propose", ["Communist delegation"]),
     ]
+
+
+def test_recesses_a_delegations_representative_and_leaning_is_not_agreeing():
+    _, evs, names = _events(
+        "By August 22, 1951, the Communist side leaned towards accepting the UN side’s stance."
+        " On August 23, 1951, they declared an indefinite recess. The UN delegation’s"
+        " representative at Panmunjom declared an indefinite recess after the Communists"
+        " turned down the UN’s final offer on October 8, 1952."
+    )
+    assert [(e.type, e.act, _who(e, "actor", names), e.date) for e in evs] == [
+        ("negotiation", "recess", ["the Communists"], "1951-08-23"),
+        ("negotiation", "recess", ["UNC delegation"], "1952-10-08"),
+        ("negotiation", "reject", ["the Communists"], "1952-10-08"),
+    ]

@@ -17,6 +17,10 @@ from historiograph.stages.actors import Actor, Mention
 # Dependents that say something about a phrase's head without naming it again.
 ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "punct", "parataxis", "npadvmod"})
 # Prepositions inside a noun phrase that still name its members ("leaders from China").
+# Who speaks or acts for the body they are named by ("the delegation's representative").
+SPOKESMEN = frozenset(
+    {"representative", "delegate", "spokesman", "spokesperson", "negotiator", "envoy", "member"}
+)
 MEMBER_PREPS = frozenset({"from", "of", "within", "in"})
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 CLAUSE_LINKS = frozenset(
@@ -246,11 +250,14 @@ def phrase_mentions(tok, base: int, index: MentionIndex) -> list[Mention]:  # ty
                     c.dep_ == "prep"
                     and c.text.casefold() in MEMBER_PREPS
                     and depth == 0
-                    and t.tag_ == "NNS"  # "leaders from China", not "the release of documents"
+                    # "leaders from China", not "the release of documents"
+                    and (t.tag_ == "NNS" or t.lemma_.casefold() in SPOKESMEN)
                 ):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             visit(g, depth + 1)
+                elif c.dep_ == "poss" and depth == 0 and t.lemma_.casefold() in SPOKESMEN:
+                    visit(c, depth + 1)  # "the UN delegation's representative"
         for c in t.children:
             if c.dep_ == "conj":
                 visit(c, depth)

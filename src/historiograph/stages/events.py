@@ -44,7 +44,8 @@ STAGE_VERSION = "events-5"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
-    "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail".split()
+    "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail"
+    " lean incline contemplate consider".split()
 )
 DEADLINES = frozenset({"by", "before", "until", "after", "since"})
 REASONS = frozenset({"ground", "grounds", "basis", "reason", "strength"})
@@ -360,7 +361,8 @@ class _Reader:
             obj_lemmas = {c.lemma_.casefold() for c in objects}
             at_talks = self.at_talks(tok, sent_text)
             for k in keys:
-                if at_talks and k in lex.negotiation_acts:
+                recess = lex.negotiation_acts.get(k) == "recess" and obj_lemmas & lex.recess_nouns
+                if (at_talks or recess) and k in lex.negotiation_acts:
                     if lex.negotiation_acts[k] == "recess" and k == "declare":
                         if not obj_lemmas & lex.recess_nouns:
                             continue
@@ -449,7 +451,8 @@ class _Reader:
         if any(a in self.delegates for a in named):
             return True
         low = sent_text.casefold()
-        if not any(re.search(rf"\b{re.escape(c)}\b", low) for c in self.lex.negotiation_cues):
+        cues = self.lex.negotiation_cues
+        if not any(re.search(rf"\b{re.escape(c.casefold())}\b", low) for c in cues):
             return False
         return not named or not all(a in self.governing for a in named)
 
@@ -568,9 +571,12 @@ class _Reader:
         """An operation the sentence mentions on the way to something else: "after American
         troops crossed the parallel", "crossing the 38th parallel", "to initiate the sixth
         offensive" — not one it reports."""
-        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children):
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "instructed his corps to conduct raids and launch offensives"
+        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in verb.children):
             # planned or intended, not (yet) carried out — unless it was managed
-            return not (tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IMPLICATIVE)
+            return not (verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in IMPLICATIVE)
         if any(c.lemma_.casefold() in self.lex.military_nouns for c in cl.children(tok, "dobj")):
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
@@ -763,6 +769,8 @@ class _Reader:
                 return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
+        if tok.dep_ == "pcomp" and tok.head.head.lemma_.casefold() in IRREALIS:
+            return True  # "leaned towards accepting"
         if tok.dep_ == "xcomp" and (
             tok.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in tok.head.children)
         ):
@@ -915,7 +923,8 @@ class _Reader:
                 )
             ]
             for o in objects:
-                if o.lemma_.casefold() in lex.military_nouns:
+                # "launched Operation Commando", "launched a series of offensives"
+                if any(t.lemma_.casefold() in lex.military_nouns for t in o.subtree):
                     ev.summary = self.doc.text[slice(*cl.subtree_span(o, base, cl.ASIDES))]
                     if key in REPELLERS:  # "repelled the fourth CCF offensive": the CCF's offensive
                         owners = [
