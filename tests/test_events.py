@@ -493,3 +493,16 @@ def test_recesses_a_delegations_representative_and_leaning_is_not_agreeing():
         ("negotiation", "recess", ["UNC delegation"], "1952-10-08"),
         ("negotiation", "reject", ["the Communists"], "1952-10-08"),
     ]
+
+
+def test_a_passives_agent_is_the_next_he_and_advice_to_act_is_a_proposal():
+    _, evs, names = _events(
+        "In December 1951, the approach was proposed by Brig. General Robert A. McClure. He"
+        " argued that POWs could be sent to Taiwan. The SJM advised Ridgway to be more"
+        " receptive."
+    )
+    assert [(e.act, _who(e, "sender", names)) for e in evs] == [
+        ("propose", ["Robert A. McClure"]),
+        ("propose", ["Robert A. McClure"]),
+        ("propose", ["State-JCS Meeting"]),
+    ]

@@ -56,6 +56,8 @@ CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hi
 JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# Verbs of telling whose to-infinitive makes the message advice or an order.
+TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
@@ -387,6 +389,8 @@ class _Reader:
                             continue
                     if act == "inform" and cl.says_what_should_be(tok):
                         act = "propose"  # "stressed that negotiations should be conducted …"
+                    if k in TOLD_TO_DO and cl.children(tok, "xcomp"):
+                        act = TOLD_TO_DO[k]  # "advised Ridgway to be more receptive"
                     return "communication", act
                 if k in lex.carriers:
                     for o in objects:
@@ -654,7 +658,12 @@ class _Reader:
         self.conditions_of_earlier(s, toks)
         roots = [t for t in toks if t.dep_ == "ROOT"]
         for r in roots:
-            self.remember_subject(cl.subject(r), self.base)
+            subj = cl.subject(r)
+            if subj is not None and not cl.phrase_mentions(subj, self.base, self.index):
+                # "This approach was proposed by McClure. He argued …": the agent
+                agents = [g for a in cl.children(r, "agent") for g in cl.children(a, "pobj")]
+                subj = agents[0] if agents else subj
+            self.remember_subject(subj, self.base)
         for _, ev in found:
             self.add_event(ev)
             if ev.type == "meeting" and len(ev.actors("participant")) > 1:
