@@ -497,12 +497,16 @@ def test_recesses_a_delegations_representative_and_leaning_is_not_agreeing():
 
 def test_a_passives_agent_is_the_next_he_and_advice_to_act_is_a_proposal():
     _, evs, names = _events(
-        "In December 1951, the approach was proposed by Brig. General Robert A. McClure. He"
-        " argued that POWs could be sent to Taiwan. The SJM advised Ridgway to be more"
-        " receptive."
+        "In December 1951, Van Fleet instructed his corps to hold the line. This approach was"
+        " proposed by"
+        " Brig. General Robert A. McClure, a"
+        " psychological warfare specialist. He argued that POWs wishing not to return to China"
+        " could be sent to Taiwan."
     )
     assert [(e.act, _who(e, "sender", names)) for e in evs] == [
+        ("direct", ["James A. Van Fleet"]),
         ("propose", ["Robert A. McClure"]),
         ("propose", ["Robert A. McClure"]),
-        ("propose", ["State-JCS Meeting"]),
     ]
+    _, (advice,), names = _events("In 1951, the SJM advised Ridgway to be more receptive.")
+    assert advice.act == "propose" and _who(advice, "recipient", names) == ["Matthew B. Ridgway"]
