@@ -510,3 +510,16 @@ def test_a_passives_agent_is_the_next_he_and_advice_to_act_is_a_proposal():
     ]
     _, (advice,), names = _events("In 1951, the SJM advised Ridgway to be more receptive.")
     assert advice.act == "propose" and _who(advice, "recipient", names) == ["Matthew B. Ridgway"]
+
+
+def test_a_date_in_a_relative_clause_dates_the_thing_it_describes():
+    _, evs, _ = _events(
+        "After seeing no progress from the negotiations that resumed on October 25, 1951,"
+        " Mao Zedong directed the delegation to accept the proposal on October 29. Finally,"
+        " after the landing at Incheon by UN forces, which began on September 15, 1950, the"
+        " war situation was reversed."
+    )
+    assert [(e.type, e.date) for e in evs] == [
+        ("communication", "1951-10-29"),
+        ("military", "1950-09-15"),
+    ]

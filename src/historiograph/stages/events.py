@@ -1240,14 +1240,26 @@ class _Reader:
 
     def names_a_thing(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date part of another decision's or message's name ("Mao's decision of the
-        previous day", "the joint telegram of October 11"), not the date of ``tok``?"""
+        previous day", "the joint telegram of October 11") or of a relative clause about
+        something else ("the negotiations that resumed on October 25"), not the date of
+        ``tok``?"""
         lex = self.lex
         d = self.first_token(t)
         if d is None:
             return False
         for anc in cl.ancestors_until(d, None):
-            if anc.i == tok.i or anc.pos_ in ("VERB", "AUX"):
+            if anc.i == tok.i:
                 return False
+            if anc.pos_ in ("VERB", "AUX"):
+                # "the negotiations that resumed on October 25": the date of a thing named
+                # but "the landing at Incheon by UN forces, which began on September 15"
+                # dates the landing: the clause hangs inside the trigger noun's phrase
+                own = {t.i for t in tok.subtree} if tok.pos_ in ("NOUN", "PROPN") else {tok.i}
+                return (
+                    anc.dep_ in ("relcl", "acl")
+                    and anc.head.i not in own
+                    and tok.i not in {t.i for t in anc.subtree}
+                )
             if (
                 anc.dep_ == "prep"
                 and anc.text.casefold() in ("of", "from")
