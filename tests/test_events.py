@@ -258,16 +258,18 @@ def test_event_scores_on_the_dev_sample(corpus_db, gold_dir):
         (s.article, s.metric): s.value for s in evaluate(corpus_db, gold_dir) if s.layer == "events"
     }
     # Regression floors a little below what this version measures (README, Evaluation).
-    assert scores[("seed2", "communication f1")] >= 0.88
+    assert scores[("seed2", "communication f1")] >= 0.9
     assert scores[("seed2", "decision f1")] >= 0.9
     assert scores[("seed2", "meeting f1")] >= 0.85
     assert scores[("seed1", "meeting f1")] >= 0.9
-    assert scores[("seed1", "communication f1")] >= 0.68
-    assert scores[("seed1", "decision f1")] >= 0.7
+    assert scores[("seed1", "military f1")] >= 0.85
+    assert scores[("seed2", "military f1")] >= 0.9
+    assert scores[("seed1", "communication f1")] >= 0.85
+    assert scores[("seed1", "decision f1")] >= 0.8
     assert scores[("seed2", "all types recall")] >= 0.9
-    assert scores[("seed2", "all types f1")] >= 0.87
-    assert scores[("seed1", "all types f1")] >= 0.74
-    assert scores[("seed1", "all types precision")] >= 0.85
+    assert scores[("seed2", "all types f1")] >= 0.92
+    assert scores[("seed1", "all types f1")] >= 0.86
+    assert scores[("seed1", "all types precision")] >= 0.95
     assert scores[("seed1", "slot accuracy (matched)")] >= 0.88
     assert scores[("seed2", "slot accuracy (matched)")] >= 0.88
 
