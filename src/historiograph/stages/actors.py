@@ -182,7 +182,9 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
         if ids and all(gaz.entries[i].kind == "group" for i in ids):
             within = WITHIN_BODY.match(text, end)  # "Asiatic countries within the UN"
             end = within.end() if within else end
-        out.append(_Candidate(base + m.start(), base + end, ids, "place" if not ids else "gazetteer"))
+        out.append(
+            _Candidate(base + m.start(), base + end, ids, "place" if not ids else "gazetteer")
+        )
     nicknames, owner = gaz.nickname_matcher()
     for m in nicknames.finditer(text) if owner else ():
         before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
@@ -219,16 +221,16 @@ def _shared_head_candidates(text: str, base: int) -> list[_Candidate]:
         numerals = list(re.finditer(NUMERAL, m.group(1)))
         for n in numerals[:-1]:
             start = base + m.start(1) + n.start()
-            out.append(
-                _Candidate(start, start + len(n.group()), (), "ner", "ORG", "organization",
-                           f"{n.group()} {head}")  # fmt: skip
-            )
+            name = f"{n.group()} {head}"
+            out.append(_formation(start, start + len(n.group()), name))
     for m in OWNED_FORMATION.finditer(text):  # "the CCF's 19th Army": the CCF's formation
-        out.append(
-            _Candidate(base + m.start(), base + m.end(), (), "ner", "ORG", "organization",
-                       f"{m.group(1)} {m.group(2)} {m.group(3)}")  # fmt: skip
-        )
+        name = f"{m.group(1)} {m.group(2)} {m.group(3)}"
+        out.append(_formation(base + m.start(), base + m.end(), name))
     return out
+
+
+def _formation(start: int, end: int, name: str) -> _Candidate:
+    return _Candidate(start, end, (), "ner", label="ORG", kind="organization", name=name)
 
 
 # ------------------------------------------------------------------ spaCy entities
