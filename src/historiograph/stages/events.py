@@ -229,6 +229,9 @@ class _Reader:
             for a in layer.actors.values()
             if a.kind == "state" or (a.kind == "group" and "leader" in a.name.casefold())
         } | layer.body_members
+        self.talk_cues = re.compile(
+            r"\b(?:" + "|".join(re.escape(c) for c in lex.negotiation_cues) + r")\b", re.I
+        )
         self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_at = -1  # where that meeting's sentence ends
@@ -361,14 +364,13 @@ class _Reader:
             keys = cl.phrasal_keys(tok)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
             obj_lemmas = {c.lemma_.casefold() for c in objects}
-            at_talks = self.at_talks(tok, sent_text)
             for k in keys:
-                recess = lex.negotiation_acts.get(k) == "recess" and obj_lemmas & lex.recess_nouns
-                if (at_talks or recess) and k in lex.negotiation_acts:
-                    if lex.negotiation_acts[k] == "recess" and k == "declare":
-                        if not obj_lemmas & lex.recess_nouns:
-                            continue
-                    return "negotiation", lex.negotiation_acts[k]
+                step = lex.negotiation_acts.get(k)
+                recess = step == "recess" and obj_lemmas & lex.recess_nouns
+                if step and (recess or self.at_talks(tok, sent_text)):
+                    if step == "recess" and k == "declare" and not recess:
+                        continue
+                    return "negotiation", step
                 if k in lex.decision_verbs and not self.answers_someone(tok):
                     if k in JUDGEMENTS and not cl.children(tok, "dobj"):
                         continue  # "concluded that there would be no intervention": a judgement
@@ -454,9 +456,7 @@ class _Reader:
         )
         if any(a in self.delegates for a in named):
             return True
-        low = sent_text.casefold()
-        cues = self.lex.negotiation_cues
-        if not any(re.search(rf"\b{re.escape(c.casefold())}\b", low) for c in cues):
+        if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
 
@@ -1254,11 +1254,11 @@ class _Reader:
                 # "the negotiations that resumed on October 25": the date of a thing named
                 # but "the landing at Incheon by UN forces, which began on September 15"
                 # dates the landing: the clause hangs inside the trigger noun's phrase
-                own = {t.i for t in tok.subtree} if tok.pos_ in ("NOUN", "PROPN") else {tok.i}
+                own = {w.i for w in tok.subtree} if tok.pos_ in ("NOUN", "PROPN") else {tok.i}
                 return (
                     anc.dep_ in ("relcl", "acl")
                     and anc.head.i not in own
-                    and tok.i not in {t.i for t in anc.subtree}
+                    and tok.i not in {w.i for w in anc.subtree}
                 )
             if (
                 anc.dep_ == "prep"
