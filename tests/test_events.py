@@ -519,9 +519,11 @@ def test_a_date_in_a_relative_clause_dates_the_thing_it_describes():
         "After seeing no progress from the negotiations that resumed on October 25, 1951,"
         " Mao Zedong directed the delegation to accept the proposal on October 29. Finally,"
         " after the landing at Incheon by UN forces, which began on September 15, 1950, the"
-        " war situation was reversed."
+        " war situation was reversed. Furthermore, Van Fleet launched Operation Commando,"
+        " which commenced on October 3, 1951 and continued until October 19."
     )
     assert [(e.type, e.date) for e in evs] == [
         ("communication", "1951-10-29"),
         ("military", "1950-09-15"),
+        ("military", "1951-10-03"),
     ]

@@ -1254,11 +1254,19 @@ class _Reader:
                 # "the negotiations that resumed on October 25": the date of a thing named
                 # but "the landing at Incheon by UN forces, which began on September 15"
                 # dates the landing: the clause hangs inside the trigger noun's phrase
+                # as does "launched Operation Commando, which commenced on October 3": the
+                # clause describes the operation the verb launched
                 own = {w.i for w in tok.subtree} if tok.pos_ in ("NOUN", "PROPN") else {tok.i}
+                for o in cl.children(tok, "dobj"):
+                    if any(w.lemma_.casefold() in lex.military_nouns for w in o.subtree):
+                        own |= {w.i for w in o.subtree}
+                clause = anc
+                while clause.dep_ == "conj":  # "… and continued until October 19"
+                    clause = clause.head
                 return (
-                    anc.dep_ in ("relcl", "acl")
-                    and anc.head.i not in own
-                    and tok.i not in {w.i for w in anc.subtree}
+                    clause.dep_ in ("relcl", "acl")
+                    and clause.head.i not in own
+                    and tok.i not in {w.i for w in clause.subtree}
                 )
             if (
                 anc.dep_ == "prep"
