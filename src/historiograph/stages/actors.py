@@ -230,7 +230,8 @@ def _shared_head_candidates(text: str, base: int) -> list[_Candidate]:
 
 
 def _formation(start: int, end: int, name: str) -> _Candidate:
-    return _Candidate(start, end, (), "ner", label="ORG", kind="organization", name=name)
+    # read by a rule, not by the model: no NER label is stored for it
+    return _Candidate(start, end, (), "ner", label=None, kind="organization", name=name)
 
 
 # ------------------------------------------------------------------ spaCy entities

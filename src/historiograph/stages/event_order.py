@@ -84,7 +84,7 @@ def date_by_sequence(events: list[Event], doc: Document) -> None:
             value, precision = _after_day(value, precision)
         ev.date, ev.date_precision = value, precision
         ev.date_start, ev.date_end = before.date_start, before.date_end
-        ev.date_basis, ev.date_event = relation, before
+        ev.date_relation, ev.date_event = relation, before
 
 
 def _event_before(

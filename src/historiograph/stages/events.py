@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from historiograph.model import Document, Sentence
 from historiograph.stages import clauses as cl
@@ -121,8 +121,8 @@ class Event:
     date_inferred: bool = False
     date_start: int | None = None  # the time expression the date comes from
     date_end: int | None = None
-    # "after e029" / "with e030": dated by a word of sequence against that event (event_order)
-    date_basis: str | None = None
+    # dated by a word of sequence (event_order): "after" or "with" that event
+    date_relation: str | None = None
     date_event: Event | None = field(default=None, repr=False, compare=False)
     time: str | None = None
     polarity: str | None = None
@@ -161,10 +161,18 @@ class Event:
         self.notes = sorted(mine | guessed)
         self.notes_inferred = sorted(guessed)
 
+    @property
+    def date_basis(self) -> str | None:
+        """ "after e029" / "with e030": the event a word of sequence dates this one against."""
+        if self.date_event is None:
+            return None
+        return f"{self.date_relation} {self.date_event.id}"
+
     def to_dict(self) -> dict:
-        out = asdict(self)
+        # The linked events are named by their ids, not copied in.
+        out = asdict(replace(self, basis=None, date_event=None))
         del out["basis"], out["date_event"]
-        return out
+        return out | {"date_basis": self.date_basis}
 
 
 @dataclass(slots=True)
@@ -595,6 +603,11 @@ class _Reader:
             return True
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.casefold() in COURSE
 
+    def holds_operation(self, phrase) -> bool:  # type: ignore[no-untyped-def]
+        """Does the noun phrase name an operation ("Operation Commando", "a series of
+        offensives")?"""
+        return any(w.lemma_.casefold() in self.lex.military_nouns for w in phrase.subtree)
+
     def named_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """ "the fourth CCF offensive", "the Incheon landing", "the landing at Incheon"."""
         for c in tok.children:
@@ -932,8 +945,7 @@ class _Reader:
                 )
             ]
             for o in objects:
-                # "launched Operation Commando", "launched a series of offensives"
-                if any(t.lemma_.casefold() in lex.military_nouns for t in o.subtree):
+                if self.holds_operation(o):
                     ev.summary = self.doc.text[slice(*cl.subtree_span(o, base, cl.ASIDES))]
                     if key in REPELLERS:  # "repelled the fourth CCF offensive": the CCF's offensive
                         owners = [
@@ -1258,7 +1270,7 @@ class _Reader:
                 # clause describes the operation the verb launched
                 own = {w.i for w in tok.subtree} if tok.pos_ in ("NOUN", "PROPN") else {tok.i}
                 for o in cl.children(tok, "dobj"):
-                    if any(w.lemma_.casefold() in lex.military_nouns for w in o.subtree):
+                    if self.holds_operation(o):
                         own |= {w.i for w in o.subtree}
                 clause = anc
                 while clause.dep_ == "conj":  # "… and continued until October 19"
@@ -1551,7 +1563,5 @@ def find_events(
     for ev in events:
         if ev.basis is not None:
             ev.derived_from = ev.basis.id
-        if ev.date_event is not None:
-            ev.date_basis = f"{ev.date_basis} {ev.date_event.id}"
     _link_reversals(events, doc, members)
     return events
