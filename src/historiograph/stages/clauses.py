@@ -47,7 +47,7 @@ PRONOUNS = {
 }
 CONDITION = re.compile(
     r"\b(?:if|unless|provided(?: that)?|on (?:the )?condition that|(?:depend\w*|conditional|contingent)"
-    r" (?:up)?on (?:whether )?|whether)\s+(?P<cond>.+?)(?=,|;|\.|\?|!|[”\"]|\bthen\b|\band whether\b|$)",
+    r" (?:up)?on (?:whether )?|whether)\s+(?P<cond>.+?)(?=,|;|(?<!\b[A-Z])\.|\?|!|[”\"]|\bthen\b|\band whether\b|$)",
     re.I,
 )
 
@@ -100,7 +100,12 @@ def preps(tok, *words: str) -> list:  # type: ignore[no-untyped-def]
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.text.casefold() in words:
-            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            # "to Lee, the power behind the scenes, and to Kim": the parser hangs the second
+            # "to" somewhere inside the first phrase
+            again = [
+                t for t in c.subtree if t.dep_ == "conj" and t.text.casefold() == c.text.casefold()
+            ]
+            out += [g for p in (c, *again) for g in p.children if g.dep_ in ("pobj", "pcomp")]
     return out
 
 

@@ -40,7 +40,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-5"
+STAGE_VERSION = "events-6"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -61,6 +61,8 @@ TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
+# "the UN side" is a party at the talks when the sentence is about them
+TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re.I)
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
 # What an operation does when it is the subject: "the offensive began / stalled".
 COURSE = frozenset(
@@ -180,6 +182,9 @@ class _Dates:
     """The times layer as the events stage reads it: dates by position."""
 
     exprs: list[TimeExpr]
+    # where a "by …" date opens its sentence ("By August 22, the Communist side …"): there
+    # it sets the story's time, not a deadline
+    openers: frozenset[int] = frozenset()
     _starts: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -207,7 +212,8 @@ class _Dates:
                 (t.type == "date" or (t.type == "time" and re.match(r"\d{4}-\d\d-\d\d", t.value)))
                 and t.value
                 and not t.value.startswith("XXXX")
-                and t.qualifier not in DEADLINES  # "by August 5": a deadline, not the story's time
+                # "would be in position by August 5": a deadline, not the story's time
+                and (t.qualifier not in DEADLINES or t.start in self.openers)
                 and t.precision not in ("decade", "century")  # "in the 1980s": historiography
             ):
                 return t
@@ -224,12 +230,22 @@ class _Reader:
         self.doc = doc
         self.lex = lex
         self.index = cl.MentionIndex(list(layer.mentions), layer.actors)
-        self.dates = _Dates(list(times))
+        openers = {
+            t.start
+            for s in doc.sentences
+            for t in times
+            if s.start <= t.start < s.end
+            and t.qualifier == "by"
+            and not doc.text[s.start : t.start].strip()
+        }
+        self.dates = _Dates(list(times), frozenset(openers))
         self.events: list[Event] = []
         self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
-        delegations = {a.id for a in layer.actors.values() if "delegat" in a.name.casefold()}
-        self.delegates = {
-            m.holder_id or m.actor_id for m in layer.mentions if m.actor_id in delegations
+        delegations = [a for a in layer.actors.values() if "delegat" in a.name.casefold()]
+        # Who negotiates: a delegation, its members, and whoever held a delegate's role.
+        self.delegates = {a.id for a in delegations} | {m for a in delegations for m in a.members}
+        self.delegates |= {
+            m.holder_id for m in layer.mentions if m.actor_id in self.delegates and m.holder_id
         }
         # Who governs rather than negotiates: states, leaderships and the members of bodies.
         self.governing = {
@@ -348,6 +364,12 @@ class _Reader:
 
     def is_view(self, tok, base: int) -> bool:  # type: ignore[no-untyped-def]
         """Is the subject of this verb a historian (or "scholars", "this article")?"""
+        for prep in tok.children:  # "According to Kim Donggil, Mao sought …"
+            if prep.dep_ != "prep" or prep.text.casefold() != "according":
+                continue
+            whose = [self.index.at(self.base + t.idx) for t in prep.subtree]
+            if any(m and self.index.kind(self.index.actor_of(m)) == "scholar" for m in whose):
+                return True
         subj = cl.subject(tok)
         if subj is None:
             return False
@@ -406,7 +428,10 @@ class _Reader:
                     for o in objects:
                         noun = o.lemma_.casefold()
                         if noun in lex.message_nouns:
-                            return "communication", lex.message_nouns[noun]
+                            act = lex.message_nouns[noun]
+                            if act == "inform":  # "sent telegrams to Li, urging a rigid stance"
+                                act = self.what_it_urged(tok) or act
+                            return "communication", act
                         if noun in lex.decision_nouns and k in lex.light_verbs:
                             return "decision", None
                     if k in ("cable", "telegraph", "wire", "broadcast"):
@@ -422,7 +447,7 @@ class _Reader:
                 if k in lex.meeting_hosts and obj_lemmas & lex.meeting_nouns:
                     return "meeting", None
                 if k in lex.military_verbs or (
-                    k in lex.launchers and obj_lemmas & lex.military_nouns
+                    k in lex.launchers and any(self.holds_operation(o) for o in objects)
                 ):
                     if self.background(tok):
                         continue
@@ -464,9 +489,20 @@ class _Reader:
         )
         if any(a in self.delegates for a in named):
             return True
+        if subj is not None and subj.lemma_.casefold() == "side" and TALKS.search(sent_text):
+            return True  # "To advance the negotiations, the UN side … consented to …"
         if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
+
+    def what_it_urged(self, tok) -> str | None:  # type: ignore[no-untyped-def]
+        """The act of a message its participle states: "sent telegrams …, urging a rigid
+        stance" is a request."""
+        for c in cl.children(tok, "advcl"):
+            act = self.lex.speech_acts.get(cl.key(c)) if c.tag_ == "VBG" else None
+            if act not in (None, "inform"):
+                return act
+        return None
 
     def answers_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision."""
@@ -589,7 +625,7 @@ class _Reader:
         if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in verb.children):
             # planned or intended, not (yet) carried out — unless it was managed
             return not (verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in IMPLICATIVE)
-        if any(c.lemma_.casefold() in self.lex.military_nouns for c in cl.children(tok, "dobj")):
+        if any(self.holds_operation(c) for c in cl.children(tok, "dobj")):
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
             return True
@@ -803,8 +839,11 @@ class _Reader:
         # the agenda item", "convinced Ridgway to agree"); one reported is ("informed Stalin
         # that he had decided").
         ancestors = {a.i for a in cl.ancestors_until(tok, None)}
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "that China would send troops … and to assert that …"
         for other_tok, other in found:
-            if other_tok.i not in ancestors or tok.dep_ not in ("xcomp", "pcomp", "ccomp"):
+            if other_tok.i not in ancestors or first.dep_ not in ("xcomp", "pcomp", "ccomp"):
                 continue
             if etype == "communication" and other.type in ("decision", "communication"):
                 return True
