@@ -65,6 +65,10 @@ UNTAKEN = frozenset({"propose", "request", "direct"})
 TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re.I)
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
 # What an operation does when it is the subject: "the offensive began / stalled".
+# the dependents of a verb that say when ("were frequent between …", "took place on …")
+WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
+# "the onset of Operation Showdown": nouns that name an operation's start or end
+ONSET = frozenset("onset start beginning launch launching opening outbreak end conclusion".split())
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
 )
@@ -149,9 +153,10 @@ class Event:
             self.roles.append(Role(role, actor_id, start, end, how))
 
     def states_its_date(self) -> bool:
-        """Is the date stated in the event's own (first) sentence, not carried from before?"""
-        start, end = self.evidence[0]
-        return self.date_start is not None and start <= self.date_start < end
+        """Is the date stated in the event's own sentences, not carried from before?"""
+        return self.date_start is not None and any(
+            start <= self.date_start < end for start, end in self.evidence
+        )
 
     def own_notes(self) -> list[int]:
         return [n for n in self.notes if n not in self.notes_inferred]
@@ -439,10 +444,8 @@ class _Reader:
                 if k in lex.light_verbs and obj_lemmas & lex.decision_nouns:
                     return "decision", None
                 if k in lex.meeting_verbs:
-                    if k == "receive" and not any(
-                        self.index.at(self.base + o.idx) for o in children_deep(tok, "dobj")
-                    ):
-                        continue
+                    if k in ("receive", "visit") and not self.receives_someone(tok):
+                        continue  # "visited General Ridgway", not "visited Moscow"
                     return "meeting", None
                 if k in lex.meeting_hosts and obj_lemmas & lex.meeting_nouns:
                     return "meeting", None
@@ -464,7 +467,7 @@ class _Reader:
             if lemma in lex.decision_nouns and self.nominal_decision(tok):
                 return "decision", None
             if (
-                lemma in lex.military_nouns
+                (lemma in lex.military_nouns or self.code_named(tok))
                 and self.named_operation(tok)
                 and self.stated_operation(tok)
             ):
@@ -494,6 +497,14 @@ class _Reader:
         if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
+
+    def receives_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is the object of "received" or "visited" a person ("visited General Ridgway")?"""
+        return any(
+            (m := self.index.at(self.base + o.idx)) is not None
+            and self.index.kind(self.index.actor_of(m)) in ("person", "role")
+            for o in children_deep(tok, "dobj")
+        )
 
     def what_it_urged(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """The act of a message its participle states: "sent telegrams …, urging a rigid
@@ -598,6 +609,14 @@ class _Reader:
             if c.dep_ == "prep" and c.text.casefold() in ("of", "with", "between"):
                 if any(self.index.within(*cl.subtree_span(c, self.base))):
                     return True
+        verb = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ROOT", "conj"):
+            # "Meetings on this topic … were frequent between December 1951 and February 1952"
+            # (not "when the meeting reconvened that afternoon", not "This meeting reversed
+            # Mao's decision of the previous day")
+            said = [c for c in verb.children if c.i > verb.i and c.dep_ in WHEN_DEPS]
+            said += [g for c in cl.children(verb, "acomp") for g in c.children if g.dep_ == "prep"]
+            return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
         return False
 
     def misread_subject(self, subj):  # type: ignore[no-untyped-def]
@@ -633,11 +652,37 @@ class _Reader:
 
     def stated_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """An operation noun that reports one: dated in its own phrase ("the offensive of April
-        22") or the subject of its course ("the offensive began")."""
+        22"), or in the phrase of its onset ("the onset of Operation Showdown on October 14"),
+        the subject of its course ("the offensive began"), or said to be an operation ("the
+        battles at Punchbowl and Heartbreak Ridge were the central engagements")."""
         start, end = cl.subtree_span(tok, self.base, frozenset({"acl"}))
         if self.dates.in_range(start, end):  # "the landing …, which began on September 15"
             return True
+        onset = self.onset(tok)
+        if onset is not None and self.dates.in_range(
+            *cl.subtree_span(onset, self.base, frozenset({"acl", "relcl"}))
+        ):
+            return True
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            attrs = cl.children(tok.head, "attr")
+            return any(a.lemma_.casefold() in self.lex.military_nouns for a in attrs)
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.casefold() in COURSE
+
+    @staticmethod
+    def onset(tok):  # type: ignore[no-untyped-def]
+        """ "the onset of Operation Showdown": the noun of its onset, or None."""
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.text.casefold() == "of" and prep.head.i != prep.i:
+            if prep.head.lemma_.casefold() in ONSET:
+                return prep.head
+        return None
+
+    def code_named(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "Operation Showdown": a name that an operation noun introduces."""
+        return tok.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and c.lemma_.casefold() in self.lex.military_nouns
+            for c in tok.children
+        )
 
     def holds_operation(self, phrase) -> bool:  # type: ignore[no-untyped-def]
         """Does the noun phrase name an operation ("Operation Commando", "a series of
@@ -1022,13 +1067,20 @@ class _Reader:
             role = "participant" if ev.type == "meeting" else "actor"
             ev.add(role, self.index.actor_of(m), m.start, m.end, "mention")
         head = tok.head
-        while head.dep_ in ("prep", "pobj") and head.head.i != head.i:
+        while head.dep_ in ("prep", "pobj") and head.head.i != head.i and head.lemma_ not in ONSET:
             head = head.head
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and self.onset(tok) is None:
+            # (not "With the onset of Operation Showdown, the CCF shifted": not the CCF's)
             subj = cl.subject(head)
             if ev.type == "meeting" or not ev.roles:
                 for a, st, en, how in self.resolve(subj, base, s):
                     ev.add("participant" if ev.type == "meeting" else "actor", a, st, en, how)
+        if ev.type == "military" and not ev.roles and head.lemma_ == "be":
+            # "The battles at … were the central engagements for the Eighth Army"
+            for attr in cl.children(head, "attr"):
+                for o in cl.preps(attr, "for", "of"):
+                    for a, st, en, how in self.resolve(o, base, s):
+                        ev.add("actor", a, st, en, how)
         if ev.type == "meeting":
             ev.summary = ev.summary or self.topic(tok)
         else:
@@ -1443,6 +1495,40 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
     return out
 
 
+def _merge_operations(events: list[Event]) -> list[Event]:
+    """A named operation told twice is one event: "the UNC Commander initiated Operation
+    Showdown" and "With the onset of Operation Showdown on October 14"; the date the text
+    states wins over one carried or inferred."""
+    out: list[Event] = []
+    first: dict[str, Event] = {}
+    for ev in events:
+        name = _operation_name(ev)
+        target = first.get(name) if name else None
+        if target is None:
+            if name:
+                first[name] = ev
+            out.append(ev)
+            continue
+        target.evidence += [e for e in ev.evidence if e not in target.evidence]
+        target.add_notes(ev.own_notes(), ev.notes_inferred)
+        for r in ev.roles:
+            if not target.actors(r.role):
+                target.add(r.role, r.actor_id, r.start, r.end, r.how)
+        if ev.date and ev.states_its_date() and not target.states_its_date():
+            target.date, target.date_precision = ev.date, ev.date_precision
+            target.date_start, target.date_end = ev.date_start, ev.date_end
+            target.date_inferred = ev.date_inferred  # (a year carried from context says so)
+    return out
+
+
+def _operation_name(ev: Event) -> str | None:
+    """The proper name of an operation ("Operation Showdown"), casefolded, or None."""
+    if ev.type != "military" or not ev.summary:
+        return None
+    m = re.fullmatch(r"(?:the\s+)?((?:[A-Z][\w-]*\s+)*(?:Operation|Offensive)\s+[A-Z][\w-]*)", ev.summary)
+    return m.group(1).casefold() if m else None
+
+
 def _without_shared_positions(events: list[Event]) -> list[Event]:
     """What several say together to no one ("They emphasized the need to …", "Truman and
     Attlee advocated unity") is their shared position, not a message between actors."""
@@ -1592,7 +1678,7 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
-    ordered = _without_shared_positions(ordered)
+    ordered = _merge_operations(_without_shared_positions(ordered))
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
