@@ -59,6 +59,7 @@ BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since",
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
+AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 # "the UN side" is a party at the talks when the sentence is about them
@@ -406,6 +407,8 @@ class _Reader:
                     if step == "recess" and k == "declare" and not recess:
                         continue
                     return "negotiation", step
+                if k in AGREEING and self.agrees_to_what_was_said(tok):
+                    return "communication", "agree"  # "a suggestion Stalin also approved"
                 if k in lex.decision_verbs and not self.answers_someone(tok):
                     if k in JUDGEMENTS and not cl.children(tok, "dobj"):
                         continue  # "concluded that there would be no intervention": a judgement
@@ -515,10 +518,23 @@ class _Reader:
                 return act
         return None
 
+    def agrees_to_what_was_said(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A relative clause of assent to a message: "a suggestion Stalin also approved",
+        "rename the agenda item …, to which Stalin agreed"."""
+        if tok.dep_ != "relcl":
+            return False
+        if tok.head.lemma_.casefold() in self.lex.message_nouns:
+            return True
+        return any(
+            g.lemma_.casefold() in ("which", "that")
+            for p in cl.children(tok, "prep")
+            for g in cl.children(p, "pobj")
+        )
+
     def answers_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision."""
         lex = self.lex
-        if cl.key(tok) not in ("agree", "accept", "endorse", "consent", "approve", "concur"):
+        if cl.key(tok) not in AGREEING:
             return False
         for o in cl.preps(tok, "to", "with") + cl.children(tok, "dobj"):
             if o.lemma_.casefold() in lex.message_nouns or o.lemma_.casefold() in (
@@ -870,6 +886,16 @@ class _Reader:
             places = [o for o in cl.children(tok, "dobj") if o.ent_type_ in ("GPE", "LOC", "FAC")]
             if first is not None and not places:
                 return True
+        if tok.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children
+        ):
+            return True  # "a primary reason to postpone an armistice": not done
+        if (
+            etype == "decision"
+            and tok.dep_ == "pcomp"
+            and tok.head.text.casefold() in ("after", "before", "upon", "on")
+        ):
+            return True  # "After reaching consensus on agenda item 2, …": told as background
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
         if tok.dep_ == "pcomp" and tok.head.head.lemma_.casefold() in IRREALIS:
@@ -887,14 +913,23 @@ class _Reader:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "that China would send troops … and to assert that …"
+        # "directed the delegation … to accept the UN's proposal": a to-infinitive the parser
+        # hung as an adverbial clause is still what was asked for
+        asked = first.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.text.casefold() == "to" for c in first.children
+        )
         for other_tok, other in found:
-            if other_tok.i not in ancestors or first.dep_ not in ("xcomp", "pcomp", "ccomp"):
+            if other_tok.i not in ancestors:
+                continue
+            if asked and other.act in UNTAKEN and other.type in ("communication", "negotiation"):
+                return True
+            if first.dep_ not in ("xcomp", "pcomp", "ccomp"):
                 continue
             if etype == "communication" and other.type in ("decision", "communication"):
                 return True
             if (
                 etype == "decision"
-                and other.type == "communication"
+                and other.type in ("communication", "negotiation")
                 and other.act in UNTAKEN
                 and tok.pos_ == "VERB"
             ):
@@ -1001,6 +1036,14 @@ class _Reader:
                             for a, st, en, how in self.resolve(p, base, s):
                                 if a not in ev.actors("sender"):
                                     ev.add("recipient", a, st, en, how)
+            if ev.act == "agree" and tok.dep_ == "relcl":  # the assent goes to who proposed
+                said = next(
+                    (a for a in cl.ancestors_until(tok, None) if cl.key(a) in lex.speech_acts),
+                    None,
+                )
+                for a, st, en, how in self.resolve(cl.subject(said), base, s) if said else []:
+                    if a not in ev.actors("sender"):
+                        ev.add("recipient", a, st, en, how)
             for o in cl.preps(tok, "through", "via"):
                 for a, st, en, how in self.resolve(o, base, s):
                     ev.add("via", a, st, en, how)
@@ -1299,7 +1342,8 @@ class _Reader:
         days = [
             t
             for t in exprs
-            if t.type == "date"
+            # "On the evening of October 2" is a time that states a day
+            if (t.type == "date" or re.match(r"\d{4}-\d\d-\d\dT", t.value or ""))
             and not self.names_a_thing(tok, t)
             and not (ev.type == "decision" and self.in_what_was_decided(tok, t))
         ]
@@ -1525,7 +1569,9 @@ def _operation_name(ev: Event) -> str | None:
     """The proper name of an operation ("Operation Showdown"), casefolded, or None."""
     if ev.type != "military" or not ev.summary:
         return None
-    m = re.fullmatch(r"(?:the\s+)?((?:[A-Z][\w-]*\s+)*(?:Operation|Offensive)\s+[A-Z][\w-]*)", ev.summary)
+    m = re.fullmatch(
+        r"(?:the\s+)?((?:[A-Z][\w-]*\s+)*(?:Operation|Offensive)\s+[A-Z][\w-]*)", ev.summary
+    )
     return m.group(1).casefold() if m else None
 
 
