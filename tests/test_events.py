@@ -479,8 +479,10 @@ def test_the_talks_are_the_delegations_not_the_governments_deciding_about_them()
     )
     assert [(e.type, e.act, _who(e, "sender", names) or _who(e, "actor", names)) for e in evs] == [
         ("communication", "propose", ["Mao Zedong"]),
+        ("communication", "agree", ["Joseph Stalin"]),  # the assent goes back to Mao
         ("negotiation", "propose", ["Communist delegation"]),
     ]
+    assert _who(evs[1], "recipient", names) == ["Mao Zedong"]
 
 
 def test_recesses_a_delegations_representative_and_leaning_is_not_agreeing():
@@ -527,3 +529,82 @@ def test_a_date_in_a_relative_clause_dates_the_thing_it_describes():
         ("military", "1950-09-15"),
         ("military", "1951-10-03"),
     ]
+
+
+def test_a_delegate_or_a_side_at_the_talks_takes_steps_there():
+    _, evs, names = _events(
+        "On July 27, 1951, the Communist representatives strongly advocated for the 38th"
+        " Parallel as the demarcation line. Joy proposed that UN air power be factored into"
+        " the demarcation decision. In December 1951, to advance the negotiations, the UN"
+        " side consented to the reconstruction of the Communist airfields. In December 1951,"
+        " the UN side was disheartened."
+    )
+    assert [(e.type, e.act, _who(e, "actor", names), e.item) for e in evs] == [
+        ("negotiation", "propose", ["Communist delegation"], "demarcation line"),
+        ("negotiation", "propose", ["C. Turner Joy"], "demarcation line"),
+        ("negotiation", "agree", ["UN side"], "armistice supervision"),
+    ]
+    # a side in a sentence not about the talks decides
+    _, (ev,), names = _events("In 1950, the UN side consented to the reconstruction of a road.")
+    assert ev.type == "decision"
+
+
+def test_a_named_operation_told_twice_takes_its_stated_date():
+    text, evs, names = _events(
+        "On October 8, 1952, the UN delegation declared an indefinite recess. Simultaneously,"
+        " the UNC Commander initiated Operation Showdown. The CCF defended Sanggamryong. With"
+        " the onset of Operation Showdown on October 14, the CCF shifted to a defensive"
+        " stance. The battles at Punchbowl and Heartbreak Ridge were the central engagements"
+        " for the Eighth Army."
+    )
+    recess, showdown, battles = evs
+    assert showdown.type == "military" and showdown.summary == "Operation Showdown"
+    assert showdown.date == "1952-10-14" and showdown.date_basis is None
+    assert "the CCF" not in _who(showdown, "actor", names)
+    assert [text[a:b][:30] for a, b in showdown.evidence] == [
+        "Simultaneously, the UNC Comman",
+        "With the onset of Operation Sh",
+    ]
+    assert battles.type == "military" and _who(battles, "actor", names) == ["Eighth Army"]
+
+
+def test_meetings_told_by_their_dates_and_visits_to_a_person():
+    _, evs, names = _events(
+        "Meetings on this topic, sometimes including President Truman, were frequent between"
+        " December 1951 and February 1952. Some SJM members even visited General Ridgway"
+        " during this period. This meeting reversed the decision of the previous day. In"
+        " 1952 Zhou visited Moscow."
+    )
+    assert [(e.type, e.date) for e in evs] == [("meeting", "1951-12"), ("meeting", "1952-02")]
+    assert _who(evs[0], "participant", names) == ["Harry S. Truman"]
+    assert _who(evs[1], "participant", names)[-1] == "Matthew B. Ridgway"
+
+
+def test_what_is_asked_said_as_background_or_by_a_historian_is_no_event():
+    _, evs, names = _events(
+        "On October 29, 1951, Mao Zedong directed the delegation in Korea to accept the UN’s"
+        " proposal. After reaching consensus on agenda item 2, the Communist forces fortified"
+        " their trenches. The Communists resisted this approach, using it as a primary reason"
+        " to postpone an armistice. According to Kim Donggil, Mao sought Soviet backing for"
+        " the plan. Zhou asserted that if the U.S. was not seeking peace, China was prepared"
+        " to continue."
+    )
+    assert [(e.type, e.act, _who(e, "sender", names)) for e in evs] == [
+        ("communication", "direct", ["Mao Zedong"]),
+        ("communication", "inform", ["Zhou Enlai"]),
+    ]
+    assert _who(evs[0], "recipient", names) == []  # not the UN, whose proposal it was
+    assert evs[1].conditions == ["the U.S. was not seeking peace"]
+
+
+def test_telegrams_to_two_recipients_urging_and_a_day_told_by_its_evening():
+    _, evs, names = _events(
+        "On April 22, 1952, Mao Zedong sent telegrams to Li Kenong, the power behind the"
+        " scenes at Panmunjom, and to Kim Il Sung, urging a rigid stance on the POW issue. On"
+        " the evening of October 2, 1950, Mao asked Zhou Enlai to bring Peng Dehuai to"
+        " Beijing for the Politburo meeting on October 4."
+    )
+    cable, ask = [e for e in evs if e.type == "communication"]
+    assert _who(cable, "recipient", names) == ["Li Kenong", "Kim Il Sung"]
+    assert cable.act == "request" and cable.channel == "telegram"
+    assert ask.date == "1950-10-02"

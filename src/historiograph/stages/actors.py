@@ -129,6 +129,8 @@ class ActorLayer:
     mentions: list[Mention] = field(default_factory=list)
     # everyone the gazetteer seats in a governing body, named in the text or not
     body_members: frozenset[str] = frozenset()
+    # the delegations at talks, their members and whoever held a delegate's role
+    delegates: frozenset[str] = frozenset()
 
 
 # ------------------------------------------------------------------ titles
@@ -392,7 +394,15 @@ def find_actors(
     chosen = [c for c in non_overlapping(ranked, lambda c: (c.start, c.end)) if c.how != "place"]
     chosen = _drop_titles_of_names(text, chosen, gaz)
 
-    layer = ActorLayer(body_members=frozenset(m for e in gaz.entries.values() for m in e.members))
+    delegations = [e for e in gaz.entries.values() if "delegat" in e.name.casefold()]
+    layer = ActorLayer(
+        body_members=frozenset(m for e in gaz.entries.values() for m in e.members),
+        delegates=frozenset(
+            [e.id for e in delegations]
+            + [m for e in delegations for m in e.members]
+            + [h.actor for e in delegations for h in e.holders]
+        ),
+    )
     sentence_of = sentence_finder(doc)
     ref_starts, ref_days = _reference_days(times)
 

@@ -247,11 +247,11 @@ class _Reader:
         self.dates = _Dates(list(times), frozenset(openers))
         self.events: list[Event] = []
         self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
-        delegations = [a for a in layer.actors.values() if "delegat" in a.name.casefold()]
         # Who negotiates: a delegation, its members, and whoever held a delegate's role.
-        self.delegates = {a.id for a in delegations} | {m for a in delegations for m in a.members}
+        delegations = {a.id for a in layer.actors.values() if "delegat" in a.name.casefold()}
+        self.delegates = set(layer.delegates) | delegations
         self.delegates |= {
-            m.holder_id for m in layer.mentions if m.actor_id in self.delegates and m.holder_id
+            m.holder_id for m in layer.mentions if m.actor_id in delegations and m.holder_id
         }
         # Who governs rather than negotiates: states, leaderships and the members of bodies.
         self.governing = {
