@@ -47,6 +47,8 @@ IRREALIS = frozenset(
     "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail"
     " lean incline contemplate consider".split()
 )
+# A time that looks back from the story's time dates its own sentence only.
+LOOK_BACK = re.compile(r"\b(?:previous|preceding|earlier|before|ago|prior)\b", re.I)
 DEADLINES = frozenset({"by", "before", "until", "after", "since"})
 REASONS = frozenset({"ground", "grounds", "basis", "reason", "strength"})
 REVERSERS = frozenset({"reverse", "overturn", "overrule", "rescind", "revoke", "abandon"})
@@ -220,6 +222,8 @@ class _Dates:
                 and not t.value.startswith("XXXX")
                 # "would be in position by August 5": a deadline, not the story's time
                 and (t.qualifier not in DEADLINES or t.start in self.openers)
+                # "his stance on the agreement the previous year": a look back
+                and not LOOK_BACK.search(t.text)
                 and t.precision not in ("decade", "century")  # "in the 1980s": historiography
             ):
                 return t
