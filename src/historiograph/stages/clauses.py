@@ -146,6 +146,18 @@ def subject(tok):  # type: ignore[no-untyped-def]
     return None
 
 
+def co_subjects(subj) -> list:  # type: ignore[no-untyped-def]
+    """Subjects the parser split from a list: in "Peng Dehuai, Kim Il Sung, and Pak Hon-yong
+    traveled" the last name is a second subject of the verb."""
+    if subj is None:
+        return []
+    return [
+        c
+        for c in subj.head.children
+        if c.dep_ == subj.dep_ and c.i > subj.i and any(t.dep_ == "cc" for t in subj.subtree)
+    ]
+
+
 def subject_hung_on_a_date(tok):  # type: ignore[no-untyped-def]
     """The subject the parser hung on a date before a subjectless finite verb: in "On December
     19, Dean Rusk, the Assistant Secretary, stressed …" it reads "Dean Rusk" as an apposition

@@ -980,6 +980,8 @@ class _Reader:
             who = []
         else:
             who = self.resolve(subj, base, s)
+            for other in cl.co_subjects(subj):  # "Peng, Kim, and Pak traveled": two nsubj
+                who += self.resolve(other, base, s)
         received = self.misread_subject(subj)
         if received is not None:  # "Mao, upon receiving Yudin, stated": Mao to Yudin
             who = self.resolve(received[0], base, s)
