@@ -608,3 +608,34 @@ def test_telegrams_to_two_recipients_urging_and_a_day_told_by_its_evening():
     assert _who(cable, "recipient", names) == ["Li Kenong", "Kim Il Sung"]
     assert cable.act == "request" and cable.channel == "telegram"
     assert ask.date == "1950-10-02"
+
+
+def test_what_the_author_doubts_a_cabled_pronoun_and_a_letter_that_asks():
+    _, evs, names = _events(
+        "On September 29, 1950, Kim Il-sung and Pak Hon-yong sent a joint letter to Stalin"
+        " asking for direct military assistance. On October 5, 1950, Stalin cabled it to"
+        " Beijing. It is highly implausible that Stalin's telegram was delivered to Mao a day"
+        " later. On October 8, 1950, Stalin sent a letter to Mao, inquiring whether he could"
+        " dispatch troops."
+    )
+    letter, cable, inquiry = evs
+    assert letter.act == "request" and _who(letter, "sender", names) == [
+        "Kim Il Sung",
+        "Pak Hon-yong",
+    ]
+    assert _who(cable, "recipient", names) == ["People's Republic of China"]
+    assert _who(cable, "via", names) == []  # "it" is the cable, not an envoy
+    assert inquiry.conditions == []  # "inquiring whether" asks; it sets no condition
+
+
+def test_a_look_back_dates_only_its_sentence_and_split_subjects_act_together():
+    _, evs, names = _events(
+        "On April 22, 1952, Mao Zedong sent telegrams to Kim Il Sung. Recognizing Stalin’s"
+        " reluctance, as evident from his stance on the agreement the previous year, Mao"
+        " deduced that the conflict was essential. Zhou Enlai communicated Mao’s perspective"
+        " to Stalin. Peng Dehuai, Kim Il Sung, and Pak Hon-yong covertly traveled to Moscow"
+        " in early September to formulate plans for these offensives."
+    )
+    told, plans = evs[1], evs[2]
+    assert told.act == "inform" and told.date == "1952-04-22" and told.date_inferred
+    assert _who(plans, "actor", names) == ["Peng Dehuai", "Kim Il Sung", "Pak Hon-yong"]

@@ -47,7 +47,7 @@ PRONOUNS = {
 }
 CONDITION = re.compile(
     r"\b(?:if|unless|provided(?: that)?|on (?:the )?condition that|(?:depend\w*|conditional|contingent)"
-    r" (?:up)?on (?:whether )?|whether)\s+(?P<cond>.+?)(?=,|;|(?<!\b[A-Z])\.|\?|!|[”\"]|\bthen\b|\band whether\b|$)",
+    r" (?:up)?on (?:whether )?|(?:(?<=and )|(?<=, ))whether)\s+(?P<cond>.+?)(?=,|;|(?<!\b[A-Z])\.|\?|!|[”\"]|\bthen\b|\band whether\b|$)",
     re.I,
 )
 

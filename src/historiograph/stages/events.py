@@ -61,6 +61,8 @@ BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since",
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
+# "it is implausible that …": what the author doubts did not (by the author's account) happen
+DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
 AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
@@ -507,17 +509,22 @@ class _Reader:
 
     def receives_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is the object of "received" or "visited" a person ("visited General Ridgway")?"""
-        return any(
-            (m := self.index.at(self.base + o.idx)) is not None
-            and self.index.kind(self.index.actor_of(m)) in ("person", "role")
-            for o in children_deep(tok, "dobj")
-        )
+        for o in children_deep(tok, "dobj"):
+            if (m := self.index.at(self.base + o.idx)) is not None:
+                if self.index.kind(self.index.actor_of(m)) in ("person", "role"):
+                    return True
+            elif cl.PRONOUNS.get(o.text.casefold()) == "person":
+                return True  # "Mao received him": the person named before
+        return False
 
     def what_it_urged(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """The act of a message its participle states: "sent telegrams …, urging a rigid
         stance" is a request."""
-        for c in cl.children(tok, "advcl"):
-            act = self.lex.speech_acts.get(cl.key(c)) if c.tag_ == "VBG" else None
+        said = cl.children(tok, "advcl")
+        said += [c for o in cl.children(tok, "dobj") for c in cl.children(o, "acl")]
+        for c in said:  # "sent a joint letter to Stalin asking for …": the letter asks
+            keys = cl.phrasal_keys(c) if c.tag_ == "VBG" else []
+            act = next((self.lex.speech_acts[k] for k in keys if k in self.lex.speech_acts), None)
             if act not in (None, "inform"):
                 return act
         return None
@@ -881,6 +888,10 @@ class _Reader:
         for anc in cl.ancestors_until(tok, None):
             if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
                 return True
+            if anc.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.casefold() in DOUBTED for c in anc.children
+            ):
+                return True  # "it is highly implausible that the telegram was delivered …"
             if cl.is_hypothetical(anc) and anc.dep_ == "advcl":
                 return True
         if etype == "military" and tok.dep_ == "conj":
@@ -1001,7 +1012,8 @@ class _Reader:
                         or o.lemma_.casefold() in lex.channels
                     ):
                         carrier_noun = o
-                    else:  # "sent Chai Chengwen to Kim": the envoy
+                    elif o.text.casefold() not in ("it", "this", "that"):
+                        # "sent Chai Chengwen to Kim": the envoy ("cabled it": the message)
                         for a, st, en, how in self.resolve(o, base, s):
                             ev.add("via", a, st, en, how)
                 recipients += cl.preps(tok, "to")
@@ -1070,13 +1082,14 @@ class _Reader:
                     self.noun_slots(o, ev, s)
             ev.summary = self.topic(tok)
         elif ev.type == "military":
-            ev.summary = self.doc.text[
-                slice(
-                    *cl.subtree_span(
-                        tok, base, cl.ASIDES | {"nsubj", "prep", "advmod", "npadvmod", "aux"}
-                    )
-                )
-            ]
+            start, end = cl.subtree_span(
+                tok, base, cl.ASIDES | {"nsubj", "prep", "advmod", "npadvmod", "aux"}
+            )
+            # "recaptured Seoul, and President Truman signed …": the operation ends at the "and"
+            after = [c for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i]
+            if after:
+                end = min(end, base + after[0].idx)
+            ev.summary = self.doc.text[start:end].rstrip(" ,;")
             for o in objects:
                 if self.holds_operation(o):
                     ev.summary = self.doc.text[slice(*cl.subtree_span(o, base, cl.ASIDES))]
