@@ -125,6 +125,11 @@ def is_hypothetical(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def to_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "to accept", "to postpone": a verb with its infinitive "to"."""
+    return any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children)
+
+
 def passive(tok) -> bool:  # type: ignore[no-untyped-def]
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 

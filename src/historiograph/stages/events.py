@@ -61,19 +61,20 @@ BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since",
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
+UNTAKEN = frozenset({"propose", "request", "direct"})
+# Verbs of assent: a reply to a message, or with what was agreed a decision.
+AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
 # "it is implausible that …": what the author doubts did not (by the author's account) happen
 DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
-AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
-UNTAKEN = frozenset({"propose", "request", "direct"})
-# Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 # "the UN side" is a party at the talks when the sentence is about them
 TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re.I)
+# Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
-# What an operation does when it is the subject: "the offensive began / stalled".
-# the dependents of a verb that say when ("were frequent between …", "took place on …")
+# The dependents of a verb that say when ("were frequent between …", "took place on …").
 WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # "the onset of Operation Showdown": nouns that name an operation's start or end
 ONSET = frozenset("onset start beginning launch launching opening outbreak end conclusion".split())
+# What an operation does when it is the subject: "the offensive began / stalled".
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
 )
@@ -242,15 +243,9 @@ class _Reader:
         self.doc = doc
         self.lex = lex
         self.index = cl.MentionIndex(list(layer.mentions), layer.actors)
-        openers = {
-            t.start
-            for s in doc.sentences
-            for t in times
-            if s.start <= t.start < s.end
-            and t.qualifier == "by"
-            and not doc.text[s.start : t.start].strip()
-        }
-        self.dates = _Dates(list(times), frozenset(openers))
+        starts = {s.start for s in doc.sentences}
+        openers = frozenset(t.start for t in times if t.qualifier == "by" and t.start in starts)
+        self.dates = _Dates(list(times), openers)
         self.events: list[Event] = []
         self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
         # Who negotiates: a delegation, its members, and whoever held a delegate's role.
@@ -668,7 +663,7 @@ class _Reader:
         verb = tok
         while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "instructed his corps to conduct raids and launch offensives"
-        if any(c.dep_ == "aux" and c.text.casefold() == "to" for c in verb.children):
+        if cl.to_infinitive(verb):
             # planned or intended, not (yet) carried out — unless it was managed
             return not (verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in IMPLICATIVE)
         if any(self.holds_operation(c) for c in cl.children(tok, "dobj")):
@@ -901,9 +896,7 @@ class _Reader:
             places = [o for o in cl.children(tok, "dobj") if o.ent_type_ in ("GPE", "LOC", "FAC")]
             if first is not None and not places:
                 return True
-        if tok.dep_ in ("relcl", "acl") and any(
-            c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children
-        ):
+        if tok.dep_ in ("relcl", "acl") and cl.to_infinitive(tok):
             return True  # "a primary reason to postpone an armistice": not done
         if (
             etype == "decision"
@@ -930,9 +923,7 @@ class _Reader:
             first = first.head  # "that China would send troops … and to assert that …"
         # "directed the delegation … to accept the UN's proposal": a to-infinitive the parser
         # hung as an adverbial clause is still what was asked for
-        asked = first.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.text.casefold() == "to" for c in first.children
-        )
+        asked = first.dep_ == "advcl" and cl.to_infinitive(first)
         for other_tok, other in found:
             if other_tok.i not in ancestors:
                 continue
