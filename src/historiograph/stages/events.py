@@ -164,6 +164,15 @@ class Event:
             start <= self.date_start < end for start, end in self.evidence
         )
 
+    def absorb(self, other: Event, events: list[Event]) -> None:
+        """Take in ``other``, the same event told elsewhere: its evidence and notes; what was
+        read from it (a decision's ``basis``) is read from this one."""
+        self.evidence += [e for e in other.evidence if e not in self.evidence]
+        self.add_notes(other.own_notes(), other.notes_inferred)
+        for e in events:
+            if e.basis is other:
+                e.basis = self
+
     def own_notes(self) -> list[int]:
         return [n for n in self.notes if n not in self.notes_inferred]
 
@@ -1538,13 +1547,9 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
-        for other in events:  # a decision read from the restatement is read from the message
-            if other.basis is ev:
-                other.basis = target
-        target.evidence += [e for e in ev.evidence if e not in target.evidence]
+        target.absorb(ev, events)
         if ev.act and ev.act != target.act and ev.act not in target.other_acts:
             target.other_acts.append(ev.act)
-        target.add_notes(ev.own_notes(), ev.notes_inferred)
         target.conditions += [c for c in ev.conditions if c not in target.conditions]
     return out
 
@@ -1563,8 +1568,7 @@ def _merge_operations(events: list[Event]) -> list[Event]:
                 first[name] = ev
             out.append(ev)
             continue
-        target.evidence += [e for e in ev.evidence if e not in target.evidence]
-        target.add_notes(ev.own_notes(), ev.notes_inferred)
+        target.absorb(ev, events)
         for r in ev.roles:
             if not target.actors(r.role):
                 target.add(r.role, r.actor_id, r.start, r.end, r.how)
@@ -1635,11 +1639,7 @@ def _merge_announcements(
                     or all(kinds.get(r) in ("state", "organization") for r in told)
                 )
             ):
-                for other in events:
-                    if other.basis is ev:
-                        other.basis = nxt
-                nxt.evidence += [e for e in ev.evidence if e not in nxt.evidence]
-                nxt.add_notes(ev.own_notes(), ev.notes_inferred)
+                nxt.absorb(ev, events)
                 gone.add(i)
                 break
     return [ev for i, ev in enumerate(events) if i not in gone]
