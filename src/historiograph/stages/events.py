@@ -68,12 +68,19 @@ AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concu
 DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
 # "the UN side" is a party at the talks when the sentence is about them
 TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re.I)
+# The talks themselves as a subject: "talks resumed", "the negotiations were suspended".
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "plenary", "session"})
+# "both sides", "the two delegations", "delegates from both sides": the parties at the talks
+BOTH_SIDES = re.compile(r"\b(?:both|two|each|neither)\s+(?:sides?|delegations?|parties|party)\b", re.I)
+NEGOTIATORS = frozenset({"side", "delegation", "delegate", "party", "representative", "negotiator"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
 # The dependents of a verb that say when ("were frequent between …", "took place on …").
 WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # "the onset of Operation Showdown": nouns that name an operation's start or end
 ONSET = frozenset("onset start beginning launch launching opening outbreak end conclusion".split())
+# "the reduced UN offensives": operations told by their lessening
+LESSENED = frozenset("reduced reduce diminished diminish decreased fewer lessened waning dwindling".split())
 # What an operation does when it is the subject: "the offensive began / stalled".
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
@@ -272,6 +279,7 @@ class _Reader:
         self.talk_cues = re.compile(
             r"\b(?:" + "|".join(re.escape(c) for c in lex.negotiation_cues) + r")\b", re.I
         )
+        self.parties = _talk_parties(doc, layer, delegations, self.about_talks)
         self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_at = -1  # where that meeting's sentence ends
@@ -298,6 +306,9 @@ class _Reader:
         found = cl.phrase_mentions(tok, base, self.index)
         if found:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
+        if self.both_sides(tok, sentence):
+            start, end = cl.span(tok, base)
+            return [(a, start, end, "pronoun") for a in self.parties]
         met = self.recent(self.last_meeting_held, sentence)
         if tok.lemma_.casefold() in self.lex.meeting_nouns and tok.dep_ in ("nsubj", "nsubjpass"):
             start, end = cl.span(tok, base)  # "This meeting reversed …": those who met decided
@@ -411,6 +422,8 @@ class _Reader:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
             obj_lemmas = {c.lemma_.casefold() for c in objects}
             for k in keys:
+                if k in lex.settled and self.settles_item(tok):
+                    return "negotiation", "agree"  # "agenda item 2 was established on …"
                 step = lex.negotiation_acts.get(k)
                 recess = step == "recess" and obj_lemmas & lex.recess_nouns
                 if step and (recess or self.at_talks(tok, sent_text)):
@@ -462,6 +475,8 @@ class _Reader:
                     return "meeting", None
                 if k in lex.meeting_hosts and obj_lemmas & lex.meeting_nouns:
                     return "meeting", None
+                if k in lex.met_together and self.several(cl.subject(tok)):
+                    return "meeting", None
                 if k in lex.military_verbs or (
                     k in lex.launchers and any(self.holds_operation(o) for o in objects)
                 ):
@@ -503,13 +518,55 @@ class _Reader:
             if subj is not None
             else []
         )
-        if any(a in self.delegates for a in named):
+        if any(a in self.delegates for a in named) or self.talks_subject(tok):
             return True
         if subj is not None and subj.lemma_.casefold() == "side" and TALKS.search(sent_text):
             return True  # "To advance the negotiations, the UN side … consented to …"
         if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
+
+    def about_talks(self, text: str) -> bool:
+        return bool(TALKS.search(text) or self.talk_cues.search(text))
+
+    def talks_subject(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Are the talks themselves the subject: "talks resumed", "the negotiations that
+        resumed on October 25", "the talks were suspended"?"""
+        subj = cl.subject(tok)
+        if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
+            subj = tok.head
+        return subj is not None and subj.lemma_.casefold() in TALK_NOUNS
+
+    def both_sides(self, tok, sentence: Sentence) -> bool:  # type: ignore[no-untyped-def]
+        """ "both sides", "the two delegations", "delegates from both sides": the parties at
+        the talks, when the phrase names negotiators or the sentence is about the talks."""
+        if not self.parties or tok.lemma_.casefold() not in NEGOTIATORS:
+            return False
+        phrase = " ".join(t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+        if not BOTH_SIDES.search(phrase):
+            return False
+        if tok.lemma_.casefold() in ("side", "party"):
+            # "losses on both sides" are the war's; "both parties concurred on pursuing
+            # negotiations" may be a conference's: only once the story is at the talks
+            at_table = any(e.type == "negotiation" for e in self.events)
+            text = self.doc.text[sentence.start : sentence.end]
+            return self.talk_cues.search(text) is not None or (at_table and self.about_talks(text))
+        return True
+
+    def several(self, subj) -> bool:  # type: ignore[no-untyped-def]
+        """Does the subject name several actors ("Mao and Zhou", "the two delegations")?"""
+        if subj is None:
+            return False
+        named = self.resolve(subj, self.base, self.sentence)
+        return len(named) + len(cl.co_subjects(subj)) > 1
+
+    def settles_item(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "agenda item 2 was established", "the demarcation line was settled": an agenda item
+        settled, told in the passive without who settled it."""
+        subj = cl.subject(tok)
+        if subj is None or not cl.passive(tok) or cl.preps(tok, "by"):
+            return False
+        return self.agenda_item(" ".join(t.text for t in subj.subtree)) is not None
 
     def receives_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is the object of "received" or "visited" a person ("visited General Ridgway")?"""
@@ -686,6 +743,8 @@ class _Reader:
         22"), or in the phrase of its onset ("the onset of Operation Showdown on October 14"),
         the subject of its course ("the offensive began"), or said to be an operation ("the
         battles at Punchbowl and Heartbreak Ridge were the central engagements")."""
+        if any(c.dep_ == "amod" and c.lemma_.casefold() in LESSENED for c in tok.children):
+            return False  # "the reduced UN offensives in December 1951": a lull, not an operation
         start, end = cl.subtree_span(tok, self.base, frozenset({"acl"}))
         if self.dates.in_range(start, end):  # "the landing …, which began on September 15"
             return True
@@ -748,6 +807,7 @@ class _Reader:
             tokens = list(sp)
             for s in by_block.get(block.idx, []):
                 self._tokens = [t for t in tokens if s.start <= block.start + t.idx < s.end]
+                self.sentence = s
                 self.read_sentence(s, self._tokens, quotes)
         return self.events
 
@@ -998,6 +1058,9 @@ class _Reader:
             who = self.resolve(received[0], base, s)
         for a, st, en, how in who:
             ev.add(primary, a, st, en, how)
+        if ev.type == "negotiation" and not who and (cl.passive(tok) or self.talks_subject(tok)):
+            for a in self.parties:  # "talks resumed", "agenda item 2 was established": both
+                ev.add("actor", a, None, None, "carried")
         key = cl.key(tok)
         objects = cl.children(tok, "dobj", "dative")
         if received is not None and ev.type == "communication":
@@ -1103,9 +1166,9 @@ class _Reader:
                                 ev.add("actor", self.index.actor_of(m), m.start, m.end, "mention")
             ev.place = self.place(tok)
         elif ev.type == "negotiation":
-            ev.summary = self.doc.text[
-                slice(*cl.subtree_span(tok, base, cl.ASIDES | {"nsubj", "advmod"}))
-            ]
+            # what was proposed ("proposed that …") but not "Before" or "Notably"
+            said = (cl.ASIDES - {"ccomp"}) | {"nsubj", "nsubjpass", "advmod", "mark"}
+            ev.summary = self.doc.text[slice(*cl.subtree_span(tok, base, said))]
 
     def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """A meeting or operation named by a noun: who (inside the phrase, or the clause's subject)."""
@@ -1144,7 +1207,8 @@ class _Reader:
                     for a, st, en, how in self.resolve(o, base, s):
                         ev.add("actor", a, st, en, how)
         if ev.type == "meeting":
-            ev.summary = ev.summary or self.topic(tok)
+            # "initiated discussions on July 27 to determine a demarcation line"
+            ev.summary = ev.summary or self.topic(tok) or (self.topic(head) if head.i != tok.i else None)
         else:
             ev.summary = self.doc.text[start:end]
             ev.place = self.place(tok)
@@ -1277,6 +1341,8 @@ class _Reader:
                 "address",
                 "delineate",
                 "decide",
+                "determine",
+                "settle",
             ):
                 return self.doc.text[slice(*cl.subtree_span(c, self.base))][:200]
             if c.dep_ == "prep" and c.text.casefold() in ("on", "about", "regarding", "concerning"):
@@ -1429,6 +1495,8 @@ class _Reader:
                 clause = anc
                 while clause.dep_ == "conj":  # "… and continued until October 19"
                     clause = clause.head
+                if self.held_at(tok, clause.head):
+                    return False  # "argued in the Politburo meeting held on October 13"
                 return (
                     clause.dep_ in ("relcl", "acl")
                     and clause.head.i not in own
@@ -1445,6 +1513,16 @@ class _Reader:
             ):
                 return True
         return False
+
+    def held_at(self, tok, noun) -> bool:  # type: ignore[no-untyped-def]
+        """Is ``noun`` the meeting the trigger took place in ("in the meeting held on …")?"""
+        prep = noun.head
+        return (
+            noun.lemma_.casefold() in self.lex.meeting_nouns
+            and noun.dep_ == "pobj"
+            and prep.text.casefold() in ("in", "at", "during")
+            and prep.head.i == tok.i
+        )
 
     def governs(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Does the date phrase hang from this trigger in the parse (not from another verb)?"""
@@ -1489,6 +1567,20 @@ class _Reader:
                 other.summary = other.summary or ev.summary
                 return
         self.events.append(ev)
+
+
+def _talk_parties(doc: Document, layer: ActorLayer, delegations: set[str], about) -> list[str]:  # type: ignore[no-untyped-def]
+    """The two sides at the talks: the delegations named most often in sentences about the
+    negotiations (a member counts for their delegation), in the order first named."""
+    of_member = {m: a.id for a in layer.actors.values() if a.id in delegations for m in a.members}
+    talks = [(s.start, s.end) for s in doc.sentences if about(doc.text[s.start : s.end])]
+    counts: dict[str, int] = {}
+    for m in layer.mentions:
+        party = m.actor_id if m.actor_id in delegations else of_member.get(m.actor_id)
+        if party and any(a <= m.start < b for a, b in talks):
+            counts[party] = counts.get(party, 0) + 1
+    ranked = sorted(counts, key=lambda a: -counts[a])[:2]
+    return [a for a in counts if a in ranked]
 
 
 def _reason(prep) -> bool:  # type: ignore[no-untyped-def]
@@ -1572,10 +1664,56 @@ def _merge_operations(events: list[Event]) -> list[Event]:
         for r in ev.roles:
             if not target.actors(r.role):
                 target.add(r.role, r.actor_id, r.start, r.end, r.how)
-        if ev.date and ev.states_its_date() and not target.states_its_date():
-            target.date, target.date_precision = ev.date, ev.date_precision
-            target.date_start, target.date_end = ev.date_start, ev.date_end
-            target.date_inferred = ev.date_inferred  # (a year carried from context says so)
+        _take_stated_date(target, ev)
+    return out
+
+
+def _take_stated_date(target: Event, ev: Event) -> None:
+    """The date the text states for an event told twice wins over one carried or inferred,
+    and a day over its month ("resumed in late October", "resumed on October 25")."""
+    finer = (
+        ev.date
+        and target.date
+        and ev.date.startswith(target.date)
+        and len(ev.date) > len(target.date)
+    )
+    if ev.date and ev.states_its_date() and (not target.states_its_date() or finer):
+        target.date, target.date_precision = ev.date, ev.date_precision
+        target.date_start, target.date_end = ev.date_start, ev.date_end
+        target.date_inferred = ev.date_inferred  # (a year carried from context says so)
+
+
+# A step of the talks as a whole, told again a few sentences on ("Before talks resumed in
+# late October, …" and "the negotiations that resumed on October 25").
+RETOLD_STEPS = frozenset({"recess", "resume"})
+
+
+def _merge_steps(events: list[Event], within: int = 12) -> list[Event]:
+    """A recess or resumption told twice within a few sentences, by the same sides and on a
+    date that fits the first, is one step with both sentences as evidence."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        if ev.type == "negotiation" and ev.act in RETOLD_STEPS:
+            for prev in reversed(out):
+                if prev.type != "negotiation" or prev.act != ev.act:
+                    continue
+                fits = bool(prev.date and ev.date) and (
+                    ev.date.startswith(prev.date) or prev.date.startswith(ev.date)
+                )
+                if (
+                    ev.sentence_idx - prev.sentence_idx <= within
+                    and set(prev.actors("actor")) == set(ev.actors("actor"))
+                    and fits
+                ):
+                    target = prev
+                break
+        if target is None:
+            out.append(ev)
+            continue
+        target.absorb(ev, events)
+        target.item = target.item or ev.item
+        _take_stated_date(target, ev)
     return out
 
 
@@ -1734,7 +1872,7 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
-    ordered = _merge_operations(_without_shared_positions(ordered))
+    ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)

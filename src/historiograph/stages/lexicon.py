@@ -38,6 +38,7 @@ class Lexicon:
     meeting_verbs: frozenset[str]
     meeting_hosts: frozenset[str]  # "chaired a meeting", "hosted a dinner"
     meeting_nouns: frozenset[str]
+    met_together: frozenset[str]  # "the two delegations sat": a meeting of several
     military_verbs: frozenset[str]
     military_nouns: frozenset[str]
     launchers: frozenset[str]  # "launched an offensive", "repelled the offensive"
@@ -45,6 +46,7 @@ class Lexicon:
     negotiation_cues: tuple[str, ...]
     recess_nouns: frozenset[str]
     agenda_items: dict[str, str]  # word -> agenda item
+    settled: frozenset[str]  # "agenda item 2 was established": an item agreed
 
 
 @cache
@@ -78,6 +80,7 @@ def load_lexicon() -> Lexicon:
         meeting_verbs=words(meet["verbs"]),
         meeting_hosts=words(meet["hosts"]),
         meeting_nouns=words(meet["nouns"]),
+        met_together=words(meet["together"]),
         military_verbs=words(mil["verbs"]),
         military_nouns=words(mil["nouns"]),
         launchers=words(mil["launchers"]),
@@ -85,4 +88,5 @@ def load_lexicon() -> Lexicon:
         negotiation_cues=tuple(neg["cues"]),
         recess_nouns=words(neg["recess_nouns"]),
         agenda_items=_invert(neg["items"]),
+        settled=words(neg["settled"]),
     )
