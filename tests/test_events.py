@@ -22,6 +22,16 @@ def _events(text: str) -> tuple[str, list[Event], dict[str, str]]:
     return doc.text, find_events(doc, times, layer, parsed), names
 
 
+def _names(value: str | list[str] | None) -> list[str]:
+    """An actor field of the events JSON: one name, several, or none."""
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _spoken(db, doc_id: str, span: dict) -> str:  # type: ignore[no-untyped-def]
+    text = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    return text[span["start"] : span["end"]]
+
+
 def _who(ev: Event, role: str, names: dict[str, str]) -> list[str]:
     return [names.get(a, a) for a in ev.actors(role)]
 
@@ -194,8 +204,15 @@ def test_corpus_events_have_evidence_that_reads_as_the_sentence_in_the_raw_file(
 def test_seed2_october_decisions_and_messages(corpus_db):
     db = corpus_db
     evs = queries.events(db, "seed2_intervention", None, "Mao Zedong", "1950-10", "1950-10")
-    decided = [e for e in evs if e["type"] == "decision" and e["actor"] == "Mao Zedong"]
-    assert any(e["date"] == "1950-10-05" and e["decision"] == "send troops" for e in decided)
+    decided = [e for e in evs if e["type"] == "decision" and "Mao Zedong" in _names(e["actor"])]
+    # told in the body ("the Politburo formally made the decision to dispatch troops") and
+    # in the conclusion ("Mao Zedong decided on October 5, 1950, to send troops"): one decision
+    oct5 = [e for e in decided if e["date"] == "1950-10-05" and e["polarity"] == "positive"]
+    assert len(oct5) == 1
+    assert {"CCP Politburo", "Mao Zedong"} <= set(_names(oct5[0]["actor"]))
+    told = [_spoken(db, "seed2_intervention", sp) for sp in oct5[0]["evidence_spans"]]
+    assert any(t.startswith("When Mao finished talking") for t in told)
+    assert any(t.startswith("Although under a security threat") for t in told)
     verbal = [
         e
         for e in evs
@@ -233,7 +250,7 @@ def test_seed2_decision_sequence_for_mao_no_yes_no_yes(corpus_db):
     yes_5 = on("1950-10-05", "positive")
     # the Politburo's yes reverses the no, on the condition stated later ("the decision made on
     # October 5 was conditional on Soviet assistance")
-    politburo = [e for e in yes_5 if e["actor"] == "CCP Politburo"]
+    politburo = [e for e in yes_5 if "CCP Politburo" in _names(e["actor"])]
     assert politburo and politburo[0]["reverses"] == no_2[0]["id"]
     assert politburo[0]["conditions"] == ["Soviet assistance"]
     assert all(e["actor"] != "Yang Shangkun" for e in yes_5)  # "explanation agreed with the fact"

@@ -141,6 +141,8 @@ def subject(tok):  # type: ignore[no-untyped-def]
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj[0]
+        if (main := hung_main_clause(tok)) is not None:
+            return cl_subject_of(main)
         if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "dobj" and tok.lemma_.casefold() in ISSUED and tok.head.i != tok.i:
@@ -149,6 +151,25 @@ def subject(tok):  # type: ignore[no-untyped-def]
             continue
         return None
     return None
+
+
+def hung_main_clause(tok):  # type: ignore[no-untyped-def]
+    """The clause the parser hung as the object of a later verb that has no subject: in
+    "Peng and Gao argued that …, asked …, and stated …" it made "argued" a ccomp of
+    "asked". The clause before, with its own subject, is the sentence's main clause."""
+    if tok.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children
+    ):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and cl_subject_of(c) is not None:
+            return c
+    return None
+
+
+def cl_subject_of(tok):  # type: ignore[no-untyped-def]
+    """The verb's own subject, without climbing."""
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def co_subjects(subj) -> list:  # type: ignore[no-untyped-def]

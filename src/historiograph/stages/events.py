@@ -58,6 +58,8 @@ CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hi
 JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# Whom one sends with a message ("sent his envoy, Pak Il-u, to Beijing").
+ENVOYS = frozenset("envoy emissary messenger representative delegate delegation aide".split())
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
 # Speech acts whose content is a decision not yet taken.
@@ -1000,6 +1002,8 @@ class _Reader:
                 return True
             if first.dep_ not in ("xcomp", "pcomp", "ccomp"):
                 continue
+            if cl.hung_main_clause(first.head) is first:
+                continue  # "Peng argued that …, asked …": the parser hung the main clause
             if etype == "communication" and other.type in ("decision", "communication"):
                 return True
             if (
@@ -1043,6 +1047,8 @@ class _Reader:
     def verb_slots(self, tok, ev: Event, s: Sentence, quotes) -> None:  # type: ignore[no-untyped-def]
         base, lex = self.base, self.lex
         subj = cl.subject(tok) or cl.subject_hung_on_a_date(tok)
+        if subj is not None and self.quoted_only(subj, tok, quotes):
+            subj = None  # "…, "China should not wait …," emphasizing": not China's words
         agent = cl.preps(tok, "by")
         primary = PRIMARY[ev.type]
         if cl.passive(tok) and agent:
@@ -1075,10 +1081,16 @@ class _Reader:
                         or o.lemma_.casefold() in lex.channels
                     ):
                         carrier_noun = o
-                    elif o.text.casefold() not in ("it", "this", "that"):
+                    elif (
+                        self.index.at(base + o.idx) is not None
+                        or o.lemma_.casefold() in ENVOYS
+                        or cl.PRONOUNS.get(o.text.casefold()) in ("person", "any")
+                    ):
                         # "sent Chai Chengwen to Kim": the envoy ("cabled it": the message)
                         for a, st, en, how in self.resolve(o, base, s):
                             ev.add("via", a, st, en, how)
+                    else:  # "relayed the movements of UN forces to China": what was relayed
+                        recipients += cl.preps(o, "to")
                 recipients += cl.preps(tok, "to")
                 if carrier_noun is not None:
                     recipients += cl.preps(carrier_noun, "to", "with")
@@ -1514,6 +1526,11 @@ class _Reader:
                 return True
         return False
 
+    def quoted_only(self, word, tok, quotes) -> bool:  # type: ignore[no-untyped-def]
+        """Is ``word`` inside a quotation that ``tok`` is outside of?"""
+        inside = lambda t: any(a <= self.base + t.idx < b for a, b in quotes)  # noqa: E731
+        return inside(word) and not inside(tok)
+
     def held_at(self, tok, noun) -> bool:  # type: ignore[no-untyped-def]
         """Is ``noun`` the meeting the trigger took place in ("in the meeting held on …")?"""
         prep = noun.head
@@ -1642,8 +1659,17 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
         target.absorb(ev, events)
         if ev.act and ev.act != target.act and ev.act not in target.other_acts:
             target.other_acts.append(ev.act)
-        target.conditions += [c for c in ev.conditions if c not in target.conditions]
+        _add_conditions(target, ev.conditions)
     return out
+
+
+def _add_conditions(target: Event, conditions: list[str]) -> None:
+    """Add the conditions the same event states elsewhere, but not one again in other words
+    ("Soviet assistance", "the degree of Soviet assistance")."""
+    for c in conditions:
+        words = _content_words(c)
+        if not any(words <= _content_words(d) or _content_words(d) <= words for d in target.conditions):
+            target.conditions.append(c)
 
 
 def _merge_operations(events: list[Event]) -> list[Event]:
@@ -1831,6 +1857,39 @@ def _related(a: Event, b: Event, members: dict[str, frozenset[str]], role: str =
     return bool(circle(a.actors(role)) & circle(b.actors(role)))
 
 
+def _merge_restated_decisions(
+    events: list[Event], members: dict[str, frozenset[str]]
+) -> list[Event]:
+    """A decision told again elsewhere — in the conclusion, or by the body for its leader
+    ("the Politburo formally made the decision to dispatch troops" and "Mao Zedong decided
+    on October 5, 1950, to send troops") — is one decision: the same day, the same polarity,
+    a related decider and a shared subject. It takes the deciders and conditions of both."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        if ev.type == "decision" and ev.date and len(ev.date) == 10:
+            for prev in out:
+                if (
+                    prev.type == "decision"
+                    and prev.sentence_idx != ev.sentence_idx
+                    and prev.date == ev.date
+                    and prev.polarity == ev.polarity
+                    and _related(prev, ev, members)
+                    and _stems(prev.summary) & _stems(ev.summary)
+                ):
+                    target = prev
+                    break
+        if target is None:
+            out.append(ev)
+            continue
+        target.absorb(ev, events)
+        for r in ev.roles:
+            target.add(r.role, r.actor_id, r.start, r.end, r.how)
+        _add_conditions(target, ev.conditions)
+        _take_stated_date(target, ev)
+    return out
+
+
 def _link_reversals(events: list[Event], doc: Document, members: dict[str, frozenset[str]]) -> None:
     """A decision reverses the latest earlier one (in date order) by a related decider with
     the other polarity, on a shared subject (or, with a reversal cue in its sentence —
@@ -1876,6 +1935,7 @@ def find_events(
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
+    events = _merge_restated_decisions(events, members)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
