@@ -656,3 +656,60 @@ def test_a_look_back_dates_only_its_sentence_and_split_subjects_act_together():
     told, plans = evs[1], evs[2]
     assert told.act == "inform" and told.date == "1952-04-22" and told.date_inferred
     assert _who(plans, "actor", names) == ["Peng Dehuai", "Kim Il Sung", "Pak Hon-yong"]
+
+
+def test_both_sides_and_the_talks_as_a_whole_are_the_two_delegations():
+    text, evs, names = _events(
+        "In July 1951, the UNC delegation and the Communist delegation met at Kaesong to open"
+        " the negotiations. The Communist delegation proposed the 38th Parallel at the"
+        " negotiations. On July 27, delegates from both sides initiated discussions to"
+        " determine a military demarcation line. On August 11, the two delegations sat for"
+        " over two hours. Before talks resumed in late"
+        " October, clashes erupted. After the negotiations that resumed on October 25 saw no"
+        " progress, Mao was uneasy. Thus, agenda item 2 was established on November 27, 1951."
+        " While Chinese forces dug in, the reduced UN offensives in December 1951 provided an"
+        " opportune moment."
+    )
+    both = ["UNC delegation", "Communist delegation"]
+    steps = [(e.type, e.act, e.date) for e in evs if e.type in ("meeting", "negotiation")]
+    assert steps == [
+        ("meeting", None, "1951-07"),
+        ("negotiation", "propose", "1951-07"),
+        ("meeting", None, "1951-07-27"),
+        ("meeting", None, "1951-08-11"),
+        ("negotiation", "resume", "1951-10-25"),
+        ("negotiation", "agree", "1951-11-27"),
+    ]
+    talks = [e for e in evs if e.type in ("meeting", "negotiation")]
+    assert sorted(_who(talks[2], "participant", names)) == sorted(both)
+    assert talks[2].summary == "to determine a military demarcation line"
+    assert sorted(_who(talks[3], "participant", names)) == sorted(both)
+    # "talks resumed" twice is one step of both sides, dated by the later, finer telling
+    resumed = talks[4]
+    assert sorted(_who(resumed, "actor", names)) == sorted(both)
+    assert {r.how for r in resumed.roles} == {"carried"}
+    assert [text[a:b][:20] for a, b in resumed.evidence] == [
+        "Before talks resumed",
+        "After the negotiatio",
+    ]
+    assert talks[5].item == "item 2" and sorted(_who(talks[5], "actor", names)) == sorted(both)
+    assert not [e for e in evs if "reduced" in (e.summary or "")]  # a lull is no operation
+
+
+def test_a_statement_in_a_dated_meeting_and_a_main_clause_the_parser_hung():
+    _, evs, names = _events(
+        "On October 11, 1950, Zhou met Stalin. Peng Dehuai, in the CCP's emergency Politburo"
+        " meeting held on October 13, argued that troops should go. Peng Dehuai also argued"
+        ' that the "Americans will attack China," asked "what is the use of the victory?" and'
+        ' stated that "China should not wait until the imperialists attack China," emphasizing'
+        " the urgency. On October 24, North Korea relayed the movements of UN forces to China."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(_who(e, "sender", names), e.date) for e in comm[:2]] == [
+        (["Peng Dehuai"], "1950-10-13"),
+        (["Peng Dehuai"], "1950-10-13"),
+    ]
+    assert all("People's Republic of China" not in _who(e, "sender", names) for e in comm)
+    relayed = comm[-1]
+    assert _who(relayed, "recipient", names) == ["People's Republic of China"]
+    assert _who(relayed, "via", names) == []

@@ -440,6 +440,12 @@ class _Reader:
                     if k in JUDGEMENTS and obj_lemmas & (lex.meeting_nouns | set(lex.channels)):
                         continue  # "concluding their discussions": ending talks, not deciding
                     return "decision", None
+                if (
+                    k in lex.meeting_hosts
+                    and obj_lemmas & lex.meeting_nouns
+                    and self.several(cl.subject(tok))
+                ):
+                    return "meeting", None  # "delegates from both sides initiated discussions"
                 if k in lex.plan_verbs and obj_lemmas & lex.plan_nouns and not cl.passive(tok):
                     return "decision", None  # "the JCS developed a guideline for a cease-fire"
                 # "extended his stay", "seeking proactive solutions": no message (but "initiated
@@ -1000,6 +1006,8 @@ class _Reader:
                 continue
             if asked and other.act in UNTAKEN and other.type in ("communication", "negotiation"):
                 return True
+            if asked and other.type == "meeting":
+                return True  # "met to determine a demarcation line": what the meeting was for
             if first.dep_ not in ("xcomp", "pcomp", "ccomp"):
                 continue
             if cl.hung_main_clause(first.head) is first:
@@ -1155,7 +1163,7 @@ class _Reader:
             for o in objects:
                 if o.lemma_.casefold() in lex.meeting_nouns:
                     self.noun_slots(o, ev, s)
-            ev.summary = self.topic(tok)
+            ev.summary = self.topic(tok) or ev.summary
         elif ev.type == "military":
             start, end = cl.subtree_span(
                 tok, base, cl.ASIDES | {"nsubj", "prep", "advmod", "npadvmod", "aux"}
@@ -1538,7 +1546,8 @@ class _Reader:
             noun.lemma_.casefold() in self.lex.meeting_nouns
             and noun.dep_ == "pobj"
             and prep.text.casefold() in ("in", "at", "during")
-            and prep.head.i == tok.i
+            # (or on its subject: "Peng Dehuai, in the … meeting held on October 13, argued")
+            and (prep.head.i == tok.i or (prep.head.dep_ == "nsubj" and prep.head.head.i == tok.i))
         )
 
     def governs(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
