@@ -713,3 +713,26 @@ def test_a_statement_in_a_dated_meeting_and_a_main_clause_the_parser_hung():
     relayed = comm[-1]
     assert _who(relayed, "recipient", names) == ["People's Republic of China"]
     assert _who(relayed, "via", names) == []
+
+
+def test_a_witness_recalling_an_unsent_drafts_content_and_being_asked():
+    _, evs, names = _events(
+        "On October 2, 1950, Mao drafted a telegram to Stalin. In the draft, Mao set the goal"
+        " of Chinese action. Mao emphasized that the purpose was to promote revolution. On the"
+        " night of October 2, Mao conveyed a verbal message to Stalin.\n\n"
+        "A. Ledovsky, who was then Soviet Consul-General in Shenyang, stated that Mao showed"
+        " the telegram on October 5, 1950. Ledovsky insisted that this was the telegram of"
+        " October 5. On October 6, Ledovsky informed Roshchin of the meeting.\n\n"
+        "On October 7, 1950, when asked directly to send troops, Mao informed Kim Il-sung that"
+        " China would not intervene."
+    )
+    comm = [
+        (_who(e, "sender", names), _who(e, "recipient", names), e.act, e.date)
+        for e in evs
+        if e.type == "communication"
+    ]
+    assert comm == [
+        (["Mao Zedong"], ["Joseph Stalin"], "inform", "1950-10-02"),
+        (["A. Ledovsky"], ["N. V. Roshchin"], "inform", "1950-10-06"),
+        (["Mao Zedong"], ["Kim Il Sung"], "inform", "1950-10-07"),
+    ]

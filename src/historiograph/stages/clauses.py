@@ -131,7 +131,15 @@ def to_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def passive(tok) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """A passive verb, or a passive participle heading an adverbial clause ("when asked
+    directly to send troops, Mao informed …": Mao was asked)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("advcl", "relcl")  # (the parser hangs "when asked" on either)
+        and not any(c.dep_ in ("aux", "nsubj", "csubj", "expl") for c in tok.children)
+    )
 
 
 def subject(tok):  # type: ignore[no-untyped-def]

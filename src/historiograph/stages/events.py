@@ -58,6 +58,10 @@ CONDITIONAL = frozenset({"conditional", "contingent", "dependent", "depend", "hi
 JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
+# "the recollection of Yang Shangkun", "Shi Zhe's memoirs": who recalls the events later
+RECOLLECTIONS = frozenset("recollection recollections memoir memoirs testimony reminiscence reminiscences".split())
+# Verbs of writing a message that may never be sent.
+DRAFTING = frozenset({"draft", "prepare", "compose", "write"})
 # Whom one sends with a message ("sent his envoy, Pak Il-u, to Beijing").
 ENVOYS = frozenset("envoy emissary messenger representative delegate delegation aide".split())
 # Verbs of telling whose to-infinitive makes the message advice or an order.
@@ -286,6 +290,10 @@ class _Reader:
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_at = -1  # where that meeting's sentence ends
         self.last_meeting_held: tuple[int, list[str]] | None = None  # the same, any meeting
+        # (block idx, drafters) after "Mao drafted a telegram to Stalin" that was not sent:
+        # what the drafter "emphasized" next in the paragraph is the draft's content
+        self.drafting: tuple[int, set[str]] | None = None
+        self.witnesses: set[str] = set()  # who the text cites recalling the events later
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -412,6 +420,27 @@ class _Reader:
             earlier = [ms for pos, ms in self.sentence_subjects if pos < base + subj.idx]
             ms = earlier[-1] if earlier else self.last_subject.get("person", [])
         return bool(ms) and all(self.index.kind(self.index.actor_of(m)) == "scholar" for m in ms)
+
+    @staticmethod
+    def recalling(tok) -> list:  # type: ignore[no-untyped-def]
+        """Who a phrase names as recalling the events later: "A. Ledovsky, who was then Soviet
+        Consul-General", "the recollection of Yang Shangkun", "Shi Zhe's memoirs"."""
+        if tok.dep_ == "relcl" and tok.lemma_ == "be":
+            if any(c.dep_ == "advmod" and c.text.casefold() == "then" for c in tok.children):
+                return [tok.head]
+        if tok.lemma_.casefold() in RECOLLECTIONS:
+            return [*cl.children(tok, "poss"), *cl.preps(tok, "of")]
+        return []
+
+    def witness_account(self, tok, base: int) -> bool:  # type: ignore[no-untyped-def]
+        """Is this what a witness said later ("Ledovsky insisted that this was the telegram
+        of October 5"): the speaker recalls the events, and tells no one named?"""
+        subj = cl.subject(tok)
+        ms = cl.phrase_mentions(subj, base, self.index) if subj is not None else []
+        if not ms or not all(self.index.actor_of(m) in self.witnesses for m in ms):
+            return False
+        told = [*cl.children(tok, "dobj", "dative"), *cl.preps(tok, "to")]
+        return not any(cl.phrase_mentions(o, base, self.index) for o in told)
 
     # ------------------------------------------------------------ triggers
     def classify(self, tok, sent_text: str) -> tuple[str, str | None] | None:  # type: ignore[no-untyped-def]
@@ -830,6 +859,10 @@ class _Reader:
             if t.dep_ in ("nsubj", "nsubjpass") and t.text.casefold() not in cl.PRONOUNS
             if (ms := cl.phrase_mentions(t, self.base, self.index))
         ]
+        for tok in toks:
+            for who in self.recalling(tok):
+                if (m := self.index.at(self.base + who.idx)) is not None:
+                    self.witnesses.add(self.index.actor_of(m))
         if self.paragraph_subjects[0] != s.block_idx:
             self.paragraph_subjects = (s.block_idx, [])
         self.paragraph_subjects[1].extend(self.sentence_subjects)
@@ -849,6 +882,7 @@ class _Reader:
                 if (refusal := self.refusal_decision(tok, ev)) is not None:
                     found.append((tok, refusal))
         self.conditions_of_earlier(s, toks)
+        self.note_drafts(s, toks, found)
         roots = [t for t in toks if t.dep_ == "ROOT"]
         for r in roots:
             subj = cl.subject(r)
@@ -864,6 +898,33 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    def note_drafts(self, s: Sentence, toks, found) -> None:  # type: ignore[no-untyped-def]
+        """Remember who drafted a message this sentence does not also send."""
+        for tok in toks:
+            if tok.lemma_.casefold() not in DRAFTING or tok.pos_ != "VERB":
+                continue
+            if not any(o.lemma_.casefold() in self.lex.message_nouns for o in cl.children(tok, "dobj")):
+                continue
+            drafters = {a for a, *_ in self.resolve(cl.subject(tok), self.base, s)}
+            sent = any(
+                e.type == "communication" and set(e.actors("sender")) & drafters for _, e in found
+            )
+            if drafters and not sent:
+                self.drafting = (s.block_idx, drafters)
+
+    def in_a_draft(self, ev: Event, s: Sentence) -> bool:
+        """Is this message, by the drafter, to no one and with no date of its own, what the
+        paragraph's unsent draft says ("In the draft, … Mao emphasized that …")?"""
+        if self.drafting is None or self.drafting[0] != s.block_idx or ev.type != "communication":
+            return False
+        senders = set(ev.actors("sender"))
+        return (
+            bool(senders)
+            and senders <= self.drafting[1]
+            and not ev.actors("recipient")
+            and not ev.states_its_date()
+        )
 
     def refusal_decision(self, tok, ev: Event) -> Event | None:  # type: ignore[no-untyped-def]
         """ "Mao declined Stalin's request": besides the answer, a decision not to do what was
@@ -957,6 +1018,8 @@ class _Reader:
             return True
         if tok.pos_ in ("VERB", "AUX") and self.is_view(tok, self.base):
             return True
+        if etype == "communication" and self.witness_account(tok, self.base):
+            return True
         for anc in cl.ancestors_until(tok, None):
             if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
                 return True
@@ -1045,6 +1108,8 @@ class _Reader:
         ):
             return None
         self.date_slots(tok, ev, s)
+        if self.in_a_draft(ev, s):
+            return None
         if etype in ("decision", "communication"):
             ev.conditions = cl.conditions(text)
         if etype == "negotiation":
