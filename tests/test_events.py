@@ -736,3 +736,13 @@ def test_a_witness_recalling_an_unsent_drafts_content_and_being_asked():
         (["A. Ledovsky"], ["N. V. Roshchin"], "inform", "1950-10-06"),
         (["Mao Zedong"], ["Kim Il Sung"], "inform", "1950-10-07"),
     ]
+
+
+def test_pressure_to_act_is_a_request_and_bare_pressure_is_none():
+    _, evs, names = _events(
+        "In October 1951, members of the SJM exerted pressure on General Ridgway to persist"
+        " with the negotiations. In October 1950, Stalin exerted pressure on Mao."
+    )
+    (ev,) = evs
+    assert (ev.type, ev.act) == ("communication", "request")
+    assert _who(ev, "recipient", names) == ["Matthew B. Ridgway"]

@@ -495,6 +495,10 @@ class _Reader:
                 if k in lex.carriers:
                     for o in objects:
                         noun = o.lemma_.casefold()
+                        if noun in lex.urging and not any(
+                            cl.to_infinitive(c) for c in o.children
+                        ):
+                            continue  # "Stalin exerted pressure on Mao": no message told
                         if noun in lex.message_nouns:
                             act = lex.message_nouns[noun]
                             if act == "inform":  # "sent telegrams to Li, urging a rigid stance"
@@ -1166,7 +1170,7 @@ class _Reader:
                         recipients += cl.preps(o, "to")
                 recipients += cl.preps(tok, "to")
                 if carrier_noun is not None:
-                    recipients += cl.preps(carrier_noun, "to", "with")
+                    recipients += cl.preps(carrier_noun, "to", "with", "on")
             else:
                 # a name the tagger took for a verb ("informed Kim Il-sung": "sung") still names
                 recipients += [

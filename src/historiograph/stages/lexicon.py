@@ -27,6 +27,7 @@ class Lexicon:
     channels: dict[str, str]  # noun or adverb -> channel
     message_nouns: dict[str, str]  # noun -> speech act ("request" -> request, "reply" -> reply)
     carriers: frozenset[str]  # verbs that carry a message or an envoy ("send", "make")
+    urging: frozenset[str]  # "pressure": a message only with a to-infinitive of what it urges
     needs_object: dict[str, frozenset[str]]  # "extend" -> {"offer", …}: a message only with these
     decision_verbs: frozenset[str]
     decision_nouns: frozenset[str]
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         channels=_invert(comm["channels"]),
         message_nouns=_invert(comm["message_nouns"]),
         carriers=words(comm["carriers"]),
+        urging=words(comm["urging"]),
         needs_object={k.casefold(): words(v) for k, v in comm["needs_object"].items()},
         decision_verbs=words(dec["verbs"]),
         decision_nouns=words(dec["nouns"]),
