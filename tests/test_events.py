@@ -746,3 +746,15 @@ def test_pressure_to_act_is_a_request_and_bare_pressure_is_none():
     (ev,) = evs
     assert (ev.type, ev.act) == ("communication", "request")
     assert _who(ev, "recipient", names) == ["Matthew B. Ridgway"]
+
+
+def test_an_inclination_the_next_sentence_calls_a_decision_is_one():
+    text, evs, names = _events(
+        "By August 22, 1951, the Communist side leaned towards accepting the UN side's stance"
+        " on the demarcation line. However, they did not communicate this decision to the UN."
+        " On August 23, Mao leaned towards accepting the plan. He left for Moscow."
+    )
+    (ev,) = evs
+    assert (ev.type, ev.polarity, ev.date) == ("decision", "positive", "1951-08-22")
+    assert _who(ev, "actor", names) == ["the Communists"]
+    assert [text[a:b][:16] for a, b in ev.evidence] == ["By August 22, 19", "However, they di"]

@@ -60,6 +60,8 @@ JUDGEMENTS = frozenset({"conclude", "determine"})
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
 # "the recollection of Yang Shangkun", "Shi Zhe's memoirs": who recalls the events later
 RECOLLECTIONS = frozenset("recollection recollections memoir memoirs testimony reminiscence reminiscences".split())
+# "leaned towards accepting": an inclination, a decision only if the text calls it one
+LEANING = frozenset({"lean", "incline"})
 # Verbs of writing a message that may never be sent.
 DRAFTING = frozenset({"draft", "prepare", "compose", "write"})
 # Whom one sends with a message ("sent his envoy, Pak Il-u, to Beijing").
@@ -293,7 +295,9 @@ class _Reader:
         # (block idx, drafters) after "Mao drafted a telegram to Stalin" that was not sent:
         # what the drafter "emphasized" next in the paragraph is the draft's content
         self.drafting: tuple[int, set[str]] | None = None
-        self.witnesses: set[str] = set()  # who the text cites recalling the events later
+        self.witnesses: set[str] = set()
+        # (sentence idx, decision) for "leaned towards accepting …", until the next sentence
+        self.inclined: tuple[int, Event] | None = None  # who the text cites recalling the events later
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -879,6 +883,9 @@ class _Reader:
                 continue
             etype, act = kind
             if self.excluded(tok, etype, found):
+                if (etype == "decision" or act == "agree") and self.leaning(tok):
+                    leaning = self.build(tok, "decision", None, s, quotes)
+                    self.inclined = (s.idx, leaning) if leaning is not None else None
                 continue
             ev = self.build(tok, etype, act, s, quotes)
             if ev is not None:
@@ -887,6 +894,7 @@ class _Reader:
                     found.append((tok, refusal))
         self.conditions_of_earlier(s, toks)
         self.note_drafts(s, toks, found)
+        self.called_a_decision(s, toks, found)
         roots = [t for t in toks if t.dep_ == "ROOT"]
         for r in roots:
             subj = cl.subject(r)
@@ -902,6 +910,30 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    @staticmethod
+    def leaning(tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "leaned towards accepting the UN side's stance": an inclination, not yet a decision."""
+        return tok.dep_ == "pcomp" and tok.head.head.lemma_.casefold() in LEANING
+
+    def called_a_decision(self, s: Sentence, toks, found) -> None:  # type: ignore[no-untyped-def]
+        """An inclination the next sentence calls "this decision" ("they did not communicate
+        this decision to the UN") was one, by the author's account: it counts, with both
+        sentences as its evidence."""
+        if self.inclined is None or self.inclined[0] == s.idx:
+            return
+        if self.inclined[0] != s.idx - 1:
+            self.inclined = None
+            return
+        ev = self.inclined[1]
+        self.inclined = None
+        for t in toks:
+            if t.lemma_.casefold() in self.lex.decision_nouns and any(
+                c.dep_ == "det" and c.text.casefold() in ("this", "that") for c in t.children
+            ):
+                ev.evidence.append((s.start, s.end))
+                found.append((t, ev))
+                return
 
     def note_drafts(self, s: Sentence, toks, found) -> None:  # type: ignore[no-untyped-def]
         """Remember who drafted a message this sentence does not also send."""
