@@ -40,7 +40,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-6"
+STAGE_VERSION = "events-7"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -59,7 +59,9 @@ JUDGEMENTS = frozenset({"conclude", "determine"})
 # Subordinate clauses that set the scene: "after the troops crossed", "as raids spread".
 BACKGROUND_MARKS = frozenset({"after", "before", "until", "once", "as", "since", "while", "when"})
 # "the recollection of Yang Shangkun", "Shi Zhe's memoirs": who recalls the events later
-RECOLLECTIONS = frozenset("recollection recollections memoir memoirs testimony reminiscence reminiscences".split())
+RECOLLECTIONS = frozenset(
+    "recollection recollections memoir memoirs testimony reminiscence reminiscences".split()
+)
 # "leaned towards accepting": an inclination, a decision only if the text calls it one
 LEANING = frozenset({"lean", "incline"})
 # Verbs of writing a message that may never be sent.
@@ -79,7 +81,9 @@ TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re
 # The talks themselves as a subject: "talks resumed", "the negotiations were suspended".
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "plenary", "session"})
 # "both sides", "the two delegations", "delegates from both sides": the parties at the talks
-BOTH_SIDES = re.compile(r"\b(?:both|two|each|neither)\s+(?:sides?|delegations?|parties|party)\b", re.I)
+BOTH_SIDES = re.compile(
+    r"\b(?:both|two|each|neither)\s+(?:sides?|delegations?|parties|party)\b", re.I
+)
 NEGOTIATORS = frozenset({"side", "delegation", "delegate", "party", "representative", "negotiator"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
 IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
@@ -88,7 +92,9 @@ WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # "the onset of Operation Showdown": nouns that name an operation's start or end
 ONSET = frozenset("onset start beginning launch launching opening outbreak end conclusion".split())
 # "the reduced UN offensives": operations told by their lessening
-LESSENED = frozenset("reduced reduce diminished diminish decreased fewer lessened waning dwindling".split())
+LESSENED = frozenset(
+    "reduced reduce diminished diminish decreased fewer lessened waning dwindling".split()
+)
 # What an operation does when it is the subject: "the offensive began / stalled".
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
@@ -297,7 +303,9 @@ class _Reader:
         self.drafting: tuple[int, set[str]] | None = None
         self.witnesses: set[str] = set()
         # (sentence idx, decision) for "leaned towards accepting …", until the next sentence
-        self.inclined: tuple[int, Event] | None = None  # who the text cites recalling the events later
+        self.inclined: tuple[int, Event] | None = (
+            None  # who the text cites recalling the events later
+        )
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -499,9 +507,7 @@ class _Reader:
                 if k in lex.carriers:
                     for o in objects:
                         noun = o.lemma_.casefold()
-                        if noun in lex.urging and not any(
-                            cl.to_infinitive(c) for c in o.children
-                        ):
+                        if noun in lex.urging and not any(cl.to_infinitive(c) for c in o.children):
                             continue  # "Stalin exerted pressure on Mao": no message told
                         if noun in lex.message_nouns:
                             act = lex.message_nouns[noun]
@@ -940,7 +946,9 @@ class _Reader:
         for tok in toks:
             if tok.lemma_.casefold() not in DRAFTING or tok.pos_ != "VERB":
                 continue
-            if not any(o.lemma_.casefold() in self.lex.message_nouns for o in cl.children(tok, "dobj")):
+            if not any(
+                o.lemma_.casefold() in self.lex.message_nouns for o in cl.children(tok, "dobj")
+            ):
                 continue
             drafters = {a for a, *_ in self.resolve(cl.subject(tok), self.base, s)}
             sent = any(
@@ -1329,7 +1337,9 @@ class _Reader:
                         ev.add("actor", a, st, en, how)
         if ev.type == "meeting":
             # "initiated discussions on July 27 to determine a demarcation line"
-            ev.summary = ev.summary or self.topic(tok) or (self.topic(head) if head.i != tok.i else None)
+            ev.summary = (
+                ev.summary or self.topic(tok) or (self.topic(head) if head.i != tok.i else None)
+            )
         else:
             ev.summary = self.doc.text[start:end]
             ev.place = self.place(tok)
@@ -1778,7 +1788,9 @@ def _add_conditions(target: Event, conditions: list[str]) -> None:
     ("Soviet assistance", "the degree of Soviet assistance")."""
     for c in conditions:
         words = _content_words(c)
-        if not any(words <= _content_words(d) or _content_words(d) <= words for d in target.conditions):
+        if not any(
+            words <= _content_words(d) or _content_words(d) <= words for d in target.conditions
+        ):
             target.conditions.append(c)
 
 
