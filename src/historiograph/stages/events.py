@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 from historiograph.model import Document, Sentence
@@ -1737,50 +1738,67 @@ def _content_words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", (text or "").casefold()) if w not in STOP}
 
 
-def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
-    """One message stated twice is one event with two evidence spans."""
-    out: list[Event] = []
+def _fold(
+    events: list[Event],
+    earlier: Callable[[Event, list[Event]], Event | None],
+    take: Callable[[Event, Event], None],
+) -> list[Event]:
+    """Fold each event into the earlier one it tells again: ``earlier(ev, kept)`` finds that
+    one among the events kept so far (or None), which absorbs the retelling's evidence and
+    notes, and ``take(target, ev)`` what else the retelling adds."""
+    kept: list[Event] = []
     for ev in events:
-        target = None
-        if ev.type == "communication":
-            for prev in reversed(out[-6:]):
-                if prev.type != "communication" or not set(prev.actors("sender")) & set(
-                    ev.actors("sender")
-                ):
-                    continue
-                near = (
-                    0 < ev.sentence_idx - prev.sentence_idx <= 2
-                    and doc.sentences[ev.sentence_idx].block_idx
-                    == doc.sentences[prev.sentence_idx].block_idx
-                )
-                follow_up = (
-                    near
-                    and not [r for r in ev.roles if r.role == "recipient" and r.how != "meeting"]
-                    and ev.date_inferred
-                    and (ev.act != prev.act or ev.act in ("inform", "warn"))  # "He also stressed"
-                    and ev.act != "propose"  # "He also recommended …": a proposal of its own
-                    and ev.channel in (None, prev.channel)
-                )
-                same = (
-                    ev.actors("recipient")
-                    and set(ev.actors("recipient")) == set(prev.actors("recipient"))
-                    and ev.date
-                    and ev.date == prev.date
-                    and not ev.date_inferred
-                    and ev.act == prev.act
-                    and ev.channel in (None, prev.channel)
-                )
-                if follow_up or same:
-                    target = prev
-                break
+        target = earlier(ev, kept)
         if target is None:
-            out.append(ev)
+            kept.append(ev)
             continue
         target.absorb(ev, events)
+        take(target, ev)
+    return kept
+
+
+def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
+    """One message stated twice is one event with two evidence spans."""
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
+        if ev.type != "communication":
+            return None
+        for prev in reversed(kept[-6:]):
+            if prev.type != "communication" or not set(prev.actors("sender")) & set(
+                ev.actors("sender")
+            ):
+                continue
+            near = (
+                0 < ev.sentence_idx - prev.sentence_idx <= 2
+                and doc.sentences[ev.sentence_idx].block_idx
+                == doc.sentences[prev.sentence_idx].block_idx
+            )
+            follow_up = (
+                near
+                and not [r for r in ev.roles if r.role == "recipient" and r.how != "meeting"]
+                and ev.date_inferred
+                and (ev.act != prev.act or ev.act in ("inform", "warn"))  # "He also stressed"
+                and ev.act != "propose"  # "He also recommended …": a proposal of its own
+                and ev.channel in (None, prev.channel)
+            )
+            same = (
+                ev.actors("recipient")
+                and set(ev.actors("recipient")) == set(prev.actors("recipient"))
+                and ev.date
+                and ev.date == prev.date
+                and not ev.date_inferred
+                and ev.act == prev.act
+                and ev.channel in (None, prev.channel)
+            )
+            return prev if follow_up or same else None
+        return None
+
+    def take(target: Event, ev: Event) -> None:
         if ev.act and ev.act != target.act and ev.act not in target.other_acts:
             target.other_acts.append(ev.act)
         _add_conditions(target, ev.conditions)
-    return out
+
+    return _fold(events, earlier, take)
 
 
 def _add_conditions(target: Event, conditions: list[str]) -> None:
@@ -1798,22 +1816,18 @@ def _merge_operations(events: list[Event]) -> list[Event]:
     """A named operation told twice is one event: "the UNC Commander initiated Operation
     Showdown" and "With the onset of Operation Showdown on October 14"; the date the text
     states wins over one carried or inferred."""
-    out: list[Event] = []
-    first: dict[str, Event] = {}
-    for ev in events:
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
         name = _operation_name(ev)
-        target = first.get(name) if name else None
-        if target is None:
-            if name:
-                first[name] = ev
-            out.append(ev)
-            continue
-        target.absorb(ev, events)
+        return next((p for p in kept if _operation_name(p) == name), None) if name else None
+
+    def take(target: Event, ev: Event) -> None:
         for r in ev.roles:
             if not target.actors(r.role):
                 target.add(r.role, r.actor_id, r.start, r.end, r.how)
         _take_stated_date(target, ev)
-    return out
+
+    return _fold(events, earlier, take)
 
 
 def _take_stated_date(target: Event, ev: Event) -> None:
@@ -1839,30 +1853,26 @@ RETOLD_STEPS = frozenset({"recess", "resume"})
 def _merge_steps(events: list[Event], within: int = 12) -> list[Event]:
     """A recess or resumption told twice within a few sentences, by the same sides and on a
     date that fits the first, is one step with both sentences as evidence."""
-    out: list[Event] = []
-    for ev in events:
-        target = None
-        if ev.type == "negotiation" and ev.act in RETOLD_STEPS:
-            for prev in reversed(out):
-                if prev.type != "negotiation" or prev.act != ev.act:
-                    continue
-                fits = bool(prev.date and ev.date) and (
-                    ev.date.startswith(prev.date) or prev.date.startswith(ev.date)
-                )
-                if (
-                    ev.sentence_idx - prev.sentence_idx <= within
-                    and set(prev.actors("actor")) == set(ev.actors("actor"))
-                    and fits
-                ):
-                    target = prev
-                break
-        if target is None:
-            out.append(ev)
-            continue
-        target.absorb(ev, events)
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
+        if ev.type != "negotiation" or ev.act not in RETOLD_STEPS:
+            return None
+        prev = next(
+            (p for p in reversed(kept) if p.type == "negotiation" and p.act == ev.act), None
+        )
+        if prev is None or not (prev.date and ev.date):
+            return None
+        fits = ev.date.startswith(prev.date) or prev.date.startswith(ev.date)
+        near = ev.sentence_idx - prev.sentence_idx <= within
+        return (
+            prev if fits and near and set(prev.actors("actor")) == set(ev.actors("actor")) else None
+        )
+
+    def take(target: Event, ev: Event) -> None:
         target.item = target.item or ev.item
         _take_stated_date(target, ev)
-    return out
+
+    return _fold(events, earlier, take)
 
 
 def _operation_name(ev: Event) -> str | None:
@@ -1986,30 +1996,31 @@ def _merge_restated_decisions(
     ("the Politburo formally made the decision to dispatch troops" and "Mao Zedong decided
     on October 5, 1950, to send troops") — is one decision: the same day, the same polarity,
     a related decider and a shared subject. It takes the deciders and conditions of both."""
-    out: list[Event] = []
-    for ev in events:
-        target = None
-        if ev.type == "decision" and ev.date and len(ev.date) == 10:
-            for prev in out:
-                if (
-                    prev.type == "decision"
-                    and prev.sentence_idx != ev.sentence_idx
-                    and prev.date == ev.date
-                    and prev.polarity == ev.polarity
-                    and _related(prev, ev, members)
-                    and _stems(prev.summary) & _stems(ev.summary)
-                ):
-                    target = prev
-                    break
-        if target is None:
-            out.append(ev)
-            continue
-        target.absorb(ev, events)
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
+        if ev.type != "decision" or not ev.date or len(ev.date) != 10:
+            return None
+        return next(
+            (
+                prev
+                for prev in kept
+                if prev.type == "decision"
+                and prev.sentence_idx != ev.sentence_idx
+                and prev.date == ev.date
+                and prev.polarity == ev.polarity
+                and _related(prev, ev, members)
+                and _stems(prev.summary) & _stems(ev.summary)
+            ),
+            None,
+        )
+
+    def take(target: Event, ev: Event) -> None:
         for r in ev.roles:
             target.add(r.role, r.actor_id, r.start, r.end, r.how)
         _add_conditions(target, ev.conditions)
         _take_stated_date(target, ev)
-    return out
+
+    return _fold(events, earlier, take)
 
 
 def _link_reversals(events: list[Event], doc: Document, members: dict[str, frozenset[str]]) -> None:
