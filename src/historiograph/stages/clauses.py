@@ -150,7 +150,7 @@ def subject(tok):  # type: ignore[no-untyped-def]
         if subj:
             return subj[0]
         if (main := hung_main_clause(tok)) is not None:
-            return cl_subject_of(main)
+            return own_subject(main)
         if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "dobj" and tok.lemma_.casefold() in ISSUED and tok.head.i != tok.i:
@@ -170,12 +170,12 @@ def hung_main_clause(tok):  # type: ignore[no-untyped-def]
     ):
         return None
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.i < tok.i and cl_subject_of(c) is not None:
+        if c.dep_ == "ccomp" and c.i < tok.i and own_subject(c) is not None:
             return c
     return None
 
 
-def cl_subject_of(tok):  # type: ignore[no-untyped-def]
+def own_subject(tok):  # type: ignore[no-untyped-def]
     """The verb's own subject, without climbing."""
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 

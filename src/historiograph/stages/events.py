@@ -302,11 +302,9 @@ class _Reader:
         # (block idx, drafters) after "Mao drafted a telegram to Stalin" that was not sent:
         # what the drafter "emphasized" next in the paragraph is the draft's content
         self.drafting: tuple[int, set[str]] | None = None
-        self.witnesses: set[str] = set()
+        self.witnesses: set[str] = set()  # who the text cites recalling the events later
         # (sentence idx, decision) for "leaned towards accepting …", until the next sentence
-        self.inclined: tuple[int, Event] | None = (
-            None  # who the text cites recalling the events later
-        )
+        self.inclined: tuple[int, Event] | None = None
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -1707,7 +1705,9 @@ class _Reader:
         self.events.append(ev)
 
 
-def _talk_parties(doc: Document, layer: ActorLayer, delegations: set[str], about) -> list[str]:  # type: ignore[no-untyped-def]
+def _talk_parties(
+    doc: Document, layer: ActorLayer, delegations: set[str], about: Callable[[str], bool]
+) -> list[str]:
     """The two sides at the talks: the delegations named most often in sentences about the
     negotiations (a member counts for their delegation), in the order first named."""
     of_member = {m: a.id for a in layer.actors.values() if a.id in delegations for m in a.members}
@@ -1806,9 +1806,8 @@ def _add_conditions(target: Event, conditions: list[str]) -> None:
     ("Soviet assistance", "the degree of Soviet assistance")."""
     for c in conditions:
         words = _content_words(c)
-        if not any(
-            words <= _content_words(d) or _content_words(d) <= words for d in target.conditions
-        ):
+        held = [_content_words(d) for d in target.conditions]
+        if not any(words <= h or h <= words for h in held):
             target.conditions.append(c)
 
 
