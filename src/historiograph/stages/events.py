@@ -92,6 +92,9 @@ IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "s
 WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # "the onset of Operation Showdown": nouns that name an operation's start or end
 ONSET = frozenset("onset start beginning launch launching opening outbreak end conclusion".split())
+# A step of the talks as a whole, told again a few sentences on ("Before talks resumed in
+# late October, …" and "the negotiations that resumed on October 25").
+RETOLD_STEPS = frozenset({"recess", "resume"})
 # "the reduced UN offensives": operations told by their lessening
 LESSENED = frozenset(
     "reduced reduce diminished diminish decreased fewer lessened waning dwindling".split()
@@ -592,7 +595,7 @@ class _Reader:
         the talks, when the phrase names negotiators or the sentence is about the talks."""
         if not self.parties or tok.lemma_.casefold() not in NEGOTIATORS:
             return False
-        phrase = " ".join(t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+        phrase = self.doc.text[slice(*cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"})))]
         if not BOTH_SIDES.search(phrase):
             return False
         if tok.lemma_.casefold() in ("side", "party"):
@@ -616,7 +619,7 @@ class _Reader:
         subj = cl.subject(tok)
         if subj is None or not cl.passive(tok) or cl.preps(tok, "by"):
             return False
-        return self.agenda_item(" ".join(t.text for t in subj.subtree)) is not None
+        return self.agenda_item(self.doc.text[slice(*cl.subtree_span(subj, self.base))]) is not None
 
     def receives_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is the object of "received" or "visited" a person ("visited General Ridgway")?"""
@@ -1842,11 +1845,6 @@ def _take_stated_date(target: Event, ev: Event) -> None:
         target.date, target.date_precision = ev.date, ev.date_precision
         target.date_start, target.date_end = ev.date_start, ev.date_end
         target.date_inferred = ev.date_inferred  # (a year carried from context says so)
-
-
-# A step of the talks as a whole, told again a few sentences on ("Before talks resumed in
-# late October, …" and "the negotiations that resumed on October 25").
-RETOLD_STEPS = frozenset({"recess", "resume"})
 
 
 def _merge_steps(events: list[Event], within: int = 12) -> list[Event]:
