@@ -231,6 +231,36 @@ def _shared_head_candidates(text: str, base: int) -> list[_Candidate]:
     return out
 
 
+# "the Defense and State departments", "the Soviet and Chinese governments": one plural head
+# noun shared by the words before it, each of which names a body of its own.
+SHARED_BODY = re.compile(
+    r"\b((?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+,?\s+and\s+)([A-Z][a-z]+)\s+"
+    r"(departments|governments|ministries|delegations|embassies|administrations)\b",
+    re.I,
+)
+BODY_SINGULAR = {"ministries": "ministry", "embassies": "embassy"}
+
+
+def _shared_body_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candidate]:
+    """Each word of "the Defense and State departments" with the head noun in the singular,
+    when the gazetteer knows that name ("Defense Department", "State Department")."""
+    _, table = gaz.matcher()
+    out = []
+    for m in SHARED_BODY.finditer(text):
+        plural = m.group(3).lower()
+        head = BODY_SINGULAR.get(plural, plural[:-1])
+        words = [*re.finditer(r"[A-Z][a-z]+", m.group(1)), None]
+        for word in words:
+            start, end = (m.start(1) + word.start(), m.start(1) + word.end()) if word else m.span(2)
+            modifier = text[start:end]
+            name = next((f"{modifier} {h}" for h in (head.capitalize(), head)
+                         if f"{modifier} {h}" in table), None)  # fmt: skip
+            if name and table[name]:
+                end = end if word else m.end()  # the last word takes the head noun with it
+                out.append(_Candidate(base + start, base + end, table[name], "gazetteer"))
+    return out
+
+
 def _formation(start: int, end: int, name: str) -> _Candidate:
     # read by a rule, not by the model: no NER label is stored for it
     return _Candidate(start, end, (), "ner", label=None, kind="organization", name=name)
@@ -383,6 +413,7 @@ def find_actors(
         chunk = text[b.start : b.end]
         candidates += _gazetteer_candidates(chunk, b.start, gaz)
         candidates += _shared_head_candidates(chunk, b.start)
+        candidates += _shared_body_candidates(chunk, b.start, gaz)
         abbreviations += _abbreviation_candidates(chunk, b.start)
     candidates += _ner_candidates(doc, parsed, italics, gaz)
     for _, c in abbreviations:

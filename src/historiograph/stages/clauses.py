@@ -293,6 +293,11 @@ def phrase_mentions(tok, base: int, index: MentionIndex) -> list[Mention]:  # ty
         if m is not None:
             if m not in found:
                 found.append(m)
+            for c in t.children:  # "the Defense and State departments": each names a body
+                if c.dep_ in ("compound", "nmod") and any(
+                    index.at(base + g.idx) is m for g in c.children if g.dep_ == "conj"
+                ):
+                    visit(c, depth + 1)
         else:
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "nmod") and depth < 3:
