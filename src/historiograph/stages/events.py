@@ -547,6 +547,8 @@ class _Reader:
                 return "meeting", None
             if lemma in lex.decision_nouns and self.nominal_decision(tok):
                 return "decision", None
+            if lemma in lex.approvals and self.approved(tok) is not None:
+                return "decision", None
             if (
                 (lemma in lex.military_nouns or self.code_named(tok))
                 and self.named_operation(tok)
@@ -1308,6 +1310,11 @@ class _Reader:
             for c in cl.children(tok, "poss"):
                 for a, st, en, how in self.resolve(c, base, s):
                     ev.add("actor", a, st, en, how)
+            approved = self.approved(tok)
+            if approved is not None:  # "with Truman's approval, a directive was dispatched"
+                ev.summary = "approve " + self.doc.text[slice(*cl.subtree_span(approved, base))]
+                ev.polarity = "positive"
+                return
             content = self.decision_content(tok)
             label = self.decision_label(tok)
             if content is not None:
@@ -1447,6 +1454,23 @@ class _Reader:
                 k = cl.key(anc)
                 return k in self.lex.speech_acts or k in REVERSERS
         return False
+
+    def approved(self, tok):  # type: ignore[no-untyped-def]
+        """What an approval with its owner let happen: "with President Truman's approval, [a
+        directive was] dispatched", "with Stalin's approval, Kim launched [the attack]" (not
+        "sought Stalin's approval", "without his approval": nothing was approved)."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.text.casefold() not in APPROVED_BY:
+            return None
+        if not cl.children(tok, "poss") or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        done = prep.head
+        while True:
+            things = cl.children(done, "nsubjpass") if cl.passive(done) else cl.children(done, "dobj")
+            if things or done.dep_ not in ("conj", "advcl") or done.head.i == done.i:
+                break
+            done = done.head  # "a directive was formulated and, with …, dispatched"
+        return things[0] if things else None
 
     def decision_label(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """ "non-intervention" in "the non-intervention decision"."""
@@ -1965,6 +1989,8 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
+# Prepositions under which an approval let something be done ("with", "upon" Truman's approval).
+APPROVED_BY = ("with", "upon", "after", "following")
 
 REVERSAL_CUES = re.compile(
     r"\b(?:revers\w*|overturn\w*|overrul\w*|rescind\w*|again|instead|changed? (?:its|his|her|their) mind)\b",

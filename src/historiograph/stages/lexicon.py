@@ -32,6 +32,7 @@ class Lexicon:
     decision_verbs: frozenset[str]
     decision_nouns: frozenset[str]
     light_verbs: frozenset[str]  # "make/reach a decision"
+    approvals: frozenset[str]  # "with Truman's approval": the owner approved what was done
     agreed_with: frozenset[str]  # "concurred with the president's perspective"
     plan_verbs: frozenset[str]  # "developed a guideline": adopting a course is deciding
     plan_nouns: frozenset[str]
@@ -75,6 +76,7 @@ def load_lexicon() -> Lexicon:
         decision_verbs=words(dec["verbs"]),
         decision_nouns=words(dec["nouns"]),
         light_verbs=words(dec["light_verbs"]),
+        approvals=words(dec["approvals"]),
         agreed_with=words(dec["agreed_with"]),
         plan_verbs=words(dec["plan_verbs"]),
         plan_nouns=words(dec["plan_nouns"]),
