@@ -758,3 +758,33 @@ def test_an_inclination_the_next_sentence_calls_a_decision_is_one():
     assert (ev.type, ev.polarity, ev.date) == ("decision", "positive", "1951-08-22")
     assert _who(ev, "actor", names) == ["the Communists"]
     assert [text[a:b][:16] for a, b in ev.evidence] == ["By August 22, 19", "However, they di"]
+
+
+def test_a_plural_head_shared_by_two_bodies_gives_both_deciders():
+    _, evs, names = _events(
+        "In December 1950, senior officials from both the Defense and State departments"
+        " concurred on issuing a directive to MacArthur."
+    )
+    (ev,) = evs
+    assert (ev.type, ev.summary) == ("decision", "issuing a directive to MacArthur")
+    assert sorted(_who(ev, "actor", names)) == ["Defense Department", "State Department"]
+
+
+def test_an_approval_with_its_owner_is_the_owners_decision():
+    _, evs, names = _events(
+        "A directive was formulated and, with President Truman's approval, dispatched to Tokyo"
+        " on June 28, 1951. Kim sought Stalin's approval in April 1950. Without Stalin's"
+        " approval, nothing was done."
+    )
+    (ev,) = [e for e in evs if e.type == "decision"]
+    assert (ev.summary, ev.polarity, ev.date) == ("approve A directive", "positive", "1951-06-28")
+    assert _who(ev, "actor", names) == ["Harry S. Truman"]
+    assert [e.act for e in evs if e.type == "communication"] == ["request"]  # sought
+
+
+def test_a_meeting_on_the_morning_of_a_day_is_not_about_that_morning():
+    _, evs, _ = _events(
+        "In a meeting with Mao on the morning of October 5, 1950, Peng was opposed to sending"
+        " troops. On June 27, 1951, the SJM met on the armistice."
+    )
+    assert [(e.type, e.summary) for e in evs] == [("meeting", None), ("meeting", "the armistice")]

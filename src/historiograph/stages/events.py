@@ -1504,9 +1504,18 @@ class _Reader:
                 return self.doc.text[slice(*cl.subtree_span(c, self.base))][:200]
             if c.dep_ == "prep" and c.text.casefold() in ("on", "about", "regarding", "concerning"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs and not self.dates.in_range(*cl.span(objs[0], self.base)):
+                if objs and not self.when(objs[0]):
                     return self.doc.text[slice(*cl.subtree_span(objs[0], self.base))][:200]
         return None
+
+    def when(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is the phrase a time: a date ("on October 5") or a part of a dated day ("on the
+        morning of October 5"), not what was met about?"""
+        if self.dates.in_range(*cl.span(tok, self.base)):
+            return True
+        start, end = cl.subtree_span(tok, self.base)
+        dated = any(t.end > start for t in self.dates.in_range(start - 20, end))
+        return dated and tok.lemma_.casefold() in DAY_PARTS
 
     def place(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         for t in [tok, *cl.children(tok, "dobj")]:
@@ -1620,7 +1629,10 @@ class _Reader:
 
     def in_what_was_decided(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date inside an action the decision plans ("maintained a plan to initiate the
-        sixth offensive in August"), so not the date of deciding?"""
+        sixth offensive in August"), so not the date of deciding? (An approval's date is
+        that of what it let be done: "with Truman's approval, dispatched … on June 28".)"""
+        if tok.lemma_.casefold() in self.lex.approvals:
+            return False
         d = self.first_token(t)
         return d is not None and any(
             anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i
@@ -1989,6 +2001,8 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
+# Words for a part of a day ("on the morning of October 5", "the night of October 6").
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "eve", "noon", "midnight", "day"})
 # Prepositions under which an approval let something be done ("with", "upon" Truman's approval).
 APPROVED_BY = ("with", "upon", "after", "following")
 
