@@ -788,3 +788,24 @@ def test_a_meeting_on_the_morning_of_a_day_is_not_about_that_morning():
         " troops. On June 27, 1951, the SJM met on the armistice."
     )
     assert [(e.type, e.summary) for e in evs] == [("meeting", None), ("meeting", "the armistice")]
+
+
+def test_an_answer_that_names_no_one_goes_to_whoever_asked():
+    _, evs, names = _events(
+        "On October 11, 1950, Zhou Enlai asked Stalin to provide air cover. Stalin, however,"
+        " replied that the Soviet Union could not do so. Stalin insisted that the KPA should"
+        " withdraw. Lin Biao rejected this idea.\n\n"
+        "On October 12, 1950, Roshchin delivered the joint telegram to Mao. Mao replied at once."
+        " In December 1950, Stalin refused."
+    )
+    answers = [
+        (_who(e, "sender", names), _who(e, "recipient", names))
+        for e in evs
+        if e.act in ("reply", "refuse")
+    ]
+    assert answers == [
+        (["Joseph Stalin"], ["Zhou Enlai"]),
+        (["Lin Biao"], ["Joseph Stalin"]),
+        (["Mao Zedong"], []),  # not to Roshchin, who only delivered the telegram
+        (["Joseph Stalin"], []),  # months later: not an answer to Mao
+    ]

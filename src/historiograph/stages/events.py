@@ -2001,6 +2001,9 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
+# Speech acts that answer a message, and those that ask for an answer.
+ANSWERS = frozenset({"reply", "agree", "refuse"})
+ASKING = frozenset({"request", "propose", "direct", "warn"})
 # Words for a part of a day ("on the morning of October 5", "the night of October 6").
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "eve", "noon", "midnight", "day"})
 # Prepositions under which an approval let something be done ("with", "upon" Truman's approval).
@@ -2010,6 +2013,38 @@ REVERSAL_CUES = re.compile(
     r"\b(?:revers\w*|overturn\w*|overrul\w*|rescind\w*|again|instead|changed? (?:its|his|her|their) mind)\b",
     re.I,
 )
+
+
+def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
+    """An answer that names no one goes to whoever asked: "Stalin, however, replied that …"
+    after Zhou's request to Stalin, "Lin Biao rejected this idea" after Stalin's proposal. The
+    question is the nearest message of the last few sentences that went to the one answering
+    or, said to no one named in the same paragraph, asked or proposed something; not a telegram's delivery ("Roshchin
+    delivered the joint telegram to Mao … Mao expressed his consent": not to Roshchin)."""
+    comms = [ev for ev in events if ev.type == "communication"]
+    for i, ev in enumerate(comms):
+        if ev.act not in ANSWERS or ev.actors("recipient") or not ev.actors("sender"):
+            continue
+        answering = set(ev.actors("sender"))
+        for prev in reversed(comms[:i]):
+            if ev.sentence_idx - prev.sentence_idx > within:
+                break
+            if answering & set(prev.actors("sender")) or prev.act == "deliver":
+                continue  # (who delivers a telegram is not who wrote it)
+            if ev.date and prev.date and ev.date[:7] != prev.date[:7]:
+                continue  # a message of another month: not the one answered
+            to_them = answering & set(prev.actors("recipient"))
+            block = doc.sentences[ev.sentence_idx].block_idx
+            asked_here = (  # said to no one named: only in the answer's paragraph
+                not prev.actors("recipient")
+                and prev.act in ASKING
+                and doc.sentences[prev.sentence_idx].block_idx == block
+            )
+            if to_them or asked_here:
+                for r in prev.roles:
+                    if r.role == "sender":
+                        ev.add("recipient", r.actor_id, r.start, r.end, "answered")
+                break
 
 
 def _related(a: Event, b: Event, members: dict[str, frozenset[str]], role: str = "actor") -> bool:
@@ -2106,6 +2141,7 @@ def find_events(
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members)
+    _answered(events, doc)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
