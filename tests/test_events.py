@@ -809,3 +809,12 @@ def test_an_answer_that_names_no_one_goes_to_whoever_asked():
         (["Mao Zedong"], []),  # not to Roshchin, who only delivered the telegram
         (["Joseph Stalin"], []),  # months later: not an answer to Mao
     ]
+
+
+def test_an_act_told_in_the_sources_words_is_still_an_event():
+    _, evs, names = _events(
+        "On October 11, 1950, Zhou met Stalin. Moreover, he “asked Stalin to provide the Chinese"
+        " with military equipment.” Zhou said: “We asked Moscow for nothing.”"
+    )
+    comm = [(e.act, _who(e, "sender", names), _who(e, "recipient", names)) for e in evs[1:]]
+    assert comm == [("request", ["Zhou Enlai"], ["Joseph Stalin"])]

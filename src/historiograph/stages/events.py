@@ -886,7 +886,7 @@ class _Reader:
         self.paragraph_subjects[1].extend(self.sentence_subjects)
         for tok in toks:
             pos = self.base + tok.idx
-            if any(a <= pos < b for a, b in quotes):
+            if any(a <= pos < b for a, b in quotes) and not self.quoted_narration(tok, quotes):
                 continue
             kind = self.classify(tok, text)
             if kind is None:
@@ -1682,6 +1682,20 @@ class _Reader:
             ):
                 return True
         return False
+
+    def quoted_narration(self, tok, quotes) -> bool:  # type: ignore[no-untyped-def]
+        """Does a quotation open on the verb, its subject outside: the writer tells the act in
+        the source's words ("Moreover, he “asked Stalin to provide …”"), not someone's speech?"""
+        if tok.pos_ != "VERB" or tok.dep_ != "ROOT":
+            return False
+        subj = cl.subject(tok)
+        if subj is None or subj.i > tok.i:
+            return False
+        pos = self.base + tok.idx
+        opening = [a for a, b in quotes if a <= pos < b]
+        if not opening or any(a <= self.base + subj.idx < b for a, b in quotes):
+            return False
+        return not self.doc.text[opening[0] : pos].strip(" “”\"'‘’")
 
     def quoted_only(self, word, tok, quotes) -> bool:  # type: ignore[no-untyped-def]
         """Is ``word`` inside a quotation that ``tok`` is outside of?"""
