@@ -818,3 +818,13 @@ def test_an_act_told_in_the_sources_words_is_still_an_event():
     )
     comm = [(e.act, _who(e, "sender", names), _who(e, "recipient", names)) for e in evs[1:]]
     assert comm == [("request", ["Zhou Enlai"], ["Joseph Stalin"])]
+
+
+def test_what_is_said_in_the_telegram_just_told_of_goes_where_it_went():
+    _, evs, names = _events(
+        "On the night of October 11, 1950, Stalin and Zhou jointly sent a cable to Mao. The"
+        " cable listed five points. At the end of the telegram, Stalin pledged that “the Soviet"
+        " Union would fully satisfy China’s need.” In a letter, Stalin pledged that all was well."
+    )
+    pledges = [(e.channel, _who(e, "recipient", names)) for e in evs if e.act == "promise"]
+    assert pledges == [("telegram", ["Mao Zedong"]), ("letter", [])]

@@ -1264,6 +1264,7 @@ class _Reader:
             if cl.passive(tok) and not agent:
                 self.passed_on(subj, ev, s)
             ev.channel = self.channel(tok, s, quotes)
+            self.message_told_before(ev, s)
             ev.content = self.quoted(tok, s, quotes)
             if ev.act in ("request", "propose", "direct"):
                 ev.summary = self.asked(tok, quotes)
@@ -1548,14 +1549,9 @@ class _Reader:
             if t.i != tok.i and t.dep_ in ("nsubj",) and t.lemma_.casefold() in lex.channels:
                 candidates.append(t)
         for t in self._tokens:  # the sentence's
-            if t.dep_ == "pobj" and t.head.text.casefold() in (
-                "in",
-                "by",
-                "through",
-                "via",
-                "during",
-                "at",
-                "over",
+            if t.dep_ == "pobj" and (
+                t.head.text.casefold() in ("in", "by", "through", "via", "during", "at", "over")
+                or self.part_of_message(t)
             ):
                 if t.lemma_.casefold() in lex.channels and not any(
                     a <= self.base + t.idx < b for a, b in quotes
@@ -1568,6 +1564,43 @@ class _Reader:
             word = c.text.casefold() if c.text.casefold() in lex.channels else c.lemma_.casefold()
             return lex.channels.get(word)
         return None
+
+    def part_of_message(self, t) -> bool:  # type: ignore[no-untyped-def]
+        """ "At the end of the telegram", "in the text of his letter": said in that message."""
+        prep = t.head
+        return (
+            prep.text.casefold() == "of"
+            and prep.head.lemma_.casefold() in MESSAGE_PARTS
+            and prep.head.dep_ == "pobj"
+            and prep.head.head.text.casefold() in ("in", "at", "toward", "towards")
+        )
+
+    def message_told_before(self, ev: Event, s: Sentence) -> None:
+        """ "At the end of the telegram, Stalin pledged …": a message that names no one, said in
+        "the telegram" (a definite one) its sender has just been told to send, goes where that
+        one went."""
+        if ev.actors("recipient") or ev.channel is None:
+            return
+        named = [
+            t for t in self._tokens
+            if t.dep_ == "pobj"
+            and self.lex.channels.get(t.lemma_.casefold()) == ev.channel
+            and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in t.children)
+        ]  # fmt: skip
+        if not named:
+            return
+        for prev in reversed(self.events[-6:]):
+            if s.idx - prev.sentence_idx > 6:
+                return
+            if (
+                prev.type == "communication"
+                and prev.channel == ev.channel
+                and set(ev.actors("sender")) & set(prev.actors("sender"))
+            ):
+                for r in prev.roles:
+                    if r.role == "recipient":
+                        ev.add("recipient", r.actor_id, r.start, r.end, "same-message")
+                return
 
     def asked(self, tok, quotes) -> str | None:  # type: ignore[no-untyped-def]
         """What a request, proposal or order asks for, in the text's words when it is not a
@@ -2018,6 +2051,8 @@ DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
 # Speech acts that answer a message, and those that ask for an answer.
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
+# Parts of a message ("at the end of the telegram"): what is said there is said in it.
+MESSAGE_PARTS = frozenset({"end", "beginning", "close", "conclusion", "text", "body", "part", "middle"})
 # Words for a part of a day ("on the morning of October 5", "the night of October 6").
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "eve", "noon", "midnight", "day"})
 # Prepositions under which an approval let something be done ("with", "upon" Truman's approval).
