@@ -828,3 +828,21 @@ def test_what_is_said_in_the_telegram_just_told_of_goes_where_it_went():
     )
     pledges = [(e.channel, _who(e, "recipient", names)) for e in evs if e.act == "promise"]
     assert pledges == [("telegram", ["Mao Zedong"]), ("letter", [])]
+
+
+def test_responding_to_a_request_from_someone_tells_that_request():
+    _, evs, names = _events(
+        "Responding to an urgent request from General Ridgway, President Truman firmly opposed"
+        " forcible repatriation on February 27, 1952. Mao declined Stalin's request."
+    )
+    comm = [
+        (e.act, _who(e, "sender", names), _who(e, "recipient", names), e.date, e.date_inferred)
+        for e in evs
+        if e.type == "communication"
+    ]
+    assert comm[:2] == [
+        ("reply", ["Harry S. Truman"], ["Matthew B. Ridgway"], "1952-02-27", False),
+        # the request came then or before: its date is the answer's, marked inferred
+        ("request", ["Matthew B. Ridgway"], ["Harry S. Truman"], "1952-02-27", True),
+    ]
+    assert [e.act for e in evs[2:] if e.type == "communication"] == ["refuse"]

@@ -549,6 +549,8 @@ class _Reader:
                 return "decision", None
             if lemma in lex.approvals and self.approved(tok) is not None:
                 return "decision", None
+            if lemma in lex.message_nouns and self.answered_message(tok) is not None:
+                return "communication", lex.message_nouns[lemma]
             if (
                 (lemma in lex.military_nouns or self.code_named(tok))
                 and self.named_operation(tok)
@@ -1261,6 +1263,10 @@ class _Reader:
             for o in cl.preps(tok, "through", "via"):
                 for a, st, en, how in self.resolve(o, base, s):
                     ev.add("via", a, st, en, how)
+            for o in cl.preps(tok, "to") if not ev.actors("recipient") else []:
+                asker = self.answered_message(o)  # "Responding to a request from the Commander"
+                for a, st, en, how in self.resolve(asker, base, s) if asker is not None else []:
+                    ev.add("recipient", a, st, en, how)
             if cl.passive(tok) and not agent:
                 self.passed_on(subj, ev, s)
             ev.channel = self.channel(tok, s, quotes)
@@ -1325,6 +1331,16 @@ class _Reader:
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
             ev.polarity = "negative" if negative else "positive"
+            return
+        if ev.type == "communication":  # "Responding to an urgent request from the UNC Commander"
+            answer = self.answered_message(tok)
+            for a, st, en, how in self.resolve(answer, base, s) if answer is not None else []:
+                ev.add("sender", a, st, en, how)
+            for a, st, en, how in self.resolve(cl.subject(tok.head.head), base, s):
+                if a not in ev.actors("sender"):
+                    ev.add("recipient", a, st, en, how)
+            ev.channel = self.lex.channels.get(tok.lemma_.casefold())
+            ev.date_inferred = True  # dated by the answer: it came then or before
             return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
         for m in self.index.within(start, end):
@@ -1455,6 +1471,18 @@ class _Reader:
                 k = cl.key(anc)
                 return k in self.lex.speech_acts or k in REVERSERS
         return False
+
+    def answered_message(self, tok):  # type: ignore[no-untyped-def]
+        """Who sent the message an answer answers, when a noun names it with "from":
+        "Responding to an urgent request from the UNC Commander" (not "Stalin's request", told
+        where it was made)."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.text.casefold() != "to" or prep.head.i == prep.i:
+            return None
+        if prep.head.lemma_.casefold() not in RESPONDING or prep.head.pos_ != "VERB":
+            return None
+        senders = cl.preps(tok, "from")
+        return senders[0] if senders else None
 
     def approved(self, tok):  # type: ignore[no-untyped-def]
         """What an approval with its owner let happen: "with President Truman's approval, [a
@@ -2036,7 +2064,7 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
             ev.type == "communication"
             and ev.channel in (None, "meeting")
             and set(ev.actors("sender")) & set(current.actors("participant"))
-            and (ev.date_inferred or ev.date == current.date)
+            and (not ev.states_its_date() or ev.date == current.date)
         ):
             ev.channel = "meeting"
             if not ev.actors("recipient"):  # said to the others at the meeting
@@ -2048,6 +2076,8 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
+# Verbs of answering: "responding to a request from X" tells X's request.
+RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 # Speech acts that answer a message, and those that ask for an answer.
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
