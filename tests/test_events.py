@@ -846,3 +846,13 @@ def test_responding_to_a_request_from_someone_tells_that_request():
         ("request", ["Matthew B. Ridgway"], ["Harry S. Truman"], "1952-02-27", True),
     ]
     assert [e.act for e in evs[2:] if e.type == "communication"] == ["refuse"]
+
+
+def test_him_after_someone_came_escorted_by_another_is_the_one_escorted():
+    _, evs, names = _events(
+        "On October 5, 1950, I. V. Kovalev, a representative of the Central Committee, came to"
+        " the Politburo meeting escorted by Shi Zhe, Mao's Russian interpreter. Mao received"
+        " him for about twenty minutes at Fengze Hall."
+    )
+    (ev,) = evs
+    assert sorted(_who(ev, "participant", names)) == ["I. V. Kovalev", "Mao Zedong"]

@@ -306,6 +306,9 @@ class _Reader:
         # what the drafter "emphasized" next in the paragraph is the draft's content
         self.drafting: tuple[int, set[str]] | None = None
         self.witnesses: set[str] = set()  # who the text cites recalling the events later
+        # where escorts are named ("Kovalev came … escorted by Shi Zhe"): "Mao received him"
+        # means the one escorted
+        self.escorts: set[int] = set()
         # (sentence idx, decision) for "leaned towards accepting …", until the next sentence
         self.inclined: tuple[int, Event] | None = None
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
@@ -345,7 +348,7 @@ class _Reader:
             lower = self.doc.blocks[sentence.block_idx].start
             pos = start
             while (m := self.index.before(pos, ("person", "role"), lower)) is not None:
-                if self.index.actor_of(m) not in not_of:
+                if self.index.actor_of(m) not in not_of and m.start not in self.escorts:
                     return [(self.index.actor_of(m), start, end, "pronoun")]
                 pos = m.start
             return []
@@ -880,6 +883,10 @@ class _Reader:
             if (ms := cl.phrase_mentions(t, self.base, self.index))
         ]
         for tok in toks:
+            if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "advcl") and tok.head.tag_ == "VBN":
+                for o in cl.children(tok, "pobj"):
+                    if (m := self.index.at(self.base + o.idx)) is not None:
+                        self.escorts.add(m.start)
             for who in self.recalling(tok):
                 if (m := self.index.at(self.base + who.idx)) is not None:
                     self.witnesses.add(self.index.actor_of(m))
