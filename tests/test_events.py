@@ -856,3 +856,12 @@ def test_him_after_someone_came_escorted_by_another_is_the_one_escorted():
     )
     (ev,) = evs
     assert sorted(_who(ev, "participant", names)) == ["I. V. Kovalev", "Mao Zedong"]
+
+
+def test_a_meeting_someone_set_out_to_attend_is_not_held_then():
+    _, evs, names = _events(
+        "On October 12, 1950, just before Peng Dehuai left for Beijing to participate in the"
+        " emergency Politburo meeting, Pak Il-u arrived in Dandong and reported the latest war"
+        " situation."
+    )
+    assert [(e.type, e.act, e.channel) for e in evs] == [("communication", "report", None)]

@@ -744,11 +744,14 @@ class _Reader:
         ]
 
     def noun_event(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone."""
+        """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone;
+        not one someone set out to attend."""
+        if self.set_out_for(tok):
+            return False
+        host = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "participated in the …"
         start, end = cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))
         if self.dates.in_range(start, end):
             return True
-        host = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "participated in the …"
         if tok.head.lemma_.casefold() in self.lex.meeting_hosts or (
             host.lemma_.casefold() in self.lex.meeting_hosts and host.pos_ == "VERB"
         ):
@@ -766,6 +769,13 @@ class _Reader:
             said += [g for c in cl.children(verb, "acomp") for g in c.children if g.dep_ == "prep"]
             return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
         return False
+
+    @staticmethod
+    def set_out_for(noun) -> bool:  # type: ignore[no-untyped-def]
+        """Is the noun what someone set out to do: "left for Beijing to participate in the
+        Politburo meeting" (a purpose, told before it happened)?"""
+        host = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        return host.pos_ == "VERB" and cl.to_infinitive(host) and host.dep_ != "ROOT"
 
     def misread_subject(self, subj):  # type: ignore[no-untyped-def]
         """(true subject, object) when the parser took the object of a participle for the
@@ -1588,8 +1598,10 @@ class _Reader:
                 t.head.text.casefold() in ("in", "by", "through", "via", "during", "at", "over")
                 or self.part_of_message(t)
             ):
-                if t.lemma_.casefold() in lex.channels and not any(
-                    a <= self.base + t.idx < b for a, b in quotes
+                if (
+                    t.lemma_.casefold() in lex.channels
+                    and not any(a <= self.base + t.idx < b for a, b in quotes)
+                    and not self.set_out_for(t)
                 ):
                     candidates.append(t)
                     for c in t.children:
