@@ -865,3 +865,20 @@ def test_a_meeting_someone_set_out_to_attend_is_not_held_then():
         " situation."
     )
     assert [(e.type, e.act, e.channel) for e in evs] == [("communication", "report", None)]
+
+
+def test_two_who_speak_in_turn_speak_to_each_other():
+    _, evs, names = _events(
+        "In September 1952, Zhou Enlai asserted that China was prepared to fight on. Stalin"
+        " argued that the U.S. was not ready for a world war. Zhou Enlai stressed that the"
+        " talks should go slowly.\n\n"
+        "In June 1950, the United States declared that it would defend Taiwan. Truman announced the"
+        " dispatch of the 7th Fleet."
+    )
+    turns = [(_who(e, "sender", names), _who(e, "recipient", names)) for e in evs]
+    assert turns[:3] == [
+        (["Zhou Enlai"], ["Joseph Stalin"]),
+        (["Joseph Stalin"], ["Zhou Enlai"]),
+        (["Zhou Enlai"], ["Joseph Stalin"]),
+    ]
+    assert turns[3:] == [(["United States"], []), (["Harry S. Truman"], [])]  # state, president

@@ -1512,7 +1512,9 @@ class _Reader:
             return None
         done = prep.head
         while True:
-            things = cl.children(done, "nsubjpass") if cl.passive(done) else cl.children(done, "dobj")
+            things = (
+                cl.children(done, "nsubjpass") if cl.passive(done) else cl.children(done, "dobj")
+            )
             if things or done.dep_ not in ("conj", "advcl") or done.head.i == done.i:
                 break
             done = done.head  # "a directive was formulated and, with …, dispatched"
@@ -2101,9 +2103,13 @@ RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
 # Parts of a message ("at the end of the telegram"): what is said there is said in it.
-MESSAGE_PARTS = frozenset({"end", "beginning", "close", "conclusion", "text", "body", "part", "middle"})
+MESSAGE_PARTS = frozenset(
+    {"end", "beginning", "close", "conclusion", "text", "body", "part", "middle"}
+)
 # Words for a part of a day ("on the morning of October 5", "the night of October 6").
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "eve", "noon", "midnight", "day"})
+DAY_PARTS = frozenset(
+    {"morning", "afternoon", "evening", "night", "dawn", "eve", "noon", "midnight", "day"}
+)
 # Prepositions under which an approval let something be done ("with", "upon" Truman's approval).
 APPROVED_BY = ("with", "upon", "after", "following")
 
@@ -2143,6 +2149,32 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
                     if r.role == "sender":
                         ev.add("recipient", r.actor_id, r.start, r.end, "answered")
                 break
+
+
+def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within: int = 2) -> None:
+    """Two who speak in turn in a paragraph, each to no one named, speak to each other: "Zhou
+    asserted that … Stalin believed … and argued that … Zhou stressed …". Both are people, or
+    both states (not Truman and the United States, not the Communists and McClure)."""
+    comms = [ev for ev in events if ev.type == "communication"]
+    unaddressed = {id(ev) for ev in comms if not ev.actors("recipient")}
+    for a, b in zip(comms, comms[1:]):
+        speakers = a.actors("sender") + b.actors("sender")
+        if (
+            len(speakers) != 2
+            or speakers[0] == speakers[1]
+            or kinds.get(speakers[0]) != kinds.get(speakers[1])
+            or kinds.get(speakers[0]) not in ("person", "state")
+            or not a.actors("sender")
+            or not {id(a), id(b)} <= unaddressed
+            or b.sentence_idx - a.sentence_idx > within
+            or doc.sentences[a.sentence_idx].block_idx != doc.sentences[b.sentence_idx].block_idx
+            or a.date != b.date
+        ):
+            continue
+        for first, second in ((a, b), (b, a)):
+            r = next(r for r in second.roles if r.role == "sender")
+            if r.actor_id not in first.actors("recipient"):
+                first.add("recipient", r.actor_id, r.start, r.end, "dialogue")
 
 
 def _related(a: Event, b: Event, members: dict[str, frozenset[str]], role: str = "actor") -> bool:
@@ -2240,6 +2272,7 @@ def find_events(
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members)
     _answered(events, doc)
+    _dialogues(events, doc, kinds)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
