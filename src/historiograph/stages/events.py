@@ -9,7 +9,8 @@ the recipient, "through"/"via" the intermediary, a channel noun ("by
 telegram", "in a conversation with") the channel. Pronouns ("He emphasized")
 take the last subject of their kind.
 
-Not events: a trigger inside a quotation (that is the content of a message),
+Not events: a trigger inside a quotation (that is the content of a message;
+but in 'he "asked Stalin to …"' the writer tells the act in the source's words),
 a negated communication ("did not send"), a modal or conditional clause
 ("would have agreed", "if Stalin refused"), and a trigger under a historian's
 view ("Chen Jian argues that Mao decided …"; the subject is a scholar).
@@ -23,7 +24,9 @@ A communication restated in a neighbouring
 sentence by the same sender with a new speech act, or restated elsewhere with
 the same sender, recipient and date, is one event with several evidence spans.
 A decision whose polarity flips an earlier one by the same actor on a shared
-subject reverses it.
+subject reverses it. A message that names no recipient goes, where the text
+shows it, to whoever asked (an answer), to where the telegram it is said in
+went, or, when two speak in turn, to the other speaker.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from itertools import pairwise
 
 from historiograph.model import Document, Sentence
 from historiograph.stages import clauses as cl
@@ -41,7 +45,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-7"
+STAGE_VERSION = "events-8"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -2157,7 +2161,7 @@ def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within
     both states (not Truman and the United States, not the Communists and McClure)."""
     comms = [ev for ev in events if ev.type == "communication"]
     unaddressed = {id(ev) for ev in comms if not ev.actors("recipient")}
-    for a, b in zip(comms, comms[1:]):
+    for a, b in pairwise(comms):
         speakers = a.actors("sender") + b.actors("sender")
         if (
             len(speakers) != 2
