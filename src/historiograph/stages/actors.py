@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "actors-8"
+STAGE_VERSION = "actors-9"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
