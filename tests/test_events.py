@@ -882,3 +882,13 @@ def test_two_who_speak_in_turn_speak_to_each_other():
         (["Zhou Enlai"], ["Joseph Stalin"]),
     ]
     assert turns[3:] == [(["United States"], []), (["Harry S. Truman"], [])]  # state, president
+
+
+def test_of_two_acts_in_one_sentence_the_one_told_to_someone_leads():
+    _, evs, names = _events(
+        "On October 8, 1950, Mao issued an order to establish the Chinese People's Volunteers"
+        " and informed Stalin and Kim Il-sung of his decision to enter the war."
+    )
+    (msg,) = [e for e in evs if e.type == "communication"]
+    assert (msg.act, msg.other_acts) == ("inform", ["direct"])
+    assert _who(msg, "recipient", names) == ["Joseph Stalin", "Kim Il Sung"]

@@ -1833,8 +1833,12 @@ class _Reader:
                 continue  # "repelled the offensive … and recaptured Seoul": two operations
             if set(other.actors(primary)) & set(ev.actors(primary)) or ev.type == "meeting":
                 if ev.type == "communication" and ev.act and ev.act != other.act:
-                    if ev.act not in other.other_acts:
-                        other.other_acts.append(ev.act)
+                    act = ev.act
+                    if ev.actors("recipient") and not other.actors("recipient"):
+                        # "issued an order … and informed Stalin": the act told to someone
+                        act, other.act = other.act, ev.act
+                    if act not in other.other_acts:
+                        other.other_acts.append(act)
                 for r in ev.roles:
                     other.add(r.role, r.actor_id, r.start, r.end, r.how)
                 other.channel = other.channel or ev.channel
