@@ -892,3 +892,19 @@ def test_of_two_acts_in_one_sentence_the_one_told_to_someone_leads():
     (msg,) = [e for e in evs if e.type == "communication"]
     assert (msg.act, msg.other_acts) == ("inform", ["direct"])
     assert _who(msg, "recipient", names) == ["Joseph Stalin", "Kim Il Sung"]
+
+
+def test_a_message_told_as_a_known_fact_is_the_one_told_before():
+    text, evs, names = _events(
+        "On October 12, 1950, Mao expressed his consent to the joint telegram. Therefore, the"
+        " fact that Mao informed Stalin of the decision on October 12 weakens the theory. The"
+        " fact that Mao informed Kim on October 13 matters."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [text[a:b][:20] for a, b in comm[0].evidence] == [
+        "On October 12, 1950,",
+        "Therefore, the fact ",
+    ]
+    assert [(_who(e, "recipient", names), e.date) for e in comm[1:]] == [
+        (["Kim Il Sung"], "1950-10-13")  # no message of that day told before
+    ]

@@ -921,6 +921,8 @@ class _Reader:
                     self.inclined = (s.idx, leaning) if leaning is not None else None
                 continue
             ev = self.build(tok, etype, act, s, quotes)
+            if ev is not None and self.known_fact(tok) and self.retells(ev, s):
+                continue
             if ev is not None:
                 found.append((tok, ev))
                 if (refusal := self.refusal_decision(tok, ev)) is not None:
@@ -943,6 +945,32 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    @staticmethod
+    def known_fact(tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is the trigger in a "the fact that …" clause: told as known, to argue from it?"""
+        return tok.dep_ in ("acl", "ccomp", "appos") and tok.head.lemma_.casefold() == "fact"
+
+    def retells(self, ev: Event, s: Sentence) -> bool:
+        """ "the fact that Mao informed Stalin of the non-intervention decision twice on
+        October 12": a message told before (same sender and day, to the same recipient or to
+        no one named) is that one, and this sentence further evidence for it."""
+        if ev.type != "communication" or not ev.actors("recipient"):
+            return False
+        for prev in reversed(self.events):
+            if (
+                prev.type == "communication"
+                and prev.date == ev.date
+                and set(prev.actors("sender")) & set(ev.actors("sender"))
+                and (
+                    not prev.actors("recipient")
+                    or set(prev.actors("recipient")) & set(ev.actors("recipient"))
+                )
+            ):
+                prev.evidence.append((s.start, s.end))
+                prev.add_notes(*self.reach.of(s))
+                return True
+        return False
 
     @staticmethod
     def leaning(tok) -> bool:  # type: ignore[no-untyped-def]
