@@ -908,3 +908,13 @@ def test_a_message_told_as_a_known_fact_is_the_one_told_before():
     assert [(_who(e, "recipient", names), e.date) for e in comm[1:]] == [
         (["Kim Il Sung"], "1950-10-13")  # no message of that day told before
     ]
+
+
+def test_a_date_in_a_before_clause_is_not_carried_to_the_next_sentence():
+    _, evs, _ = _events(
+        "By August 22, 1951, the Communist side declared an indefinite recess. Before talks"
+        " resumed in late October, clashes erupted on the frontlines. The CCF initiated a"
+        " tactical counter-offensive."
+    )
+    (op,) = [e for e in evs if e.type == "military"]
+    assert (op.date, op.date_inferred) == ("1951-08-22", True)

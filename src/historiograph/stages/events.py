@@ -234,6 +234,9 @@ class _Dates:
     # where a "by …" date opens its sentence ("By August 22, the Communist side …"): there
     # it sets the story's time, not a deadline
     openers: frozenset[int] = frozenset()
+    # where a date sits in a "before …"/"until …" clause ("Before talks resumed in late
+    # October, clashes erupted"): the bound of another event, not the story's time
+    bounds: set[int] = field(default_factory=set)
     _starts: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -263,6 +266,7 @@ class _Dates:
                 and not t.value.startswith("XXXX")
                 # "would be in position by August 5": a deadline, not the story's time
                 and (t.qualifier not in DEADLINES or t.start in self.openers)
+                and t.start not in self.bounds
                 # "his stance on the agreement the previous year": a look back
                 and not LOOK_BACK.search(t.text)
                 and t.precision not in ("decade", "century")  # "in the 1980s": historiography
@@ -897,6 +901,9 @@ class _Reader:
             if (ms := cl.phrase_mentions(t, self.base, self.index))
         ]
         for tok in toks:
+            if tok.dep_ == "mark" and tok.lower_ in ("before", "until", "till"):
+                clause = cl.subtree_span(tok.head, self.base)
+                self.dates.bounds.update(t.start for t in self.dates.in_range(*clause))
             if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "advcl") and tok.head.tag_ == "VBN":
                 for o in cl.children(tok, "pobj"):
                     if (m := self.index.at(self.base + o.idx)) is not None:
