@@ -560,8 +560,6 @@ class _Reader:
                 return "decision", None
             if lemma in lex.approvals and self.approved(tok) is not None:
                 return "decision", None
-            if lemma in lex.message_nouns and self.answered_message(tok) is not None:
-                return "communication", lex.message_nouns[lemma]
             if (
                 (lemma in lex.military_nouns or self.code_named(tok))
                 and self.named_operation(tok)
@@ -1388,16 +1386,6 @@ class _Reader:
                 ev.summary = NON.sub("", label) if label else None
             ev.polarity = "negative" if negative else "positive"
             return
-        if ev.type == "communication":  # "Responding to an urgent request from the UNC Commander"
-            answer = self.answered_message(tok)
-            for a, st, en, how in self.resolve(answer, base, s) if answer is not None else []:
-                ev.add("sender", a, st, en, how)
-            for a, st, en, how in self.resolve(cl.subject(tok.head.head), base, s):
-                if a not in ev.actors("sender"):
-                    ev.add("recipient", a, st, en, how)
-            ev.channel = self.lex.channels.get(tok.lemma_.casefold())
-            ev.date_inferred = True  # dated by the answer: it came then or before
-            return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
         for m in self.index.within(start, end):
             role = "participant" if ev.type == "meeting" else "actor"
@@ -1530,8 +1518,8 @@ class _Reader:
 
     def answered_message(self, tok):  # type: ignore[no-untyped-def]
         """Who sent the message an answer answers, when a noun names it with "from":
-        "Responding to an urgent request from the UNC Commander" (not "Stalin's request", told
-        where it was made)."""
+        "Responding to an urgent request from the UNC Commander". (The request itself is not
+        an event: told in passing, like "acting on directives from the NSC".)"""
         prep = tok.head
         if tok.dep_ != "pobj" or prep.text.casefold() != "to" or prep.head.i == prep.i:
             return None
