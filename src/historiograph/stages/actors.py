@@ -252,12 +252,11 @@ def _shared_body_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candi
         words = [*re.finditer(r"[A-Z][a-z]+", m.group(1)), None]
         for word in words:
             start, end = (m.start(1) + word.start(), m.start(1) + word.end()) if word else m.span(2)
-            modifier = text[start:end]
-            name = next((f"{modifier} {h}" for h in (head.capitalize(), head)
-                         if f"{modifier} {h}" in table), None)  # fmt: skip
-            if name and table[name]:
+            names = (f"{text[start:end]} {head.capitalize()}", f"{text[start:end]} {head}")
+            ids = next((table[n] for n in names if table.get(n)), None)
+            if ids:
                 end = end if word else m.end()  # the last word takes the head noun with it
-                out.append(_Candidate(base + start, base + end, table[name], "gazetteer"))
+                out.append(_Candidate(base + start, base + end, ids, "gazetteer"))
     return out
 
 

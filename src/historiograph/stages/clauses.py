@@ -125,6 +125,18 @@ def is_hypothetical(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def set_out_for(noun) -> bool:  # type: ignore[no-untyped-def]
+    """Is the noun what someone set out to do: "left for Beijing to participate in the
+    Politburo meeting" (a purpose, told before it happened)?"""
+    host = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    return host.pos_ == "VERB" and to_infinitive(host) and host.dep_ != "ROOT"
+
+
+def known_fact(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Is the verb in a "the fact that …" clause: told as known, to argue from it?"""
+    return tok.dep_ in ("acl", "ccomp", "appos") and tok.head.lemma_.casefold() == "fact"
+
+
 def to_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
     """ "to accept", "to postpone": a verb with its infinitive "to"."""
     return any(c.dep_ == "aux" and c.text.casefold() == "to" for c in tok.children)

@@ -752,7 +752,7 @@ class _Reader:
     def noun_event(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone;
         not one someone set out to attend."""
-        if self.set_out_for(tok):
+        if cl.set_out_for(tok):
             return False
         host = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "participated in the …"
         start, end = cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))
@@ -775,13 +775,6 @@ class _Reader:
             said += [g for c in cl.children(verb, "acomp") for g in c.children if g.dep_ == "prep"]
             return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
         return False
-
-    @staticmethod
-    def set_out_for(noun) -> bool:  # type: ignore[no-untyped-def]
-        """Is the noun what someone set out to do: "left for Beijing to participate in the
-        Politburo meeting" (a purpose, told before it happened)?"""
-        host = noun.head.head if noun.head.dep_ == "prep" else noun.head
-        return host.pos_ == "VERB" and cl.to_infinitive(host) and host.dep_ != "ROOT"
 
     def misread_subject(self, subj):  # type: ignore[no-untyped-def]
         """(true subject, object) when the parser took the object of a participle for the
@@ -926,7 +919,7 @@ class _Reader:
                     self.inclined = (s.idx, leaning) if leaning is not None else None
                 continue
             ev = self.build(tok, etype, act, s, quotes)
-            if ev is not None and self.known_fact(tok) and self.retells(ev, s):
+            if ev is not None and cl.known_fact(tok) and self.retells(ev, s):
                 continue
             if ev is not None:
                 found.append((tok, ev))
@@ -950,11 +943,6 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
-
-    @staticmethod
-    def known_fact(tok) -> bool:  # type: ignore[no-untyped-def]
-        """Is the trigger in a "the fact that …" clause: told as known, to argue from it?"""
-        return tok.dep_ in ("acl", "ccomp", "appos") and tok.head.lemma_.casefold() == "fact"
 
     def retells(self, ev: Event, s: Sentence) -> bool:
         """ "the fact that Mao informed Stalin of the non-intervention decision twice on
@@ -1630,7 +1618,7 @@ class _Reader:
                 if (
                     t.lemma_.casefold() in lex.channels
                     and not any(a <= self.base + t.idx < b for a, b in quotes)
-                    and not self.set_out_for(t)
+                    and not cl.set_out_for(t)
                 ):
                     candidates.append(t)
                     for c in t.children:
@@ -2128,7 +2116,7 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
-# Verbs of answering: "responding to a request from X" tells X's request.
+# Verbs of answering: "responding to a request from X" answers X.
 RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 # Speech acts that answer a message, and those that ask for an answer.
 ANSWERS = frozenset({"reply", "agree", "refuse"})
@@ -2152,10 +2140,12 @@ REVERSAL_CUES = re.compile(
 
 def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
     """An answer that names no one goes to whoever asked: "Stalin, however, replied that …"
-    after Zhou's request to Stalin, "Lin Biao rejected this idea" after Stalin's proposal. The
-    question is the nearest message of the last few sentences that went to the one answering
-    or, said to no one named in the same paragraph, asked or proposed something; not a telegram's delivery ("Roshchin
-    delivered the joint telegram to Mao … Mao expressed his consent": not to Roshchin)."""
+    after Zhou's request to Stalin, "Lin Biao rejected this idea" after Stalin's proposal.
+
+    The question is the nearest message of the last few sentences, in the same month, that
+    went to the one answering or, said to no one named in the same paragraph, asked or
+    proposed something; not a telegram's delivery ("Roshchin delivered the joint telegram to
+    Mao … Mao expressed his consent": not to Roshchin)."""
     comms = [ev for ev in events if ev.type == "communication"]
     for i, ev in enumerate(comms):
         if ev.act not in ANSWERS or ev.actors("recipient") or not ev.actors("sender"):
@@ -2189,13 +2179,13 @@ def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within
     comms = [ev for ev in events if ev.type == "communication"]
     unaddressed = {id(ev) for ev in comms if not ev.actors("recipient")}
     for a, b in pairwise(comms):
-        speakers = a.actors("sender") + b.actors("sender")
+        if len(a.actors("sender")) != 1 or len(b.actors("sender")) != 1:
+            continue
+        (one,), (other,) = a.actors("sender"), b.actors("sender")
         if (
-            len(speakers) != 2
-            or speakers[0] == speakers[1]
-            or kinds.get(speakers[0]) != kinds.get(speakers[1])
-            or kinds.get(speakers[0]) not in ("person", "state")
-            or not a.actors("sender")
+            one == other
+            or kinds.get(one) != kinds.get(other)
+            or kinds.get(one) not in ("person", "state")
             or not {id(a), id(b)} <= unaddressed
             or b.sentence_idx - a.sentence_idx > within
             or doc.sentences[a.sentence_idx].block_idx != doc.sentences[b.sentence_idx].block_idx
