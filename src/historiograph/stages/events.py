@@ -919,7 +919,7 @@ class _Reader:
                     self.inclined = (s.idx, leaning) if leaning is not None else None
                 continue
             ev = self.build(tok, etype, act, s, quotes)
-            if ev is not None and cl.known_fact(tok) and self.retells(ev, s):
+            if ev is not None and cl.known_fact(tok) and self.retells(ev):
                 continue
             if ev is not None:
                 found.append((tok, ev))
@@ -944,7 +944,7 @@ class _Reader:
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
 
-    def retells(self, ev: Event, s: Sentence) -> bool:
+    def retells(self, ev: Event) -> bool:
         """ "the fact that Mao informed Stalin of the non-intervention decision twice on
         October 12": a message told before (same sender and day, to the same recipient or to
         no one named) is that one, and this sentence further evidence for it."""
@@ -960,8 +960,7 @@ class _Reader:
                     or set(prev.actors("recipient")) & set(ev.actors("recipient"))
                 )
             ):
-                prev.evidence.append((s.start, s.end))
-                prev.add_notes(*self.reach.of(s))
+                prev.absorb(ev, self.events)
                 return True
         return False
 
