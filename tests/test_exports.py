@@ -49,6 +49,15 @@ def test_what_is_not_a_span_of_days_gives_none(value):
     assert dates.bounds(value) is None
 
 
+def test_spans_contain_and_stand_apart_by_their_days():
+    assert dates.within("1951-10-25", "1951-10") and not dates.within("1951-10", "1951-10-25")
+    assert dates.within("1950-08-13/1950-08-14", "1950-08")
+    assert dates.days_apart("1950", "1950-10") == 0  # overlapping
+    assert dates.days_apart("1950-09-30", "1950-10-01") == 1
+    assert dates.days_apart("1950-12", "1950-10-12") == 50
+    assert dates.days_apart("P3D", "1950") is None
+
+
 @pytest.fixture(scope="module")
 def seed2_events(corpus_db) -> list[dict]:
     return queries.events(corpus_db, "seed2_intervention")

@@ -58,6 +58,20 @@ def bounds(value: str | None) -> tuple[date, date] | None:
     return a[0], max(a[1], b[1])
 
 
+def within(inner: str | None, outer: str | None) -> bool:
+    """Do all the days of ``inner`` fall inside ``outer`` ("1951-10-25" in "1951-10")?"""
+    a, b = bounds(inner), bounds(outer)
+    return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between the spans of two values (0 when they overlap); None if one is unread."""
+    x, y = bounds(a), bounds(b)
+    if x is None or y is None:
+        return None
+    return max(0, (y[0] - x[1]).days + 1, (x[0] - y[1]).days + 1)
+
+
 def parts(value: str) -> dict[str, int]:
     """The calendar fields a value states: ``{"year", "month", "day"}`` as far as written."""
     m = _VALUE.match(value)

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from itertools import pairwise
 
+from historiograph import dates
 from historiograph.model import Document, Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer, Mention
@@ -1985,12 +1986,7 @@ def _merge_operations(events: list[Event]) -> list[Event]:
 def _take_stated_date(target: Event, ev: Event) -> None:
     """The date the text states for an event told twice wins over one carried or inferred,
     and a day over its month ("resumed in late October", "resumed on October 25")."""
-    finer = (
-        ev.date
-        and target.date
-        and ev.date.startswith(target.date)
-        and len(ev.date) > len(target.date)
-    )
+    finer = ev.date != target.date and dates.within(ev.date, target.date)
     if ev.date and ev.states_its_date() and (not target.states_its_date() or finer):
         target.date, target.date_precision = ev.date, ev.date_precision
         target.date_start, target.date_end = ev.date_start, ev.date_end
@@ -2009,7 +2005,7 @@ def _merge_steps(events: list[Event], within: int = 12) -> list[Event]:
         )
         if prev is None or not (prev.date and ev.date):
             return None
-        fits = ev.date.startswith(prev.date) or prev.date.startswith(ev.date)
+        fits = dates.within(ev.date, prev.date) or dates.within(prev.date, ev.date)
         near = ev.sentence_idx - prev.sentence_idx <= within
         return (
             prev if fits and near and set(prev.actors("actor")) == set(ev.actors("actor")) else None
@@ -2117,7 +2113,8 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
 # Verbs of answering: "responding to a request from X" answers X.
 RESPONDING = frozenset({"respond", "reply", "answer", "react"})
-# Speech acts that answer a message, and those that ask for an answer.
+# Speech acts that answer a message, and those that ask for an answer, at most a month before.
+MONTH_DAYS = 31
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
 # Parts of a message ("at the end of the telegram"): what is said there is said in it.
@@ -2141,7 +2138,7 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
     """An answer that names no one goes to whoever asked: "Stalin, however, replied that …"
     after Zhou's request to Stalin, "Lin Biao rejected this idea" after Stalin's proposal.
 
-    The question is the nearest message of the last few sentences, in the same month, that
+    The question is the nearest message of the last few sentences, a month or less away, that
     went to the one answering or, said to no one named in the same paragraph, asked or
     proposed something; not a telegram's delivery ("Roshchin delivered the joint telegram to
     Mao … Mao expressed his consent": not to Roshchin)."""
@@ -2155,8 +2152,8 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
                 break
             if answering & set(prev.actors("sender")) or prev.act == "deliver":
                 continue  # (who delivers a telegram is not who wrote it)
-            if ev.date and prev.date and ev.date[:7] != prev.date[:7]:
-                continue  # a message of another month: not the one answered
+            if (dates.days_apart(ev.date, prev.date) or 0) > MONTH_DAYS:
+                continue  # a message a month or more away: not the one answered
             to_them = answering & set(prev.actors("recipient"))
             block = doc.sentences[ev.sentence_idx].block_idx
             asked_here = (  # said to no one named: only in the answer's paragraph
