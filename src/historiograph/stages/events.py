@@ -1311,8 +1311,8 @@ class _Reader:
                     ev.add("recipient", a, st, en, how)
             if cl.passive(tok) and not agent:
                 self.passed_on(subj, ev, s)
-            ev.channel = self.channel(tok, s, quotes)
-            self.message_told_before(ev, s)
+            ev.channel, said_in = self.channel(tok, quotes)
+            self.message_told_before(ev, said_in, s)
             ev.content = self.quoted(tok, s, quotes)
             if ev.act in ("request", "propose", "direct"):
                 ev.summary = self.asked(tok, quotes)
@@ -1593,14 +1593,15 @@ class _Reader:
                     return self.doc.text[slice(*cl.subtree_span(o, self.base, cl.ASIDES))]
         return None
 
-    def channel(self, tok, s: Sentence, quotes) -> str | None:  # type: ignore[no-untyped-def]
-        """The medium: a channel noun the verb governs or a prepositional phrase names."""
+    def channel(self, tok, quotes):  # type: ignore[no-untyped-def]
+        """(the medium, the word that names it): a channel noun the verb governs or a
+        prepositional phrase names; a verb that names its medium ("cabled") has no word."""
         lex = self.lex
         k = cl.key(tok)
         if k in ("cable", "telegraph", "wire"):
-            return "telegram"
+            return "telegram", None
         if k in ("broadcast",):
-            return "broadcast"
+            return "broadcast", None
         candidates = []
         for t in [tok, *cl.children(tok, "dobj", "nsubj", "nsubjpass")]:
             for c in t.children:
@@ -1626,8 +1627,8 @@ class _Reader:
                             candidates.insert(0, c)
         for c in candidates:
             word = c.text.casefold() if c.text.casefold() in lex.channels else c.lemma_.casefold()
-            return lex.channels.get(word)
-        return None
+            return lex.channels.get(word), c
+        return None, None
 
     def part_of_message(self, t) -> bool:  # type: ignore[no-untyped-def]
         """ "At the end of the telegram", "in the text of his letter": said in that message."""
@@ -1639,19 +1640,16 @@ class _Reader:
             and prep.head.head.text.casefold() in ("in", "at", "toward", "towards")
         )
 
-    def message_told_before(self, ev: Event, s: Sentence) -> None:
+    def message_told_before(self, ev: Event, said_in, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """ "At the end of the telegram, Stalin pledged …": a message that names no one, said in
-        "the telegram" (a definite one) its sender has just been told to send, goes where that
-        one went."""
-        if ev.actors("recipient") or ev.channel is None:
+        "the telegram" (``said_in``, the channel's word: a definite one) its sender has just
+        been told to send, goes where that one went."""
+        if ev.actors("recipient") or said_in is None:
             return
-        named = [
-            t for t in self._tokens
-            if t.dep_ == "pobj"
-            and self.lex.channels.get(t.lemma_.casefold()) == ev.channel
-            and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in t.children)
-        ]  # fmt: skip
-        if not named:
+        noun = said_in.head if said_in.dep_ in ("amod", "compound") else said_in  # "verbal message"
+        if noun.dep_ != "pobj" or not any(
+            c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in noun.children
+        ):
             return
         for prev in reversed(self.events[-6:]):
             if s.idx - prev.sentence_idx > 6:
