@@ -1887,6 +1887,8 @@ def children_deep(tok, dep: str) -> list:  # type: ignore[no-untyped-def]
 
 
 def _content_words(text: str | None) -> set[str]:
+    """The words of a phrase, names included ("if Kim agrees" is not "if Mao agrees"), unlike
+    the subject stems two decisions are compared by (``_stems``)."""
     return {w for w in re.findall(r"[a-z]{3,}", (text or "").casefold()) if w not in STOP}
 
 
