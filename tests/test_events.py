@@ -915,3 +915,54 @@ def test_a_date_in_a_before_clause_is_not_carried_to_the_next_sentence():
     )
     (op,) = [e for e in evs if e.type == "military"]
     assert (op.date, op.date_inferred) == ("1951-08-22", True)
+
+
+def test_a_quote_the_parser_made_the_main_clause_does_not_hide_the_message():
+    # "we discussed …" opens the quote; the parser hangs "Mao informed Roshchin" under it,
+    # and "we" inside the quote is the speaker, not the author's view
+    _, evs, names = _events(
+        "At 9:00 p.m. on October 13, 1950, after the Politburo meeting, Mao informed Soviet"
+        " Ambassador Roshchin, “we discussed Stalin’s joint telegram” and “decided to send troops"
+        " to Korea.” We can infer that Mao told Stalin."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(_who(e, "sender", names), _who(e, "recipient", names)) for e in comm] == [
+        (["Mao Zedong"], ["N. V. Roshchin"])
+    ]
+
+
+def test_whom_someone_telegraphed_is_the_recipient_not_an_envoy():
+    _, evs, names = _events(
+        "On October 14, 1950, Mao telegraphed Zhou Enlai, explaining the strategy in detail."
+        " On October 15, 1950, Mao cabled Chai Chengwen to Kim Il-sung. On October 16, 1950,"
+        " Mao sent Chai Chengwen to Kim Il-sung to assure Kim of support."
+    )
+    ends = [(_who(e, "recipient", names), _who(e, "via", names)) for e in evs]
+    assert ends == [
+        (["Zhou Enlai"], []),
+        (["Kim Il Sung"], ["Chai Chengwen"]),
+        (["Kim Il Sung"], ["Chai Chengwen"]),
+    ]
+
+
+def test_a_dated_message_named_by_its_noun_with_both_ends_is_an_event():
+    _, evs, names = _events(
+        "On September 28, 1950, this principle was reconfirmed by the directive of the Joint"
+        " Chiefs of Staff to MacArthur. Acting on directives from the NSC, the JCS developed a"
+        " plan. Stalin's telegrams to Kim reveal his plan."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [
+        (e.act, _who(e, "sender", names), _who(e, "recipient", names), e.date) for e in comm
+    ] == [("direct", ["Joint Chiefs of Staff"], ["Douglas MacArthur"], "1950-09-28")]
+
+
+def test_what_someone_added_a_few_sentences_on_is_the_same_telegram():
+    text, evs, names = _events(
+        "On October 14, 1950, Mao telegraphed Zhou Enlai, explaining the strategy. Mao"
+        " emphasized that the armies must be trained. In a telegram, Mao pointed out the goal of"
+        " the intervention. Mao added that the troops would have time."
+    )
+    (msg,) = [e for e in evs if e.type == "communication"]
+    assert len(msg.evidence) == 4
+    assert text[slice(*msg.evidence[-1])].startswith("Mao added")

@@ -46,7 +46,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-8"
+STAGE_VERSION = "events-9"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 IRREALIS = frozenset(
@@ -561,6 +561,8 @@ class _Reader:
                 return "decision", None
             if lemma in lex.approvals and self.approved(tok) is not None:
                 return "decision", None
+            if lemma in lex.message_nouns and self.addressed_message(tok):
+                return "communication", lex.message_nouns[lemma]
             if (
                 (lemma in lex.military_nouns or self.code_named(tok))
                 and self.named_operation(tok)
@@ -777,6 +779,31 @@ class _Reader:
             return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
         return False
 
+    def message_ends(self, tok) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+        """Who sent and who received a message named by a noun: "Mao's telegram", "the
+        directive of the JCS", "a request from X"; "… to MacArthur"."""
+        senders = [*cl.children(tok, "poss"), *cl.preps(tok, "of", "from")]
+        return senders, cl.preps(tok, "to")
+
+    def addressed_message(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A message noun that states a message of its own: one message, its sender and
+        recipient named in the phrase, what the clause says about it dated ("On September 28,
+        this principle was reconfirmed by the directive of the JCS to MacArthur"). Not one
+        named in passing ("Acting on directives from the NSC", "Responding to a request from
+        the UNC Commander") nor the object of the verb that tells it ("sent a telegram to")."""
+        if tok.tag_ != "NN":
+            return False
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not (
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+        ):
+            return False
+        senders, recipients = self.message_ends(tok)
+        named = lambda ts: any(self.index.at(self.base + t.idx) is not None for t in ts)  # noqa: E731
+        if not (named(senders) and named(recipients)):
+            return False
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return bool(self.dates.in_range(*cl.subtree_span(verb, self.base)))
+
     def misread_subject(self, subj):  # type: ignore[no-untyped-def]
         """(true subject, object) when the parser took the object of a participle for the
         subject: in "Mao, upon receiving Yudin, stated" Yudin follows "receiving", which has
@@ -914,13 +941,13 @@ class _Reader:
             if kind is None:
                 continue
             etype, act = kind
-            if self.excluded(tok, etype, found):
+            if self.excluded(tok, etype, found, quotes):
                 if (etype == "decision" or act == "agree") and self.leaning(tok):
                     leaning = self.build(tok, "decision", None, s, quotes)
                     self.inclined = (s.idx, leaning) if leaning is not None else None
                 continue
             ev = self.build(tok, etype, act, s, quotes)
-            if ev is not None and cl.known_fact(tok) and self.retells(ev):
+            if ev is not None and (cl.known_fact(tok) or tok.pos_ == "NOUN") and self.retells(ev):
                 continue
             if ev is not None:
                 found.append((tok, ev))
@@ -1102,7 +1129,7 @@ class _Reader:
                 target.evidence.append((s.start, s.end))
                 target.add_notes(*self.reach.of(s))
 
-    def excluded(self, tok, etype: str, found) -> bool:  # type: ignore[no-untyped-def]
+    def excluded(self, tok, etype: str, found, quotes) -> bool:  # type: ignore[no-untyped-def]
         """Drafted-not-sent, hypotheticals, historians' views, and content of another trigger."""
         if cl.is_hypothetical(tok):
             return True
@@ -1113,6 +1140,8 @@ class _Reader:
         if etype == "communication" and self.witness_account(tok, self.base):
             return True
         for anc in cl.ancestors_until(tok, None):
+            if any(a <= self.base + anc.idx < b for a, b in quotes):
+                continue  # the parser hung the narration under the quote: "informed X, “we …”"
             if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
                 return True
             if anc.lemma_ == "be" and any(
@@ -1251,6 +1280,9 @@ class _Reader:
                         or o.lemma_.casefold() in ENVOYS
                         or cl.PRONOUNS.get(o.text.casefold()) in ("person", "any")
                     ):
+                        if key in lex.channels and not cl.preps(tok, "to"):
+                            recipients.append(o)  # "telegraphed Zhou Enlai": the addressee
+                            continue
                         # "sent Chai Chengwen to Kim": the envoy ("cabled it": the message)
                         for a, st, en, how in self.resolve(o, base, s):
                             ev.add("via", a, st, en, how)
@@ -1271,9 +1303,11 @@ class _Reader:
             head = tok.head
             if tok.dep_ in ("advcl", "xcomp") and cl.key(head) in lex.carriers:
                 # "sent Chai Chengwen to Kim Il-sung to assure Kim …": the envoy, the recipient
+                # ("telegraphed Zhou, explaining …": the addressee)
+                wired = cl.key(head) in lex.channels and not cl.preps(head, "to")
                 for o in cl.children(head, "dobj"):
                     for a, st, en, how in self.resolve(o, base, s):
-                        ev.add("via", a, st, en, how)
+                        ev.add("recipient" if wired else "via", a, st, en, how)
                 recipients += cl.preps(head, "to")
                 if not who:
                     for a, st, en, how in self.resolve(cl.subject(head), base, s):
@@ -1353,7 +1387,8 @@ class _Reader:
             ev.summary = self.doc.text[slice(*cl.subtree_span(tok, base, said))]
 
     def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
-        """A meeting or operation named by a noun: who (inside the phrase, or the clause's subject)."""
+        """A meeting, operation, decision or message named by a noun: who (inside the phrase,
+        or the clause's subject)."""
         base = self.base
         if ev.type == "decision":  # "Mao's non-intervention decision": the owner decided
             for c in cl.children(tok, "poss"):
@@ -1373,6 +1408,13 @@ class _Reader:
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
             ev.polarity = "negative" if negative else "positive"
+            return
+        if ev.type == "communication":  # "the directive of the JCS to MacArthur"
+            senders, recipients = self.message_ends(tok)
+            for role, phrases in (("sender", senders), ("recipient", recipients)):
+                for o in phrases:
+                    for a, st, en, how in self.resolve(o, base, s):
+                        ev.add(role, a, st, en, how)
             return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
         for m in self.index.within(start, end):
@@ -1914,6 +1956,8 @@ def _fold(
 def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
     """One message stated twice is one event with two evidence spans."""
 
+    sentence_at = {s.start: s.idx for s in doc.sentences}
+
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         if ev.type != "communication":
             return None
@@ -1922,10 +1966,13 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
                 ev.actors("sender")
             ):
                 continue
+            # counted from the last sentence told of it so far: "Mao telegraphed Zhou … Mao
+            # emphasized … In a telegram, Mao pointed out … Mao added that …"
+            told = [sentence_at.get(a, prev.sentence_idx) for a, _ in prev.evidence]
+            last = max([i for i in told if i < ev.sentence_idx], default=prev.sentence_idx)
             near = (
-                0 < ev.sentence_idx - prev.sentence_idx <= 2
-                and doc.sentences[ev.sentence_idx].block_idx
-                == doc.sentences[prev.sentence_idx].block_idx
+                0 < ev.sentence_idx - last <= 2
+                and doc.sentences[ev.sentence_idx].block_idx == doc.sentences[last].block_idx
             )
             follow_up = (
                 near
