@@ -966,3 +966,18 @@ def test_what_someone_added_a_few_sentences_on_is_the_same_telegram():
     (msg,) = [e for e in evs if e.type == "communication"]
     assert len(msg.evidence) == 4
     assert text[slice(*msg.evidence[-1])].startswith("Mao added")
+
+
+def test_a_meeting_named_again_on_its_day_is_that_meeting():
+    text, evs, names = _events(
+        "On the afternoon of October 13, 1950, the CCP Politburo held an emergency meeting."
+        " Mao telegraphed Zhou Enlai. Consequently, the CCP's emergency Politburo meeting on"
+        " October 13 reached the consensus that China should enter the war. The Politburo"
+        " meeting on October 14 discussed the plan."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert [(e.date, len(e.evidence)) for e in meetings] == [
+        ("1950-10-13", 2),
+        ("1950-10-14", 1),  # another day: another meeting
+    ]
+    assert text[slice(*meetings[0].evidence[1])].startswith("Consequently")

@@ -2030,6 +2030,35 @@ def _merge_operations(events: list[Event]) -> list[Event]:
     return _fold(events, earlier, take)
 
 
+def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
+    """A meeting named again by its noun, on the same stated day and with one of the same
+    participants, is that meeting: "the CCP Politburo held an emergency meeting" and later
+    "the CCP's emergency Politburo meeting on October 13 reached the consensus". A verb
+    ("met", "conferred") tells a meeting of its own."""
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
+        if ev.type != "meeting" or ev.trigger.casefold() not in nouns:
+            return None
+        if ev.date_precision != "day" or not ev.states_its_date():
+            return None
+        return next(
+            (
+                p
+                for p in reversed(kept)
+                if p.type == "meeting"
+                and p.date == ev.date
+                and set(p.actors("participant")) & set(ev.actors("participant"))
+            ),
+            None,
+        )
+
+    def take(target: Event, ev: Event) -> None:
+        target.summary = target.summary or ev.summary
+        target.place = target.place or ev.place
+
+    return _fold(events, earlier, take)
+
+
 def _take_stated_date(target: Event, ev: Event) -> None:
     """The date the text states for an event told twice wins over one carried or inferred,
     and a day over its month ("resumed in late October", "resumed on October 25")."""
@@ -2331,6 +2360,7 @@ def find_events(
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     _channels_from_meetings(ordered, doc)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
+    ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
