@@ -981,3 +981,15 @@ def test_a_meeting_named_again_on_its_day_is_that_meeting():
         ("1950-10-14", 1),  # another day: another meeting
     ]
     assert text[slice(*meetings[0].evidence[1])].startswith("Consequently")
+
+
+def test_a_meeting_held_by_someone_or_on_a_date_is_a_meeting():
+    _, evs, names = _events(
+        "On October 2, 1950, Mao drafted a telegram. However, in a meeting held that afternoon by"
+        " the Secretariat of the CCP Central Committee, most were opposed. In any meeting held"
+        " for that purpose, they would object."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert [(_who(e, "participant", names), e.date) for e in meetings] == [
+        (["Secretariat of the CCP Central Committee"], "1950-10-02")
+    ]

@@ -769,6 +769,10 @@ class _Reader:
             if c.dep_ == "prep" and c.text.casefold() in ("of", "with", "between"):
                 if any(self.index.within(*cl.subtree_span(c, self.base))):
                     return True
+            if c.dep_ == "acl" and c.lemma_.casefold() in self.lex.meeting_hosts:
+                # "a meeting held that afternoon by the Secretariat": dated, or held by someone
+                if cl.preps(c, "by") or self.dates.in_range(*cl.subtree_span(c, self.base)):
+                    return True
         verb = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ROOT", "conj"):
             # "Meetings on this topic … were frequent between December 1951 and February 1952"
