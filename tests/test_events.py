@@ -993,3 +993,25 @@ def test_a_meeting_held_by_someone_or_on_a_date_is_a_meeting():
     assert [(_who(e, "participant", names), e.date) for e in meetings] == [
         (["Secretariat of the CCP Central Committee"], "1950-10-02")
     ]
+
+
+def test_a_message_passed_on_is_delivered_ones_own_is_told():
+    _, evs, _ = _events(
+        "On October 6, 1950, Soviet ambassador Roshchin relayed this telegram to Mao. On October"
+        " 7, 1950, Mao conveyed a verbal message to Stalin through Roshchin. On October 11, Mao"
+        " relayed to Moscow his intention to send troops."
+    )
+    assert [e.act for e in evs if e.type == "communication"] == ["deliver", "inform", "inform"]
+
+
+def test_one_back_from_another_meeting_does_not_speak_at_it():
+    _, evs, names = _events(
+        "On October 5, 1950, Kovalev came to the Politburo meeting. Mao received him for twenty"
+        " minutes. On returning, Mao proclaimed: “Comrades! The two horses insist on running"
+        " forward.” Mao then told him that China would fight."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(e.act, e.channel, _who(e, "recipient", names)) for e in comm] == [
+        ("inform", None, []),  # not to Kovalev, whom Mao has left
+        ("inform", "meeting", ["I. V. Kovalev"]),
+    ]

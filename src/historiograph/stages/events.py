@@ -76,6 +76,9 @@ DRAFTING = frozenset({"draft", "prepare", "compose", "write"})
 ENVOYS = frozenset("envoy emissary messenger representative delegate delegation aide".split())
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
+# Verbs that pass a message on: someone else's message passed on is delivered ("Roshchin
+# relayed this telegram to Mao"), one's own is told ("Mao conveyed a verbal message")
+PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
 # Speech acts whose content is a decision not yet taken.
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs of assent: a reply to a message, or with what was agreed a decision.
@@ -517,6 +520,8 @@ class _Reader:
                         act = "propose"  # "stressed that negotiations should be conducted …"
                     if k in TOLD_TO_DO and cl.children(tok, "xcomp"):
                         act = TOLD_TO_DO[k]  # "advised Ridgway to be more receptive"
+                    if k in PASSING_ON and self.passes_on_a_message(tok):
+                        act = "deliver"
                     return "communication", act
                 if k in lex.carriers:
                     for o in objects:
@@ -781,6 +786,22 @@ class _Reader:
             said = [c for c in verb.children if c.i > verb.i and c.dep_ in WHEN_DEPS]
             said += [g for c in cl.children(verb, "acomp") for g in c.children if g.dep_ == "prep"]
             return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
+        return False
+
+    def passes_on_a_message(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is what the verb passes on a message told before or someone else's: "relayed this
+        telegram", "Bevin's message was relayed", "the joint telegram" (not "conveyed a verbal
+        message", not "relayed to Moscow his intention")?"""
+        carried = cl.children(tok, "nsubjpass") if cl.passive(tok) else cl.children(tok, "dobj")
+        subj = cl.subject(tok) if not cl.passive(tok) else None
+        for o in carried:
+            if o.lemma_.casefold() not in self.lex.message_nouns:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children):
+                return True
+            owners = [c for c in o.children if c.dep_ == "poss"]
+            if owners and not (subj is not None and cl.PRONOUNS.get(owners[0].lower_)):
+                return True  # "Stalin's telegram" (not "his message", the subject's own)
         return False
 
     def message_ends(self, tok) -> tuple[list, list]:  # type: ignore[no-untyped-def]
@@ -2165,29 +2186,41 @@ def _merge_announcements(
 
 
 def _channels_from_meetings(events: list[Event], doc: Document) -> None:
-    """What a participant says at a meeting the paragraph has just described goes by ``meeting``
-    and, when the text names no one it was said to, to the others at the meeting."""
+    """What a participant says at a meeting the paragraph has just described goes by
+    ``meeting`` and, when the text names no one it was said to, to the others at the meeting. One who has come back ("On returning, Mao proclaimed") speaks
+    at the meeting before the one just left."""
     current: Event | None = None
+    left: Event | None = None  # the meeting before the current one, in the same paragraph
     for ev in events:
         block = doc.sentences[ev.sentence_idx].block_idx
         if ev.type == "meeting":
-            current = ev
+            same_block = current is not None and _block(current, doc) == block
+            left, current = (current if same_block else None), ev
             continue
-        if current is None or doc.sentences[current.sentence_idx].block_idx != block:
+        if current is None or _block(current, doc) != block:
             continue
-        if (
-            ev.type == "communication"
-            and ev.channel in (None, "meeting")
-            and set(ev.actors("sender")) & set(current.actors("participant"))
-            and (not ev.states_its_date() or ev.date == current.date)
+        sentence = doc.sentences[ev.sentence_idx]
+        at = current
+        if RETURNING.match(doc.text[sentence.start : sentence.end]):
+            at = left
+        if at is None or ev.type != "communication" or ev.channel not in (None, "meeting"):
+            continue
+        if set(ev.actors("sender")) & set(at.actors("participant")) and (
+            not ev.states_its_date() or ev.date == at.date
         ):
             ev.channel = "meeting"
             if not ev.actors("recipient"):  # said to the others at the meeting
-                for r in current.roles:
+                for r in at.roles:
                     if r.role == "participant" and r.actor_id not in ev.actors("sender"):
                         ev.add("recipient", r.actor_id, r.start, r.end, "meeting")
 
 
+def _block(ev: Event, doc: Document) -> int:
+    return doc.sentences[ev.sentence_idx].block_idx
+
+
+# "On returning, …", "Upon his return, …": back from where the last sentence was
+RETURNING = re.compile(r"\s*(?:On|Upon|After)\s+(?:(?:his|her|their)\s+)?return(?:ing)?\b")
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
 # the president's perspective").
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
@@ -2362,10 +2395,10 @@ def find_events(
     reader = _Reader(doc, times, layer, lex or load_lexicon())
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
+    members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     _channels_from_meetings(ordered, doc)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
     ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
-    members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members)
