@@ -1015,3 +1015,14 @@ def test_one_back_from_another_meeting_does_not_speak_at_it():
         ("inform", None, []),  # not to Kovalev, whom Mao has left
         ("inform", "meeting", ["I. V. Kovalev"]),
     ]
+
+
+def test_a_follow_up_telegram_goes_where_the_last_one_went():
+    _, evs, names = _events(
+        "At 10:00 p.m. on October 13, 1950, Mao instructed Zhou Enlai via telegraph to respond."
+        " Five hours later, Mao sent a subsequent telegram that elaborated on the strategy. On"
+        " October 20, 1950, Mao sent a telegram that explained the plan."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [_who(e, "recipient", names) for e in comm] == [["Zhou Enlai"], ["Zhou Enlai"], []]
+    assert [r.how for r in comm[1].roles if r.role == "recipient"] == ["follow-up"]

@@ -1710,13 +1710,16 @@ class _Reader:
     def message_told_before(self, ev: Event, said_in, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """ "At the end of the telegram, Stalin pledged …": a message that names no one, said in
         "the telegram" (``said_in``, the channel's word: a definite one) its sender has just
-        been told to send, goes where that one went."""
+        been told to send, goes where that one went; so does a follow-up ("Five hours later,
+        Mao sent a subsequent telegram")."""
         if ev.actors("recipient") or said_in is None:
             return
         noun = said_in.head if said_in.dep_ in ("amod", "compound") else said_in  # "verbal message"
-        if noun.dep_ != "pobj" or not any(
+        follow_up = any(c.lower_ in FOLLOW_UPS for c in noun.children)
+        told = noun.dep_ == "pobj" and any(
             c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in noun.children
-        ):
+        )
+        if not (told or follow_up):
             return
         for prev in reversed(self.events[-6:]):
             if s.idx - prev.sentence_idx > 6:
@@ -1726,9 +1729,10 @@ class _Reader:
                 and prev.channel == ev.channel
                 and set(ev.actors("sender")) & set(prev.actors("sender"))
             ):
+                how = "follow-up" if follow_up else "same-message"
                 for r in prev.roles:
                     if r.role == "recipient":
-                        ev.add("recipient", r.actor_id, r.start, r.end, "same-message")
+                        ev.add("recipient", r.actor_id, r.start, r.end, how)
                 return
 
     def asked(self, tok, quotes) -> str | None:  # type: ignore[no-untyped-def]
@@ -2230,6 +2234,8 @@ RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 MONTH_DAYS = 31
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
+# "a subsequent telegram", "another letter": a message that follows one to the same recipient
+FOLLOW_UPS = frozenset({"subsequent", "another", "second", "further", "follow-up", "later", "new"})
 # Parts of a message ("at the end of the telegram"): what is said there is said in it.
 MESSAGE_PARTS = frozenset(
     {"end", "beginning", "close", "conclusion", "text", "body", "part", "middle"}
