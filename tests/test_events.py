@@ -1026,3 +1026,18 @@ def test_a_follow_up_telegram_goes_where_the_last_one_went():
     comm = [e for e in evs if e.type == "communication"]
     assert [_who(e, "recipient", names) for e in comm] == [["Zhou Enlai"], ["Zhou Enlai"], []]
     assert [r.how for r in comm[1].roles if r.role == "recipient"] == ["follow-up"]
+
+
+def test_a_proposal_answered_in_its_own_sentence_went_to_the_one_who_answered():
+    _, evs, names = _events(
+        "In August 1951, Mao proposed postponing the agenda item to a later stage, a suggestion"
+        " Stalin also approved. In September 1951, Mao proposed a new plan. Stalin approved it."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(e.act, _who(e, "recipient", names)) for e in comm][:2] == [
+        ("propose", ["Joseph Stalin"]),
+        ("agree", ["Mao Zedong"]),
+    ]
+    assert (
+        comm[2].act == "propose" and _who(comm[2], "recipient", names) == []
+    )  # not its own sentence

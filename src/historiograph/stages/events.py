@@ -2260,7 +2260,8 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
     The question is the nearest message of the last few sentences, a month or less away, that
     went to the one answering or, said to no one named in the same paragraph, asked or
     proposed something; not a telegram's delivery ("Roshchin delivered the joint telegram to
-    Mao … Mao expressed his consent": not to Roshchin)."""
+    Mao … Mao expressed his consent": not to Roshchin). A proposal or request that names no one
+    and is answered in its own sentence was made to the one who answered it."""
     comms = [ev for ev in events if ev.type == "communication"]
     for i, ev in enumerate(comms):
         if ev.act not in ANSWERS or ev.actors("recipient") or not ev.actors("sender"):
@@ -2285,6 +2286,19 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
                     if r.role == "sender":
                         ev.add("recipient", r.actor_id, r.start, r.end, "answered")
                 break
+    for ask, answer in pairwise(comms):
+        # "Mao proposed postponing the item, a suggestion Stalin also approved": what the same
+        # sentence has answered was asked of the one who answered
+        if (
+            ask.act in ASKING
+            and not ask.actors("recipient")
+            and answer.act in ANSWERS
+            and answer.sentence_idx == ask.sentence_idx
+            and set(ask.actors("sender")) & set(answer.actors("recipient"))
+        ):
+            for r in answer.roles:
+                if r.role == "sender":
+                    ask.add("recipient", r.actor_id, r.start, r.end, "answerer")
 
 
 def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within: int = 2) -> None:
