@@ -1041,3 +1041,15 @@ def test_a_proposal_answered_in_its_own_sentence_went_to_the_one_who_answered():
     assert (
         comm[2].act == "propose" and _who(comm[2], "recipient", names) == []
     )  # not its own sentence
+
+
+def test_during_this_period_dates_its_sentence_with_the_months_narrated():
+    _, evs, _ = _events(
+        "Meetings on the POW issue were frequent between December 1951 and February 1952. Some"
+        " officials even visited General Ridgway during this period. Ridgway met Joy in Tokyo."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert [(e.date, e.date_inferred) for e in meetings] == [
+        ("1951-12/1952-02", True),
+        ("1952-02", True),  # the period is not carried on
+    ]

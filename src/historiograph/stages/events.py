@@ -247,7 +247,11 @@ class _Dates:
         self.exprs = [
             t
             for t in self.exprs
-            if t.value and t.type in ("date", "time") and not t.in_quote and not t.vague
+            if t.value
+            and t.type in ("date", "time")
+            and not t.in_quote
+            # (a vague word dates nothing, but "during this period" names the months narrated)
+            and (not t.vague or PERIOD.search(t.text))
         ]
         self.exprs.sort(key=lambda t: t.start)
         self._starts = [t.start for t in self.exprs]
@@ -271,6 +275,7 @@ class _Dates:
                 # "would be in position by August 5": a deadline, not the story's time
                 and (t.qualifier not in DEADLINES or t.start in self.openers)
                 and t.start not in self.bounds
+                and not t.vague  # "during this period" dates its own sentence only
                 # "his stance on the agreement the previous year": a look back
                 and not LOOK_BACK.search(t.text)
                 and t.precision not in ("decade", "century")  # "in the 1980s": historiography
@@ -2223,6 +2228,8 @@ def _block(ev: Event, doc: Document) -> int:
     return doc.sentences[ev.sentence_idx].block_idx
 
 
+# "during this period", "throughout that period": the months the paragraph has narrated
+PERIOD = re.compile(r"\b(?:this|that) period\b", re.I)
 # "On returning, …", "Upon his return, …": back from where the last sentence was
 RETURNING = re.compile(r"\s*(?:On|Upon|After)\s+(?:(?:his|her|their)\s+)?return(?:ing)?\b")
 # Prepositions whose object is what was decided ("concurred on", "agreed against", "opted for", "with
