@@ -176,3 +176,14 @@ def test_times_stored_and_shown(corpus_db):
     rows = times(corpus_db, "seed2_intervention")
     assert rows and all(r["raw_end"] > r["raw_start"] for r in rows)
     assert any(r["inferred"] and r["anchor"] for r in rows)
+
+
+def test_times_counted_from_an_undated_event_are_left_unresolved():
+    text = (
+        "On October 12, 1950, Mao agreed. Only two days after hostilities began, the United"
+        " States passed a resolution. Two days after, Truman spoke. Two days after the meeting,"
+        " Zhou left."
+    )
+    t = {x.text: x for x in _times(text)}
+    assert t["Only two days after"].value is None  # counted from the war's outbreak
+    assert t["Two days after"].value == "1950-10-14"

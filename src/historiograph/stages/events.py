@@ -242,8 +242,16 @@ class _Dates:
     # October, clashes erupted"): the bound of another event, not the story's time
     bounds: set[int] = field(default_factory=set)
     _starts: list[int] = field(init=False, default_factory=list)
+    # where a date counted from an undated event sits ("two days after hostilities began"):
+    # from there the story's time is unknown until the text dates it again
+    unknown: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
+        self.unknown = sorted(
+            t.start
+            for t in self.exprs
+            if t.type == "date" and t.value is None and not t.vague and not t.in_quote
+        )
         self.exprs = [
             t
             for t in self.exprs
@@ -264,10 +272,16 @@ class _Dates:
             i += 1
         return out
 
+    def unknown_in(self, start: int, end: int) -> bool:
+        i = bisect_right(self.unknown, start - 1)
+        return i < len(self.unknown) and self.unknown[i] < end
+
     def last_before(self, pos: int) -> TimeExpr | None:
         i = bisect_right(self._starts, pos - 1) - 1
         while i >= 0:
             t = self.exprs[i]
+            if self.unknown_in(t.end, pos):
+                return None  # "two days after hostilities began" came since
             if (
                 (t.type == "date" or (t.type == "time" and re.match(r"\d{4}-\d\d-\d\d", t.value)))
                 and t.value
@@ -1777,7 +1791,7 @@ class _Reader:
             )
         elif clocks and clocks[0].value and clocks[0].value[:4].isdigit():
             chosen = clocks[0]
-        if chosen is None:
+        if chosen is None and not self.dates.unknown_in(s.start, s.end):
             chosen = self.dates.last_before(s.start)
             if chosen is not None:
                 ev.date_inferred = True

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-1"
+STAGE_VERSION = "times-2"
 BODY_BLOCKS = ("paragraph",)
 
 
@@ -187,8 +187,8 @@ class _Narrative:
         e = replace(
             e, qualifier="approx" if p["approx"] else None, mod="APPROX" if p["approx"] else None
         )
-        if p["n"] is None or ref is None:
-            return e
+        if p["n"] is None or ref is None or p.get("onto_event"):
+            return e  # ("two days after hostilities began": the text does not date that event)
         n = p["n"] * p["sign"]
         unit = p["unit"]
         if unit in ("minute", "hour"):

@@ -167,7 +167,8 @@ RELATIVE = re.compile(
     (?:(?P<approx>{_ci("about|some|nearly|roughly|approximately|around|almost|just|only")})\s+)?
     (?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+
     (?:(?P<dir>later|earlier|afterwards?|thereafter|ago)\b
-      | (?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their|that|this|he|she|they|it|[A-Z0-9])))
+      | (?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their|that|this|he|she|they|it|[A-Z0-9]))
+        (?P<onto>(?=\s+[a-z]))?)
     """,
     re.X,
 )
@@ -341,6 +342,8 @@ def _relative(m: re.Match) -> Found | None:
             "unit": m["unit"],
             "sign": direction,
             "approx": bool(m["approx"]) and m["approx"].lower() in APPROXIMATE,
+            # "two days after hostilities began": counted from an event, not a date
+            "onto_event": m["onto"] is not None,
         },
     )
 
