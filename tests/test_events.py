@@ -1064,3 +1064,13 @@ def test_no_date_is_carried_past_one_counted_from_an_undated_event():
     )
     comm = [e for e in evs if e.type == "communication"]
     assert [e.date for e in comm] == [None, None, "1950-07-01"]
+
+
+def test_a_meeting_someone_leaves_to_hold_is_not_held_yet():
+    _, evs, names = _events(
+        "On October 8, 1950, Zhou Enlai left China to meet with Stalin at the Black Sea. On"
+        " October 11, 1950, Zhou met with Stalin. On October 12, 1950, Kim came to Beijing to"
+        " meet with Mao."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert [e.date for e in meetings] == ["1950-10-11", "1950-10-12"]

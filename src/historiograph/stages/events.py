@@ -49,6 +49,8 @@ from historiograph.stages.times import TimeExpr, quote_spans
 STAGE_VERSION = "events-9"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
+# "left China to meet with Stalin": a meeting set out for is told before it was held
+SETTING_OUT = frozenset({"leave", "depart", "set", "head", "embark"})
 IRREALIS = frozenset(
     "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail"
     " lean incline contemplate consider".split()
@@ -1209,6 +1211,13 @@ class _Reader:
             and tok.head.text.casefold() in ("after", "before", "upon", "on")
         ):
             return True  # "After reaching consensus on agenda item 2, …": told as background
+        if (
+            etype == "meeting"
+            and tok.dep_ in ("advcl", "xcomp")
+            and cl.to_infinitive(tok)
+            and tok.head.lemma_.casefold() in SETTING_OUT
+        ):
+            return True  # "left China to meet with Stalin at the Black Sea": not held yet
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
         if tok.dep_ == "pcomp" and tok.head.head.lemma_.casefold() in IRREALIS:
