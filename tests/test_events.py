@@ -1074,3 +1074,19 @@ def test_a_meeting_someone_leaves_to_hold_is_not_held_yet():
     )
     meetings = [e for e in evs if e.type == "meeting"]
     assert [e.date for e in meetings] == ["1950-10-11", "1950-10-12"]
+
+
+def test_a_historians_view_goes_on_into_its_list_and_its_conclusion():
+    _, evs, _ = _events(
+        "In the 1980s, Chinese scholars began to insist that Truman's announcement confirmed to"
+        " Mao that a confrontation was inevitable. Therefore, Mao took the initiative and chose"
+        " Korea as the battlefield.\n\n"
+        "Based on new documents and archival material recently declassified in China and Russia,"
+        " as well as interview material, this study reconsiders the following issues: 1) the"
+        " initial effect of the Korean War on Chinese domestic affairs; 2) why Mao wanted to send"
+        " Chinese troops to Korea in July and August 1950; and 3) why the Chinese Communist"
+        " Party’s (CCP) emergency Politburo meeting on October 13, 1950 reversed Mao’s"
+        " non-intervention decision of the previous day.\n\n"
+        "On October 5, 1950, Mao chose Peng Dehuai as commander. Therefore, Peng left for Korea."
+    )
+    assert [(e.type, e.date) for e in evs] == [("decision", "1950-10-05")]

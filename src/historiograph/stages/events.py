@@ -344,6 +344,8 @@ class _Reader:
         self.escorts: set[int] = set()
         # (sentence idx, decision) for "leaned towards accepting …", until the next sentence
         self.inclined: tuple[int, Event] | None = None
+        # (paragraph, sentence) of the last sentence that tells a historian's view
+        self.last_view: tuple[int, int] | None = None
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -979,8 +981,21 @@ class _Reader:
         if self.paragraph_subjects[0] != s.block_idx:
             self.paragraph_subjects = (s.block_idx, [])
         self.paragraph_subjects[1].extend(self.sentence_subjects)
+        # A historian's view goes on past what the parser took for its end ("this study
+        # reconsiders the following issues: … 3) why the meeting reversed …") and into a
+        # conclusion drawn from it ("Chinese scholars began to insist that … Therefore, Mao
+        # took the initiative …").
+        roots = [t for t in toks if t.dep_ == "ROOT"]
+        view = (
+            bool(roots) and roots[0].pos_ in ("VERB", "AUX") and self.is_view(roots[0], self.base)
+        )
+        argued_on = bool(CONCLUDING.match(text)) and self.last_view == (s.block_idx, s.idx - 1)
+        if view or argued_on:
+            self.last_view = (s.block_idx, s.idx)
         for tok in toks:
             pos = self.base + tok.idx
+            if argued_on or (view and tok.sent.root.i != roots[0].i):
+                continue
             if any(a <= pos < b for a, b in quotes) and not self.quoted_narration(tok, quotes):
                 continue
             kind = self.classify(tok, text)
@@ -2251,6 +2266,8 @@ def _block(ev: Event, doc: Document) -> int:
     return doc.sentences[ev.sentence_idx].block_idx
 
 
+# "Therefore, …": the conclusion of the sentence before
+CONCLUDING = re.compile(r"\s*(?:Therefore|Thus|Hence|Accordingly),")
 # "during this period", "throughout that period": the months the paragraph has narrated
 PERIOD = re.compile(r"\b(?:this|that) period\b", re.I)
 # "On returning, …", "Upon his return, …": back from where the last sentence was
