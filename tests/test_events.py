@@ -592,7 +592,10 @@ def test_meetings_told_by_their_dates_and_visits_to_a_person():
         " during this period. This meeting reversed the decision of the previous day. In"
         " 1952 Zhou visited Moscow."
     )
-    assert [(e.type, e.date) for e in evs] == [("meeting", "1951-12"), ("meeting", "1952-02")]
+    assert [(e.type, e.date) for e in evs] == [
+        ("meeting", "1951-12"),
+        ("meeting", "1951-12/1952-02"),
+    ]
     assert _who(evs[0], "participant", names) == ["Harry S. Truman"]
     assert _who(evs[1], "participant", names)[-1] == "Matthew B. Ridgway"
 
@@ -1090,3 +1093,19 @@ def test_a_historians_view_goes_on_into_its_list_and_its_conclusion():
         "On October 5, 1950, Mao chose Peng Dehuai as commander. Therefore, Peng left for Korea."
     )
     assert [(e.type, e.date) for e in evs] == [("decision", "1950-10-05")]
+
+
+def test_an_earlier_date_describing_a_thing_does_not_move_the_story_back():
+    _, evs, _ = _events(
+        "On October 13, 1950, the Politburo decided to send troops. The leadership wished to"
+        " help, even though it meant breaking the promise made to Stalin on July 5, 1950. Mao"
+        " informed Stalin that China would not intervene.\n\n"
+        "On July 1, 1950, Zhou met Roshchin. On July 3, 1950, Zhou answered the telegram sent on"
+        " July 2, 1950. Zhou informed Kim that China would help."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(e.date, e.date_inferred) for e in comm] == [
+        ("1950-10-13", True),
+        ("1950-07-03", False),
+        ("1950-07-03", True),  # (a later date in a participle is not a look back either)
+    ]

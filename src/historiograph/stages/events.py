@@ -971,6 +971,8 @@ class _Reader:
             if tok.dep_ == "mark" and tok.lower_ in ("before", "until", "till"):
                 clause = cl.subtree_span(tok.head, self.base)
                 self.dates.bounds.update(t.start for t in self.dates.in_range(*clause))
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                self.look_back(tok)
             if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "advcl") and tok.head.tag_ == "VBN":
                 for o in cl.children(tok, "pobj"):
                     if (m := self.index.at(self.base + o.idx)) is not None:
@@ -1032,6 +1034,20 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    def look_back(self, participle) -> None:  # type: ignore[no-untyped-def]
+        """A date earlier than the story's, in a participle that describes a thing ("breaking
+        the promise made to Stalin on July 5, 1950", "the telegram sent on July 2"), names that
+        thing: the story stays where it was."""
+        start, _ = cl.subtree_span(participle, self.base)
+        now = dates.bounds(t.value) if (t := self.dates.last_before(start)) else None
+        if now is None:
+            return
+        for d in self.dates.in_range(*cl.subtree_span(participle, self.base)):
+            then = dates.bounds(d.value)
+            if then is not None and then[1] <= now[0]:
+                # (a value's days end where the next begins: "July 2" is over when July 3 begins)
+                self.dates.bounds.add(d.start)
 
     def retells(self, ev: Event) -> bool:
         """ "the fact that Mao informed Stalin of the non-intervention decision twice on
