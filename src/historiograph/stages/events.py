@@ -2059,8 +2059,7 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
             told = [sentence_at.get(a, prev.sentence_idx) for a, _ in prev.evidence]
             last = max([i for i in told if i < ev.sentence_idx], default=prev.sentence_idx)
             near = (
-                0 < ev.sentence_idx - last <= 2
-                and doc.sentences[ev.sentence_idx].block_idx == doc.sentences[last].block_idx
+                0 < ev.sentence_idx - last <= 2 and _block(ev, doc) == doc.sentences[last].block_idx
             )
             follow_up = (
                 near
@@ -2255,7 +2254,7 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
     current: Event | None = None
     left: Event | None = None  # the meeting before the current one, in the same paragraph
     for ev in events:
-        block = doc.sentences[ev.sentence_idx].block_idx
+        block = _block(ev, doc)
         if ev.type == "meeting":
             same_block = current is not None and _block(current, doc) == block
             left, current = (current if same_block else None), ev
@@ -2279,6 +2278,7 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
 
 
 def _block(ev: Event, doc: Document) -> int:
+    """The paragraph an event is first told in."""
     return doc.sentences[ev.sentence_idx].block_idx
 
 
@@ -2338,11 +2338,10 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
             if (dates.days_apart(ev.date, prev.date) or 0) > MONTH_DAYS:
                 continue  # a message a month or more away: not the one answered
             to_them = answering & set(prev.actors("recipient"))
-            block = doc.sentences[ev.sentence_idx].block_idx
             asked_here = (  # said to no one named: only in the answer's paragraph
                 not prev.actors("recipient")
                 and prev.act in ASKING
-                and doc.sentences[prev.sentence_idx].block_idx == block
+                and _block(prev, doc) == _block(ev, doc)
             )
             if to_them or asked_here:
                 for r in prev.roles:
@@ -2380,7 +2379,7 @@ def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within
             or kinds.get(one) not in ("person", "state")
             or not {id(a), id(b)} <= unaddressed
             or b.sentence_idx - a.sentence_idx > within
-            or doc.sentences[a.sentence_idx].block_idx != doc.sentences[b.sentence_idx].block_idx
+            or _block(a, doc) != _block(b, doc)
             or a.date != b.date
         ):
             continue
