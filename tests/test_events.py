@@ -1109,3 +1109,14 @@ def test_an_earlier_date_describing_a_thing_does_not_move_the_story_back():
         ("1950-07-03", False),
         ("1950-07-03", True),  # (a later date in a participle is not a look back either)
     ]
+
+
+def test_whom_a_dispatched_envoy_assures_is_the_recipient_not_the_envoy():
+    _, evs, names = _events(
+        "On October 8, 1950, Mao dispatched Chai Chengwen to assure Kim Il-sung of support."
+    )
+    (msg,) = evs
+    assert (_who(msg, "recipient", names), _who(msg, "via", names)) == (
+        ["Kim Il Sung"],
+        ["Chai Chengwen"],
+    )

@@ -78,6 +78,9 @@ DRAFTING = frozenset({"draft", "prepare", "compose", "write"})
 ENVOYS = frozenset("envoy emissary messenger representative delegate delegation aide".split())
 # Verbs of telling whose to-infinitive makes the message advice or an order.
 TOLD_TO_DO = {"advise": "propose", "tell": "direct"}
+# Verbs that name the telegraph they use: whom they reach is the addressee ("telegraphed
+# Zhou Enlai"), not an envoy as for "sent"/"dispatched Chai Chengwen to assure Kim".
+WIRED = frozenset({"cable", "telegraph", "wire"})
 # Verbs that pass a message on: someone else's message passed on is delivered ("Roshchin
 # relayed this telegram to Mao"), one's own is told ("Mao conveyed a verbal message")
 PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
@@ -558,7 +561,7 @@ class _Reader:
                             return "communication", act
                         if noun in lex.decision_nouns and k in lex.light_verbs:
                             return "decision", None
-                    if k in ("cable", "telegraph", "wire", "broadcast"):
+                    if k in WIRED or k == "broadcast":
                         return "communication", "inform"
                 if k in lex.light_verbs and obj_lemmas & lex.decision_nouns:
                     return "decision", None
@@ -1364,7 +1367,7 @@ class _Reader:
                         or o.lemma_.casefold() in ENVOYS
                         or cl.PRONOUNS.get(o.text.casefold()) in ("person", "any")
                     ):
-                        if key in lex.channels and not cl.preps(tok, "to"):
+                        if key in WIRED and not cl.preps(tok, "to"):
                             recipients.append(o)  # "telegraphed Zhou Enlai": the addressee
                             continue
                         # "sent Chai Chengwen to Kim": the envoy ("cabled it": the message)
@@ -1388,7 +1391,7 @@ class _Reader:
             if tok.dep_ in ("advcl", "xcomp") and cl.key(head) in lex.carriers:
                 # "sent Chai Chengwen to Kim Il-sung to assure Kim …": the envoy, the recipient
                 # ("telegraphed Zhou, explaining …": the addressee)
-                wired = cl.key(head) in lex.channels and not cl.preps(head, "to")
+                wired = cl.key(head) in WIRED and not cl.preps(head, "to")
                 for o in cl.children(head, "dobj"):
                     for a, st, en, how in self.resolve(o, base, s):
                         ev.add("recipient" if wired else "via", a, st, en, how)
@@ -1724,7 +1727,7 @@ class _Reader:
         prepositional phrase names; a verb that names its medium ("cabled") has no word."""
         lex = self.lex
         k = cl.key(tok)
-        if k in ("cable", "telegraph", "wire"):
+        if k in WIRED:
             return "telegram", None
         if k in ("broadcast",):
             return "broadcast", None
