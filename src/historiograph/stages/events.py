@@ -282,11 +282,13 @@ class _Dates:
         return i < len(self.unknown) and self.unknown[i] < end
 
     def last_before(self, pos: int) -> TimeExpr | None:
+        j = bisect_right(self.unknown, pos - 1)
+        since = self.unknown[j - 1] if j else -1  # the last date counted from an undated event
         i = bisect_right(self._starts, pos - 1) - 1
         while i >= 0:
             t = self.exprs[i]
-            if self.unknown_in(t.end, pos):
-                return None  # "two days after hostilities began" came since
+            if t.end <= since:
+                return None  # "two days after hostilities began" came after it
             if (
                 (t.type == "date" or (t.type == "time" and re.match(r"\d{4}-\d\d-\d\d", t.value)))
                 and t.value
@@ -818,9 +820,9 @@ class _Reader:
         """Is what the verb passes on a message told before or someone else's: "relayed this
         telegram", "Bevin's message was relayed", "the joint telegram" (not "conveyed a verbal
         message", not "relayed to Moscow his intention")?"""
-        carried = cl.children(tok, "nsubjpass") if cl.passive(tok) else cl.children(tok, "dobj")
-        subj = cl.subject(tok) if not cl.passive(tok) else None
-        for o in carried:
+        passive = cl.passive(tok)
+        subj = None if passive else cl.subject(tok)
+        for o in cl.children(tok, "nsubjpass" if passive else "dobj"):
             if o.lemma_.casefold() not in self.lex.message_nouns:
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children):
@@ -848,10 +850,11 @@ class _Reader:
             tok.dep_ == "pobj" and tok.head.dep_ == "agent"
         ):
             return False
-        senders, recipients = self.message_ends(tok)
-        named = lambda ts: any(self.index.at(self.base + t.idx) is not None for t in ts)  # noqa: E731
-        if not (named(senders) and named(recipients)):
-            return False
+        if not all(
+            any(self.index.at(self.base + t.idx) is not None for t in end)
+            for end in self.message_ends(tok)
+        ):
+            return False  # both ends named
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         return bool(self.dates.in_range(*cl.subtree_span(verb, self.base)))
 
@@ -1042,11 +1045,11 @@ class _Reader:
         """A date earlier than the story's, in a participle that describes a thing ("breaking
         the promise made to Stalin on July 5, 1950", "the telegram sent on July 2"), names that
         thing: the story stays where it was."""
-        start, _ = cl.subtree_span(participle, self.base)
+        start, end = cl.subtree_span(participle, self.base)
         now = dates.bounds(t.value) if (t := self.dates.last_before(start)) else None
         if now is None:
             return
-        for d in self.dates.in_range(*cl.subtree_span(participle, self.base)):
+        for d in self.dates.in_range(start, end):
             then = dates.bounds(d.value)
             if then is not None and then[1] <= now[0]:
                 # (a value's days end where the next begins: "July 2" is over when July 3 begins)
