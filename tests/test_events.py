@@ -1120,3 +1120,30 @@ def test_whom_a_dispatched_envoy_assures_is_the_recipient_not_the_envoy():
         ["Kim Il Sung"],
         ["Chai Chengwen"],
     )
+
+
+def test_who_arrived_as_a_message_was_passed_on_handed_it_over():
+    _, evs, names = _events(
+        "On May 3, 1951, Stalin sent a telegram to Mao. "
+        "When Kovalev arrived in Beijing on May 4, Stalin's telegram was relayed to Mao."
+    )
+    delivered = [e for e in evs if e.type == "communication"][-1]
+    assert delivered.act == "deliver" and delivered.date == "1951-05-04"
+    assert _who(delivered, "sender", names) == ["I. V. Kovalev"]
+    assert _who(delivered, "recipient", names) == ["Mao Zedong"]
+    assert {r.how for r in delivered.roles if r.role == "sender"} == {"arrived"}
+    # the one who arrives to receive it hands nothing over
+    _, evs, names = _events(
+        "On May 3, 1951, Stalin sent a telegram to Mao. "
+        "When Mao arrived in Beijing on May 4, Stalin's telegram was relayed to Mao."
+    )
+    assert not any("arrived" == r.how for e in evs for r in e.roles)
+
+
+def test_a_message_that_had_to_be_delivered_is_reasoned_not_told():
+    def messages(text: str) -> int:
+        return sum(e.type == "communication" for e in _events(text)[1])
+
+    first = "On October 5, 1950, Stalin sent a cable to Mao. "
+    assert messages(first + "Stalin's telegram had to be delivered to Mao before the vote.") == 1
+    assert messages(first + "Kovalev delivered Stalin's telegram to Mao before the vote.") == 2

@@ -46,11 +46,14 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "events-9"
+STAGE_VERSION = "events-10"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
 SETTING_OUT = frozenset({"leave", "depart", "set", "head", "embark"})
+# "when Kovalev came to the meeting, Stalin's telegram was relayed to Mao": who arrived
+# as a message was passed on, unnamed, handed it over
+ARRIVING = frozenset({"come", "arrive", "go", "return", "reach"})
 IRREALIS = frozenset(
     "need want hope plan intend try attempt aim seek expect prepare wish mean hesitate fail"
     " lean incline contemplate consider".split()
@@ -736,6 +739,21 @@ class _Reader:
                 return "inform"
         return None
 
+    def handed_over(self, tok, ev: Event, s: Sentence) -> bool:  # type: ignore[no-untyped-def]
+        """ "when Kovalev came to the Politburo meeting, Stalin's telegram was relayed to Mao":
+        a message passed on by no one named, as someone arrived, was handed over by them."""
+        if ev.act != "deliver":
+            return False
+        for c in tok.children:
+            if c.dep_ != "advcl" or c.lemma_.casefold() not in ARRIVING:
+                continue
+            if not any(m.text.casefold() in ("when", "as") for m in c.children):
+                continue
+            for a, st, en, _ in self.resolve(cl.subject(c), self.base, s):
+                if a not in ev.actors("recipient"):
+                    ev.add("sender", a, st, en, "arrived")
+        return bool(ev.actors("sender"))
+
     def passed_on(self, subj, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """ "Mao's position was reported to Stalin": whoever last heard Mao's message passed it
         on, so the recipient of Mao's last message is the sender (when not the new recipient)."""
@@ -1257,6 +1275,13 @@ class _Reader:
             return True  # "left China to meet with Stalin at the Black Sea": not held yet
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
+        if (
+            tok.dep_ == "xcomp"
+            and tok.head.lemma_.casefold() == "have"
+            and cl.to_infinitive(tok)
+            and cl.passive(tok)
+        ):
+            return True  # "the telegram had to be delivered … before they decided": reasoned
         if tok.dep_ == "pcomp" and tok.head.head.lemma_.casefold() in IRREALIS:
             return True  # "leaned towards accepting"
         if tok.dep_ == "xcomp" and (
@@ -1434,7 +1459,7 @@ class _Reader:
                 for a, st, en, how in self.resolve(asker, base, s) if asker is not None else []:
                     ev.add("recipient", a, st, en, how)
             if cl.passive(tok) and not agent:
-                self.passed_on(subj, ev, s)
+                self.handed_over(tok, ev, s) or self.passed_on(subj, ev, s)
             ev.channel, said_in = self.channel(tok, quotes)
             self.message_told_before(ev, said_in, s)
             ev.content = self.quoted(tok, s, quotes)
