@@ -60,6 +60,15 @@ def test_actors_shared_alias_decided_by_context():
     assert named_kr["Politburo"] == "KWP Politburo"
 
 
+def test_a_family_name_two_people_share_is_the_one_named_last():
+    _, layer = _layer(
+        "On October 19, Pak Il-u traveled to Dandong. Pak stressed the danger. "
+        "That evening, Peng met Pak Hon-yong. Pak agreed."
+    )
+    paks = [layer.actors[m.actor_id].name for m in layer.mentions if m.text == "Pak"]
+    assert paks == ["Pak Il-u", "Pak Hon-yong"]
+
+
 def test_actors_names_the_gazetteer_does_not_list():
     named = _named(
         "In July 1950, Zhou Enlai sent Chai Chengwen to Pyongyang. Chai reported to Zhou "

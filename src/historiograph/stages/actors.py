@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans
 
-STAGE_VERSION = "actors-9"
+STAGE_VERSION = "actors-10"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -363,6 +363,19 @@ def _subsequence(short: str, long: str) -> bool:
 # ------------------------------------------------------------------ the stage
 
 
+def _last_named(
+    ids: tuple[str, ...], mentions: list[Mention], pos: int, within: int = 1500
+) -> str | None:
+    """Of the people a shared surname may name, the one named in full last before it, a
+    little earlier: "Pak Il-u arrived in Dandong … Pak stressed" is Pak Il-u."""
+    for m in reversed(mentions):
+        if m.start < pos - within:
+            return None
+        if m.actor_id in ids and m.how != "shared":
+            return m.actor_id
+    return None
+
+
 def _choose_shared(ids: tuple[str, ...], context: str, gaz: Gazetteer) -> str:
     """Of the actors a shared alias may name, the one whose context words the passage uses most."""
 
@@ -466,7 +479,10 @@ def find_actors(
             ids = c.ids
             if len(ids) > 1:
                 context = text[max(0, c.start - 600) : c.end + 200]
-                actor_id = _choose_shared(ids, context, gaz)
+                named = all(gaz.entries[i].kind == "person" for i in ids) and _last_named(
+                    ids, layer.mentions, c.start
+                )
+                actor_id = named or _choose_shared(ids, context, gaz)
                 how = "shared"
             else:
                 actor_id = ids[0]
