@@ -1147,3 +1147,23 @@ def test_a_message_that_had_to_be_delivered_is_reasoned_not_told():
     first = "On October 5, 1950, Stalin sent a cable to Mao. "
     assert messages(first + "Stalin's telegram had to be delivered to Mao before the vote.") == 1
     assert messages(first + "Kovalev delivered Stalin's telegram to Mao before the vote.") == 2
+
+
+def test_a_message_told_again_further_on_with_its_day_is_that_message():
+    background = " ".join(["The Politburo was divided."] * 4)
+    _, evs, names = _events(
+        "On October 5, 1950, Stalin sent a cable to Mao requesting troops. "
+        f"{background}\n\nStalin drafted a telegram and cabled it to Beijing on October 5. "
+        f"{background}\n\nOn October 7, 1950, Stalin replied to Zhou Enlai that no planes "
+        f"could come. {background}\n\nWhen Stalin, on October 7, 1950, refused air cover, "
+        "China hesitated."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(e.act, len(e.evidence)) for e in comm] == [("request", 2), ("reply", 2)]
+    assert _who(comm[0], "recipient", names) == ["Mao Zedong"]
+    # another act on the same day is another message
+    _, evs, _ = _events(
+        "On October 5, 1950, Mao asked Peng to take command. "
+        f"{background}\n\nOn October 5, Mao told Peng that the enemy was marching north."
+    )
+    assert len([e for e in evs if e.type == "communication"]) == 2

@@ -91,6 +91,8 @@ PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs of assent: a reply to a message, or with what was agreed a decision.
 AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
+# Speech acts that answer: one answer told again may be told by another of them.
+ANSWERS = frozenset({"reply", "refuse", "agree"})
 # "it is implausible that …": what the author doubts did not (by the author's account) happen
 DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
 # "the UN side" is a party at the talks when the sentence is about them
@@ -2112,12 +2114,14 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
             return prev if follow_up or same else None
         return None
 
-    def take(target: Event, ev: Event) -> None:
-        if ev.act and ev.act != target.act and ev.act not in target.other_acts:
-            target.other_acts.append(ev.act)
-        _add_conditions(target, ev.conditions)
+    return _fold(events, earlier, _take_acts)
 
-    return _fold(events, earlier, take)
+
+def _take_acts(target: Event, ev: Event) -> None:
+    """What a message told again adds: its speech act, and its conditions."""
+    if ev.act and ev.act != target.act and ev.act not in target.other_acts:
+        target.other_acts.append(ev.act)
+    _add_conditions(target, ev.conditions)
 
 
 def _add_conditions(target: Event, conditions: list[str]) -> None:
@@ -2276,6 +2280,55 @@ def _merge_announcements(
                 gone.add(i)
                 break
     return [ev for i, ev in enumerate(events) if i not in gone]
+
+
+def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[Event]:
+    """A message told again further on, with its day stated, is that message: "On October 5,
+    Stalin sent a cable to Mao requesting …" and, paragraphs later, "he cabled it to Beijing
+    on October 5"; "Stalin replied that …" and the conclusion's "When Stalin, on October 11,
+    1950, refused …". The same sender and day; no other channel or clock time; the same
+    speech act, an answer for an answer, or a message only said to be sent ("cabled it");
+    an addressee that is the same, a government, or not named. One told by the same
+    channel is looked for first."""
+
+    def same_act(prev: Event, ev: Event) -> bool:
+        return (
+            ev.act == prev.act
+            or {ev.act, prev.act} <= ANSWERS
+            or (ev.act == "inform" and ev.channel is not None)
+        )
+
+    def same_addressee(prev: Event, ev: Event) -> bool:
+        again = set(ev.actors("recipient"))
+        return (
+            not again
+            or bool(again & set(prev.actors("recipient")))
+            or all(kinds.get(r) == "state" for r in again)
+        )
+
+    def earlier(ev: Event, kept: list[Event]) -> Event | None:
+        if ev.type != "communication" or ev.date_precision != "day" or not ev.states_its_date():
+            return None
+        candidates = [p for p in reversed(kept) if p.channel == ev.channel] + [
+            p for p in reversed(kept) if p.channel != ev.channel
+        ]
+        return next(
+            (
+                prev
+                for prev in candidates
+                if prev.type == "communication"
+                and prev.sentence_idx != ev.sentence_idx
+                and prev.date == ev.date
+                and set(prev.actors("sender")) & set(ev.actors("sender"))
+                and (ev.channel is None or prev.channel in (None, ev.channel))
+                and (ev.time is None or prev.time in (None, ev.time))
+                and same_act(prev, ev)
+                and same_addressee(prev, ev)
+            ),
+            None,
+        )
+
+    return _fold(events, earlier, _take_acts)
 
 
 def _channels_from_meetings(events: list[Event], doc: Document) -> None:
@@ -2515,6 +2568,7 @@ def find_events(
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members)
+    events = _merge_retold_messages(events, kinds)
     _answered(events, doc)
     _dialogues(events, doc, kinds)
     date_by_sequence(events, doc)
