@@ -986,6 +986,26 @@ def test_a_meeting_named_again_on_its_day_is_that_meeting():
     assert text[slice(*meetings[0].evidence[1])].startswith("Consequently")
 
 
+def test_a_meeting_named_before_it_is_told_is_that_meeting():
+    _, evs, names = _events(
+        "Third, on October 11, 1950, Zhou, in this meeting with Stalin, agreed not to send troops."
+        "\n\nOn October 5, 1950, Mao met Peng Dehuai.\n\n"
+        "On the afternoon of October 11, 1950, Zhou Enlai and Lin Biao arrived at Stalin's"
+        " dacha and held a meeting with him there. On October 11, 1950, Stalin met Molotov."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert [(e.date, len(e.evidence)) for e in meetings] == [
+        ("1950-10-11", 2),
+        ("1950-10-05", 1),
+        ("1950-10-11", 1),  # Molotov was not in the meeting named: another meeting
+    ]
+    assert sorted(_who(meetings[0], "participant", names)) == [
+        "Joseph Stalin",
+        "Lin Biao",
+        "Zhou Enlai",
+    ]
+
+
 def test_a_meeting_held_by_someone_or_on_a_date_is_a_meeting():
     _, evs, names = _events(
         "On October 2, 1950, Mao drafted a telegram. However, in a meeting held that afternoon by"

@@ -2153,30 +2153,33 @@ def _merge_operations(events: list[Event]) -> list[Event]:
 
 
 def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
-    """A meeting named again by its noun, on the same stated day and with one of the same
-    participants, is that meeting: "the CCP Politburo held an emergency meeting" and later
-    "the CCP's emergency Politburo meeting on October 13 reached the consensus". A verb
-    ("met", "conferred") tells a meeting of its own."""
+    """A meeting named by its noun, on the same stated day as another, is that meeting: "the
+    CCP Politburo held an emergency meeting" and later "the CCP's emergency Politburo
+    meeting on October 13 reached the consensus" (one of the same participants), or the
+    introduction's "on October 11, 1950, Zhou, in this meeting with Stalin, agreed …" and
+    later "Zhou Enlai and Lin Biao … held a meeting with him there" (all of the named one's
+    participants). Two told by verbs ("met", "conferred") are two meetings."""
+
+    def same(prev: Event, ev: Event) -> bool:
+        if prev.type != "meeting" or prev.date != ev.date:
+            return False
+        had, has = set(prev.actors("participant")), set(ev.actors("participant"))
+        if ev.trigger.casefold() in nouns:
+            return bool(had & has)
+        return prev.trigger.casefold() in nouns and prev.states_its_date() and had <= has
 
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
-        if ev.type != "meeting" or ev.trigger.casefold() not in nouns:
+        if ev.type != "meeting" or ev.date_precision != "day" or not ev.states_its_date():
             return None
-        if ev.date_precision != "day" or not ev.states_its_date():
-            return None
-        return next(
-            (
-                p
-                for p in reversed(kept)
-                if p.type == "meeting"
-                and p.date == ev.date
-                and set(p.actors("participant")) & set(ev.actors("participant"))
-            ),
-            None,
-        )
+        return next((p for p in reversed(kept) if same(p, ev)), None)
 
     def take(target: Event, ev: Event) -> None:
         target.summary = target.summary or ev.summary
         target.place = target.place or ev.place
+        if ev.trigger.casefold() not in nouns:  # the fuller telling names all who met
+            for r in ev.roles:
+                if r.actor_id not in target.actors(r.role):
+                    target.add(r.role, r.actor_id, r.start, r.end, r.how)
 
     return _fold(events, earlier, take)
 
