@@ -1099,6 +1099,15 @@ def test_a_meeting_someone_leaves_to_hold_is_not_held_yet():
     assert [e.date for e in meetings] == ["1950-10-11", "1950-10-12"]
 
 
+def test_a_decision_someone_travels_to_take_is_not_taken_yet():
+    _, evs, _ = _events(
+        "In early September 1952, Peng Dehuai and Kim Il Sung traveled to Moscow to formulate"
+        " plans for the offensives. On September 10, 1952, Peng Dehuai decided to launch the"
+        " offensives."
+    )
+    assert [e.summary for e in evs if e.type == "decision"] == ["launch the offensives"]
+
+
 def test_a_historians_view_goes_on_into_its_list_and_its_conclusion():
     _, evs, _ = _events(
         "In the 1980s, Chinese scholars began to insist that Truman's announcement confirmed to"

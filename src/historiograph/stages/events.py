@@ -51,6 +51,8 @@ TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
 SETTING_OUT = frozenset({"leave", "depart", "set", "head", "embark"})
+# "traveled to Moscow to formulate plans": a decision travelled for is not taken yet
+TRAVELLING = SETTING_OUT | {"travel", "go", "fly", "come", "hurry", "rush", "journey"}
 # "when Kovalev came to the meeting, Stalin's telegram was relayed to Mao": who arrived
 # as a message was passed on, unnamed, handed it over
 ARRIVING = frozenset({"come", "arrive", "go", "return", "reach"})
@@ -1269,12 +1271,12 @@ class _Reader:
         ):
             return True  # "After reaching consensus on agenda item 2, …": told as background
         if (
-            etype == "meeting"
+            etype in ("meeting", "decision")
             and tok.dep_ in ("advcl", "xcomp")
             and cl.to_infinitive(tok)
-            and tok.head.lemma_.casefold() in SETTING_OUT
+            and tok.head.lemma_.casefold() in (SETTING_OUT if etype == "meeting" else TRAVELLING)
         ):
-            return True  # "left China to meet with Stalin at the Black Sea": not held yet
+            return True  # "left China to meet with Stalin", "traveled to Moscow to formulate plans"
         if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in IRREALIS:
             return True  # "needed to make a decision", "was prepared to propose": not (yet) done
         if (
