@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from historiograph.evaluate import evaluate
+from historiograph.export.events import to_csv
 from historiograph.ingest.article import parse_article
 from historiograph.stages.actors import find_actors
 from historiograph.stages.events import Event, find_events
@@ -1196,3 +1199,31 @@ def test_a_message_told_again_further_on_with_its_day_is_that_message():
         f"{background}\n\nOn October 5, Mao told Peng that the enemy was marching north."
     )
     assert len([e for e in evs if e.type == "communication"]) == 2
+
+
+def test_what_the_author_infers_happened_says_so():
+    _, evs, _ = _events(
+        "On October 5, 1950, Stalin sent a cable to Mao. It is more likely that Kovalev went to"
+        " the meeting to deliver Stalin's telegram. On October 6, 1950, it seems that Peng"
+        " argued for war. On October 7, 1950, Peng argued for war."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [e.certainty for e in comm] == [None, "inferred", "inferred", None]
+    # told plainly once, it is no longer only inferred
+    _, evs, _ = _events(
+        "It is highly probable that Mao informed Stalin on October 12, 1950. "
+        "Mao added that the troops would wait."
+    )
+    assert [e.certainty for e in evs if e.type == "communication"] == [None]
+
+
+def test_the_certainty_reaches_the_json_and_the_csv(corpus_db):
+    evs = queries.events(corpus_db, "seed2_intervention", "communication")
+    inferred = [e for e in evs if e["certainty"] == "inferred"]
+    assert inferred and all(
+        e["evidence"].startswith(("It is", "It seems")) or len(e["evidence_spans"]) > 1
+        for e in inferred
+    )
+    assert any(e["sender"] == "I. V. Kovalev" and e["act"] == "deliver" for e in inferred)
+    rows = list(csv.DictReader(io.StringIO(to_csv(evs))))
+    assert sum(r["certainty"] == "inferred" for r in rows) == len(inferred)

@@ -149,6 +149,17 @@ def test_event_page_says_when_a_note_is_inferred(client, corpus_db):
     assert "Inferred: the evidence carries no marker" in page
 
 
+def test_event_page_says_when_the_event_is_the_authors_inference(client, corpus_db):
+    comm = queries.events(corpus_db, "seed2_intervention", "communication")
+    inferred = next(e for e in comm if e["certainty"] == "inferred")
+    stated = next(e for e in comm if e["certainty"] is None)
+    assert "the author's inference" in client.get(
+        f"/events/seed2_intervention/{inferred['id']}"
+    ).text.replace("&#39;", "'")
+    page = client.get(f"/events/seed2_intervention/{stated['id']}").text
+    assert "the author's inference" not in page.replace("&#39;", "'")
+
+
 def test_event_page_links_the_event_a_word_of_sequence_dates_it_by(client, corpus_db):
     followed = next(
         e

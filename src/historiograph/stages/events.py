@@ -97,6 +97,10 @@ AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concu
 ANSWERS = frozenset({"reply", "refuse", "agree"})
 # "it is implausible that …": what the author doubts did not (by the author's account) happen
 DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
+# "it is highly probable that …", "It seems that …", "probably": the author's inference
+HEDGES = frozenset({"likely", "probable", "possible", "plausible", "conceivable"})
+SEEMING = frozenset({"seem", "appear"})
+HEDGING_ADVERBS = frozenset({"probably", "presumably", "apparently", "perhaps", "possibly"})
 # "the UN side" is a party at the talks when the sentence is about them
 TALKS = re.compile(r"\b(?:negotiat\w*|talks|armistice|truce|concessions?)\b", re.I)
 # The talks themselves as a subject: "talks resumed", "the negotiations were suspended".
@@ -195,6 +199,8 @@ class Event:
     derived_from: str | None = None  # the communication a decision is read from ("declined")
     from_note: dict[str, int] = field(default_factory=dict)  # slot -> note whose document gave it
     basis: Event | None = field(default=None, repr=False, compare=False)
+    # "inferred": told as the author's inference ("It is highly probable that … was relayed")
+    certainty: str | None = None
 
     def actors(self, role: str) -> list[str]:
         return [r.actor_id for r in self.roles if r.role == role]
@@ -213,6 +219,8 @@ class Event:
         """Take in ``other``, the same event told elsewhere: its evidence and notes; what was
         read from it (a decision's ``basis``) is read from this one."""
         self.evidence += [e for e in other.evidence if e not in self.evidence]
+        if other.certainty is None:
+            self.certainty = None  # told plainly somewhere, it is not only inferred
         self.add_notes(other.own_notes(), other.notes_inferred)
         for e in events:
             if e.basis is other:
@@ -742,6 +750,23 @@ class _Reader:
             if lemma in ("intention", "hope", "wish", "willingness", "readiness", "view", "regret"):
                 return "inform"
         return None
+
+    @staticmethod
+    def hedged(tok) -> bool:  # type: ignore[no-untyped-def]
+        """Is the event told as the author's inference: "It is more likely that Kovalev …
+        went to deliver", "It seems that Peng … argued", "Kovalev probably delivered"?"""
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in tok.children):
+            return True
+        for anc in cl.ancestors_until(tok, None):
+            if anc.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.casefold() in HEDGES for c in anc.children
+            ):
+                return True
+            if anc.lemma_.casefold() in SEEMING and any(
+                c.dep_ == "expl" or c.lower_ == "it" for c in anc.children
+            ):
+                return True
+        return False
 
     def handed_over(self, tok, ev: Event, s: Sentence) -> bool:  # type: ignore[no-untyped-def]
         """ "when Kovalev came to the Politburo meeting, Stalin's telegram was relayed to Mao":
@@ -1350,6 +1375,8 @@ class _Reader:
         self.date_slots(tok, ev, s)
         if self.in_a_draft(ev, s):
             return None
+        if self.hedged(tok):
+            ev.certainty = "inferred"
         if etype in ("decision", "communication"):
             ev.conditions = cl.conditions(text)
         if etype == "negotiation":

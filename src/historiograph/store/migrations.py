@@ -278,6 +278,14 @@ def m008_date_basis() -> str:
         """
 
 
+def m009_certainty() -> str:
+    return """
+        -- "inferred": the event is told as the author's inference ("It is highly probable
+        -- that … the telegram was relayed to Mao"); NULL when the text states it.
+        ALTER TABLE events ADD COLUMN certainty TEXT;
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -287,6 +295,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m006_members_and_derived_decisions,
     m007_note_scope_and_cited_documents,
     m008_date_basis,
+    m009_certainty,
 ]
 
 

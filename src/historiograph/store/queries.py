@@ -455,6 +455,8 @@ def events(
         item[_SUMMARY_FIELD[e["type"]]] = e["summary"]
         if e["type"] == "communication":
             item["content"] = e["content"]
+        # "inferred": the author's inference ("It is highly probable that …"), as in the gold
+        item["certainty"] = e["certainty"]
         item |= {
             "date": e["date"],
             "date_precision": e["date_precision"],
