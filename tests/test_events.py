@@ -657,7 +657,7 @@ def test_a_look_back_dates_only_its_sentence_and_split_subjects_act_together():
         " reluctance, as evident from his stance on the agreement the previous year, Mao"
         " deduced that the conflict was essential. Zhou Enlai communicated Mao’s perspective"
         " to Stalin. Peng Dehuai, Kim Il Sung, and Pak Hon-yong covertly traveled to Moscow"
-        " in early September to formulate plans for these offensives."
+        " in early September and decided to launch these offensives."
     )
     told, plans = evs[1], evs[2]
     assert told.act == "inform" and told.date == "1952-04-22" and told.date_inferred
