@@ -758,9 +758,7 @@ class _Reader:
         if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in tok.children):
             return True
         for anc in cl.ancestors_until(tok, None):
-            if anc.lemma_ == "be" and any(
-                c.dep_ == "acomp" and c.lemma_.casefold() in HEDGES for c in anc.children
-            ):
+            if _judged(anc, HEDGES):
                 return True
             if anc.lemma_.casefold() in SEEMING and any(
                 c.dep_ == "expl" or c.lower_ == "it" for c in anc.children
@@ -1274,9 +1272,7 @@ class _Reader:
                 continue  # the parser hung the narration under the quote: "informed X, “we …”"
             if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
                 return True
-            if anc.lemma_ == "be" and any(
-                c.dep_ == "acomp" and c.lemma_.casefold() in DOUBTED for c in anc.children
-            ):
+            if _judged(anc, DOUBTED):
                 return True  # "it is highly implausible that the telegram was delivered …"
             if cl.is_hypothetical(anc) and anc.dep_ == "advcl":
                 return True
@@ -1490,7 +1486,8 @@ class _Reader:
                 for a, st, en, how in self.resolve(asker, base, s) if asker is not None else []:
                     ev.add("recipient", a, st, en, how)
             if cl.passive(tok) and not agent:
-                self.handed_over(tok, ev, s) or self.passed_on(subj, ev, s)
+                if not self.handed_over(tok, ev, s):
+                    self.passed_on(subj, ev, s)
             ev.channel, said_in = self.channel(tok, quotes)
             self.message_told_before(ev, said_in, s)
             ev.content = self.quoted(tok, s, quotes)
@@ -2314,6 +2311,14 @@ def _merge_announcements(
     return [ev for i, ev in enumerate(events) if i not in gone]
 
 
+def _judged(tok, words: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Is ``tok`` a "be" that judges what follows by one of ``words``: "it is highly
+    probable that …", "it is implausible that …"?"""
+    return tok.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.casefold() in words for c in tok.children
+    )
+
+
 def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[Event]:
     """A message told again further on, with its day stated, is that message: "On October 5,
     Stalin sent a cable to Mao requesting …" and, paragraphs later, "he cabled it to Beijing
@@ -2341,16 +2346,12 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         if ev.type != "communication" or ev.date_precision != "day" or not ev.states_its_date():
             return None
-        candidates = [p for p in reversed(kept) if p.channel == ev.channel] + [
-            p for p in reversed(kept) if p.channel != ev.channel
-        ]
+        same_day = [p for p in reversed(kept) if p.type == "communication" and p.date == ev.date]
         return next(
             (
                 prev
-                for prev in candidates
-                if prev.type == "communication"
-                and prev.sentence_idx != ev.sentence_idx
-                and prev.date == ev.date
+                for prev in sorted(same_day, key=lambda p: p.channel != ev.channel)
+                if prev.sentence_idx != ev.sentence_idx
                 and set(prev.actors("sender")) & set(ev.actors("sender"))
                 and (ev.channel is None or prev.channel in (None, ev.channel))
                 and (ev.time is None or prev.time in (None, ev.time))
