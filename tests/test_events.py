@@ -974,15 +974,21 @@ def test_what_someone_added_a_few_sentences_on_is_the_same_telegram():
     assert text[slice(*msg.evidence[-1])].startswith("Mao added")
 
 
+def _meetings_told(text: str) -> tuple[str, list[Event], list[tuple[str | None, int]]]:
+    """The meetings of a text, and each one's day and number of sentences telling it."""
+    text, evs, _ = _events(text)
+    meetings = [e for e in evs if e.type == "meeting"]
+    return text, meetings, [(e.date, len(e.evidence)) for e in meetings]
+
+
 def test_a_meeting_named_again_on_its_day_is_that_meeting():
-    text, evs, names = _events(
+    text, meetings, told = _meetings_told(
         "On the afternoon of October 13, 1950, the CCP Politburo held an emergency meeting."
         " Mao telegraphed Zhou Enlai. Consequently, the CCP's emergency Politburo meeting on"
         " October 13 reached the consensus that China should enter the war. The Politburo"
         " meeting on October 14 discussed the plan."
     )
-    meetings = [e for e in evs if e.type == "meeting"]
-    assert [(e.date, len(e.evidence)) for e in meetings] == [
+    assert told == [
         ("1950-10-13", 2),
         ("1950-10-14", 1),  # another day: another meeting
     ]
@@ -990,23 +996,18 @@ def test_a_meeting_named_again_on_its_day_is_that_meeting():
 
 
 def test_a_meeting_named_before_it_is_told_is_that_meeting():
-    _, evs, names = _events(
+    _, meetings, told = _meetings_told(
         "Third, on October 11, 1950, Zhou, in this meeting with Stalin, agreed not to send troops."
         "\n\nOn October 5, 1950, Mao met Peng Dehuai.\n\n"
         "On the afternoon of October 11, 1950, Zhou Enlai and Lin Biao arrived at Stalin's"
         " dacha and held a meeting with him there. On October 11, 1950, Stalin met Molotov."
     )
-    meetings = [e for e in evs if e.type == "meeting"]
-    assert [(e.date, len(e.evidence)) for e in meetings] == [
+    assert told == [
         ("1950-10-11", 2),
         ("1950-10-05", 1),
         ("1950-10-11", 1),  # Molotov was not in the meeting named: another meeting
     ]
-    assert sorted(_who(meetings[0], "participant", names)) == [
-        "Joseph Stalin",
-        "Lin Biao",
-        "Zhou Enlai",
-    ]
+    assert sorted(meetings[0].actors("participant")) == ["lin-biao", "stalin", "zhou-enlai"]
 
 
 def test_a_meeting_held_by_someone_or_on_a_date_is_a_meeting():
