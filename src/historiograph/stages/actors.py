@@ -33,7 +33,7 @@ from historiograph.model import Document, sentence_finder
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
 from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
-from historiograph.stages.times import TimeExpr, quote_spans
+from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
 STAGE_VERSION = "actors-10"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -310,7 +310,7 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
                 kind = "person"
             else:
                 continue
-            if kind == "organization" and any(a <= span[0] < b for a, b in quotes):
+            if kind == "organization" and quoted_at(span[0], quotes):
                 continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
             out.append(_Candidate(start, end, (), "ner", ent.label_, kind))
     return out

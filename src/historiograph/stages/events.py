@@ -44,7 +44,7 @@ from historiograph.stages.actors import ActorLayer, Mention
 from historiograph.stages.event_order import date_by_sequence
 from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
-from historiograph.stages.times import TimeExpr, quote_spans
+from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
 STAGE_VERSION = "events-10"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
@@ -93,8 +93,6 @@ PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs of assent: a reply to a message, or with what was agreed a decision.
 AGREEING = frozenset({"agree", "accept", "endorse", "consent", "approve", "concur"})
-# Speech acts that answer: one answer told again may be told by another of them.
-ANSWERS = frozenset({"reply", "refuse", "agree"})
 # "it is implausible that …": what the author doubts did not (by the author's account) happen
 DOUBTED = frozenset({"implausible", "unlikely", "improbable", "doubtful", "impossible", "unclear"})
 # "it is highly probable that …", "It seems that …", "probably": the author's inference
@@ -217,10 +215,11 @@ class Event:
 
     def absorb(self, other: Event, events: list[Event]) -> None:
         """Take in ``other``, the same event told elsewhere: its evidence and notes; what was
-        read from it (a decision's ``basis``) is read from this one."""
+        read from it (a decision's ``basis``) is read from this one; told plainly there, this
+        one is no longer only inferred."""
         self.evidence += [e for e in other.evidence if e not in self.evidence]
         if other.certainty is None:
-            self.certainty = None  # told plainly somewhere, it is not only inferred
+            self.certainty = None
         self.add_notes(other.own_notes(), other.notes_inferred)
         for e in events:
             if e.basis is other:
@@ -1049,7 +1048,7 @@ class _Reader:
             pos = self.base + tok.idx
             if argued_on or (view and tok.sent.root.i != roots[0].i):
                 continue
-            if any(a <= pos < b for a, b in quotes) and not self.quoted_narration(tok, quotes):
+            if quoted_at(pos, quotes) and not self.quoted_narration(tok, quotes):
                 continue
             kind = self.classify(tok, text)
             if kind is None:
@@ -1070,7 +1069,6 @@ class _Reader:
         self.conditions_of_earlier(s, toks)
         self.note_drafts(s, toks, found)
         self.called_a_decision(s, toks, found)
-        roots = [t for t in toks if t.dep_ == "ROOT"]
         for r in roots:
             subj = cl.subject(r)
             if subj is not None and not cl.phrase_mentions(subj, self.base, self.index):
@@ -1268,7 +1266,7 @@ class _Reader:
         if etype == "communication" and self.witness_account(tok, self.base):
             return True
         for anc in cl.ancestors_until(tok, None):
-            if any(a <= self.base + anc.idx < b for a, b in quotes):
+            if quoted_at(self.base + anc.idx, quotes):
                 continue  # the parser hung the narration under the quote: "informed X, “we …”"
             if anc.pos_ in ("VERB", "AUX") and self.is_view(anc, self.base):
                 return True
@@ -1803,7 +1801,7 @@ class _Reader:
             ):
                 if (
                     t.lemma_.casefold() in lex.channels
-                    and not any(a <= self.base + t.idx < b for a, b in quotes)
+                    and not quoted_at(self.base + t.idx, quotes)
                     and not cl.set_out_for(t)
                 ):
                     candidates.append(t)
@@ -1859,7 +1857,7 @@ class _Reader:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
                 start, end = cl.subtree_span(c, self.base, frozenset({"punct"}))
-                if any(a <= start < b for a, b in quotes):
+                if quoted_at(start, quotes):
                     return None
                 text = self.doc.text[start:end].strip()
                 return re.sub(r"^(?:that|to)\s+", "", text)[:240] or None
@@ -1977,14 +1975,15 @@ class _Reader:
             return False
         pos = self.base + tok.idx
         opening = [a for a, b in quotes if a <= pos < b]
-        if not opening or any(a <= self.base + subj.idx < b for a, b in quotes):
+        if not opening or quoted_at(self.base + subj.idx, quotes):
             return False
         return not self.doc.text[opening[0] : pos].strip(" “”\"'‘’")
 
     def quoted_only(self, word, tok, quotes) -> bool:  # type: ignore[no-untyped-def]
         """Is ``word`` inside a quotation that ``tok`` is outside of?"""
-        inside = lambda t: any(a <= self.base + t.idx < b for a, b in quotes)  # noqa: E731
-        return inside(word) and not inside(tok)
+        return quoted_at(self.base + word.idx, quotes) and not quoted_at(
+            self.base + tok.idx, quotes
+        )
 
     def held_at(self, tok, noun) -> bool:  # type: ignore[no-untyped-def]
         """Is ``noun`` the meeting the trigger took place in ("in the meeting held on …")?"""
@@ -2366,8 +2365,9 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
 
 def _channels_from_meetings(events: list[Event], doc: Document) -> None:
     """What a participant says at a meeting the paragraph has just described goes by
-    ``meeting`` and, when the text names no one it was said to, to the others at the meeting. One who has come back ("On returning, Mao proclaimed") speaks
-    at the meeting before the one just left."""
+    ``meeting`` and, when the text names no one it was said to, to the others at the
+    meeting. One who has come back ("On returning, Mao proclaimed") speaks at the meeting
+    before the one just left."""
     current: Event | None = None
     left: Event | None = None  # the meeting before the current one, in the same paragraph
     for ev in events:
@@ -2410,7 +2410,8 @@ RETURNING = re.compile(r"\s*(?:On|Upon|After)\s+(?:(?:his|her|their)\s+)?return(
 DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
 # Verbs of answering: "responding to a request from X" answers X.
 RESPONDING = frozenset({"respond", "reply", "answer", "react"})
-# Speech acts that answer a message, and those that ask for an answer, at most a month before.
+# Speech acts that answer a message (one answer told again may be told by another of them),
+# and those that ask for an answer, at most a month before.
 MONTH_DAYS = 31
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})

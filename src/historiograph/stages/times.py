@@ -321,6 +321,11 @@ def _frame_year(doc: Document, found: list[tuple[int, Found]]) -> int | None:
     return None
 
 
+def quoted_at(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    """Does the character at ``pos`` stand inside one of the spans ``quote_spans`` found?"""
+    return any(a <= pos < b for a, b in quotes)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks (curly pairs, or balanced straight ones)."""
     spans: list[tuple[int, int]] = []
