@@ -832,8 +832,15 @@ def test_what_is_said_in_the_telegram_just_told_of_goes_where_it_went():
         " cable listed five points. At the end of the telegram, Stalin pledged that “the Soviet"
         " Union would fully satisfy China’s need.” In a letter, Stalin pledged that all was well."
     )
-    pledges = [(e.channel, _who(e, "recipient", names)) for e in evs if e.act == "promise"]
-    assert pledges == [("telegram", ["Mao Zedong"]), ("letter", [])]
+    # what the end of the telegram says is said in the cable: one message, to Mao
+    cable, letter = [e for e in evs if e.type == "communication"]
+    assert "promise" in cable.other_acts and len(cable.evidence) == 2
+    assert (cable.channel, _who(cable, "recipient", names)) == ("telegram", ["Mao Zedong"])
+    assert (letter.act, letter.channel, _who(letter, "recipient", names)) == (
+        "promise",
+        "letter",
+        [],
+    )
 
 
 def test_an_answer_to_a_request_from_someone_goes_to_them():
@@ -1228,3 +1235,97 @@ def test_the_certainty_reaches_the_json_and_the_csv(corpus_db):
     assert any(e["sender"] == "I. V. Kovalev" and e["act"] == "deliver" for e in inferred)
     rows = list(csv.DictReader(io.StringIO(to_csv(evs))))
     assert sum(r["certainty"] == "inferred" for r in rows) == len(inferred)
+
+
+def test_who_is_answering_in_a_relative_clause_replies_through_the_deliverer():
+    _, evs, names = _events(
+        "On the night of May 11, 1951, Stalin and Zhou jointly sent a cable to Mao. "
+        "At 3:30 p.m. on May 12, Roshchin delivered the Stalin-Zhou joint telegram to Mao, "
+        "who replied without hesitation, “I agree with the opinion of Stalin and Zhou Enlai.”"
+    )
+    cable, delivery, reply = [e for e in evs if e.type == "communication"]
+    assert delivery.act == "deliver" and delivery.delivers == cable.id
+    assert delivery.content is None  # the words quoted are the reply's, not the telegram's
+    assert reply.act == "reply" and reply.content.startswith("“I agree")
+    assert _who(reply, "sender", names) == ["Mao Zedong"]
+    assert set(_who(reply, "recipient", names)) == {"Joseph Stalin", "Zhou Enlai"}
+    assert _who(reply, "via", names) == ["N. V. Roshchin"]
+
+
+def test_a_delivery_hands_over_the_message_its_words_name():
+    _, evs, _ = _events(
+        "On May 4, 1951, Stalin sent a telegram to Mao. On May 5, 1951, Zhou sent a letter to"
+        " Mao. On May 6, 1951, Kovalev delivered Stalin's telegram to Mao."
+    )
+    stalins, _, delivery = [e for e in evs if e.type == "communication"]
+    assert delivery.delivers == stalins.id
+    # "this telegram": the last one of the sentences just before, not one written after it
+    _, evs, _ = _events(
+        "On May 4, 1951, Stalin sent a telegram to Mao. Roshchin relayed this telegram to Mao"
+        " on May 6. On May 7, 1951, Stalin sent a telegram to Mao."
+    )
+    first, delivery, _ = [e for e in evs if e.type == "communication"]
+    assert delivery.delivers == first.id
+    # a message someone else's words name is not the one delivered
+    _, evs, _ = _events(
+        "On May 4, 1951, Zhou sent a telegram to Mao. On May 6, 1951, Kovalev delivered"
+        " Stalin's telegram to Mao."
+    )
+    assert [e.delivers for e in evs if e.type == "communication"] == [None, None]
+
+
+def test_the_how_manieth_message_of_a_day_is_that_message():
+    told = (
+        "At 3:30 p.m. on May 12, 1951, Mao replied to Stalin that the troops would halt. "
+        "About seven hours later, Mao expressed his consent again, saying that “the troops"
+        " have halted.” "
+    )
+
+    def messages(intro: str) -> list[Event]:
+        _, evs, _ = _events("On May 11, 1951, the talks ended. The following day, " + intro + told)
+        return [e for e in evs if e.type == "communication"]
+
+    first, second = messages("Mao informed Stalin of the decision for a second time. ")
+    # seven hours on, consent given again is another message: the second, as the text counts
+    assert (first.time, second.time) == ("15:30", "22:30")
+    assert len(first.evidence) == 1 and len(second.evidence) == 2
+    # a first time is not a retelling; nor is a third when the day has only two
+    assert len(messages("Mao informed Stalin of the decision for the first time. ")) == 3
+    assert len(messages("Mao informed Stalin of the decision for a third time. ")) == 3
+
+
+def test_what_a_telegram_says_further_on_is_more_of_it():
+    _, evs, names = _events(
+        "On the night of May 11, 1951, Stalin and Zhou jointly sent the following cable to"
+        " Mao: “We agreed.” The troops would not cross the border. The cities would be"
+        " evacuated. The divisions would regroup. At the end of the telegram, Stalin pledged"
+        " that “the Soviet Union would supply tanks.”"
+    )
+    (cable,) = [e for e in evs if e.type == "communication"]
+    assert len(cable.evidence) == 2 and "promise" in [cable.act, *cable.other_acts]
+    # a cable's sender who argues and warns in the next sentences goes on with the cable
+    _, evs, _ = _events(
+        "On May 5, 1951, Stalin sent a cable to Mao requesting that he send troops. Stalin"
+        " argued that the USA was not ready for a big war. Stalin also warned Mao that China"
+        " would not get Taiwan."
+    )
+    (cable,) = [e for e in evs if e.type == "communication"]
+    assert len(cable.evidence) == 3 and cable.act == "request"
+    # at a meeting, each recommendation is a proposal of its own
+    _, evs, _ = _events(
+        "At a meeting on May 5, 1951, Rusk told Bradley that the talks should start. "
+        "He also recommended that the delegation be led by a general."
+    )
+    assert len([e for e in evs if e.type == "communication"]) == 2
+
+
+def test_the_delivered_message_reaches_the_json_and_the_csv(corpus_db):
+    evs = queries.events(corpus_db, "seed2_intervention", "communication")
+    by_id = {e["id"]: e for e in evs}
+    deliveries = [e for e in evs if e["act"] == "deliver"]
+    assert deliveries and all(e["delivers"] in by_id for e in deliveries if e["delivers"])
+    kovalev = next(e for e in deliveries if e["sender"] == "I. V. Kovalev")
+    assert by_id[kovalev["delivers"]]["sender"] == "Joseph Stalin"
+    assert all(e["delivers"] is None for e in evs if e["act"] != "deliver")
+    rows = list(csv.DictReader(io.StringIO(to_csv(evs))))
+    assert [r["delivers"] for r in rows] == [e["delivers"] or "" for e in evs]

@@ -160,6 +160,19 @@ def test_event_page_says_when_the_event_is_the_authors_inference(client, corpus_
     assert "the author's inference" not in page.replace("&#39;", "'")
 
 
+def test_event_page_links_a_delivery_and_the_message_it_hands_over(client, corpus_db):
+    comm = queries.events(corpus_db, "seed2_intervention", "communication")
+    delivery = next(e for e in comm if e["delivers"] and "joint telegram" in e["evidence"])
+    cable = next(e for e in comm if e["id"] == delivery["delivers"])
+    assert cable["sender"] == ["Joseph Stalin", "Zhou Enlai"]
+    page = client.get(f"/events/seed2_intervention/{delivery['id']}").text
+    assert f'<th>delivers</th><td><a href="/events/seed2_intervention/{cable["id"]}">' in page
+    page = client.get(f"/events/seed2_intervention/{cable['id']}").text
+    assert (
+        f'<th>delivered by</th><td><a href="/events/seed2_intervention/{delivery["id"]}">' in page
+    )
+
+
 def test_event_page_links_the_event_a_word_of_sequence_dates_it_by(client, corpus_db):
     followed = next(
         e

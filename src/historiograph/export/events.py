@@ -15,7 +15,8 @@ from historiograph.describe import headline, names, when
 CSV_COLUMNS = [
     "document", "id", "type", "date", "date_precision", "date_inferred", "date_basis", "time",
     "sender", "recipient", "via", "actor", "participants", "act", "other_acts", "channel",
-    "polarity", "conditions", "reverses", "place", "item", "summary", "content", "certainty",
+    "polarity", "conditions", "reverses", "delivers", "place", "item", "summary", "content",
+    "certainty",
     "evidence", "evidence_offsets", "notes", "citations",
 ]  # fmt: skip
 _SUMMARIES = ("decision", "topic", "name", "summary")

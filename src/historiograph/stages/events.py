@@ -46,7 +46,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "events-10"
+STAGE_VERSION = "events-11"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
@@ -89,6 +89,11 @@ WIRED = frozenset({"cable", "telegraph", "wire"})
 # Verbs that pass a message on: someone else's message passed on is delivered ("Roshchin
 # relayed this telegram to Mao"), one's own is told ("Mao conveyed a verbal message")
 PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
+# "for a second time": the how-manieth message of its day this one is
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+ORDINAL_TIME = re.compile(r"\b(?:a|the) (second|third|fourth|fifth) time\b", re.I)
+# Channels of a message written once and read as a whole.
+WRITTEN = frozenset({"telegram", "letter"})
 # Speech acts whose content is a decision not yet taken.
 UNTAKEN = frozenset({"propose", "request", "direct"})
 # Verbs of assent: a reply to a message, or with what was agreed a decision.
@@ -199,6 +204,15 @@ class Event:
     basis: Event | None = field(default=None, repr=False, compare=False)
     # "inferred": told as the author's inference ("It is highly probable that … was relayed")
     certainty: str | None = None
+    # a delivery: the message it hands over (``delivers``: its id), and whose message the text
+    # says it was ("Stalin's telegram", "the Stalin-Zhou joint telegram")
+    delivered: Event | None = field(default=None, repr=False, compare=False)
+    delivers: str | None = None
+    message_of: list[str] = field(default_factory=list, repr=False, compare=False)
+    # said in a message told just before ("At the end of the telegram, Stalin pledged …")
+    part_of: Event | None = field(default=None, repr=False, compare=False)
+    # "informed Stalin … for a second time": which of the day's messages this one is
+    ordinal: int | None = field(default=None, repr=False, compare=False)
 
     def actors(self, role: str) -> list[str]:
         return [r.actor_id for r in self.roles if r.role == role]
@@ -244,8 +258,9 @@ class Event:
 
     def to_dict(self) -> dict:
         # The linked events are named by their ids, not copied in.
-        out = asdict(replace(self, basis=None, date_event=None))
-        del out["basis"], out["date_event"]
+        out = asdict(replace(self, basis=None, date_event=None, delivered=None, part_of=None))
+        for linked in ("basis", "date_event", "delivered", "message_of", "part_of"):
+            del out[linked]
         return out | {"date_basis": self.date_basis}
 
 
@@ -387,6 +402,9 @@ class _Reader:
         found = cl.phrase_mentions(tok, base, self.index)
         if found:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            # "delivered the telegram to Mao, who replied …": who the clause describes
+            return self.resolve(tok.head.head, base, sentence, not_of)
         if self.both_sides(tok, sentence):
             start, end = cl.span(tok, base)
             return [(a, start, end, "pronoun") for a in self.parties]
@@ -779,6 +797,27 @@ class _Reader:
                 if a not in ev.actors("recipient"):
                     ev.add("sender", a, st, en, "arrived")
         return bool(ev.actors("sender"))
+
+    def whose_message(self, tok, s: Sentence) -> list[str]:  # type: ignore[no-untyped-def]
+        """Who wrote the message a delivery hands over, as its words name them before the
+        noun: "delivered the Stalin-Zhou joint telegram" -> Stalin, Zhou; "Stalin's telegram
+        was relayed" -> Stalin."""
+        lex = self.lex
+        for o in cl.children(tok, "dobj", "nsubjpass"):
+            if (
+                o.lemma_.casefold() not in lex.message_nouns
+                and o.lemma_.casefold() not in lex.channels
+            ):
+                continue
+            before = [t for t in o.subtree if t.i < o.i]
+            return list(
+                dict.fromkeys(
+                    self.index.actor_of(m)
+                    for t in before
+                    if (m := self.index.at(self.base + t.idx)) is not None
+                )
+            )
+        return []
 
     def passed_on(self, subj, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """ "Mao's position was reported to Stalin": whoever last heard Mao's message passed it
@@ -1488,6 +1527,11 @@ class _Reader:
                     self.passed_on(subj, ev, s)
             ev.channel, said_in = self.channel(tok, quotes)
             self.message_told_before(ev, said_in, s)
+            if ev.act == "deliver":
+                ev.message_of = self.whose_message(tok, s)
+            clause = self.doc.text[slice(*cl.subtree_span(tok, base))]
+            if (counted := ORDINAL_TIME.search(clause)) is not None:
+                ev.ordinal = ORDINALS[counted[1].casefold()]
             ev.content = self.quoted(tok, s, quotes)
             if ev.act in ("request", "propose", "direct"):
                 ev.summary = self.asked(tok, quotes)
@@ -1849,6 +1893,8 @@ class _Reader:
                 for r in prev.roles:
                     if r.role == "recipient":
                         ev.add("recipient", r.actor_id, r.start, r.end, how)
+                if not follow_up:
+                    ev.part_of = prev
                 return
 
     def asked(self, tok, quotes) -> str | None:  # type: ignore[no-untyped-def]
@@ -1864,11 +1910,16 @@ class _Reader:
         return None
 
     def quoted(self, tok, s: Sentence, quotes) -> str | None:
+        """The first quotation after the trigger, unless another speech verb comes between:
+        in "delivered the telegram to Mao, who replied, “I agree …”" the words are the reply."""
         after = [(a, b) for a, b in quotes if s.start <= a < s.end and a >= self.base + tok.idx]
-        if after:
-            a, b = after[0]
-            return self.doc.text[a:b]
-        return None
+        if not after:
+            return None
+        a, b = after[0]
+        between = (t for t in tok.doc[tok.i + 1 :] if self.base + t.idx < a)
+        if any(t.pos_ == "VERB" and cl.key(t) in self.lex.speech_acts for t in between):
+            return None
+        return self.doc.text[a:b]
 
     def date_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         exprs = self.dates.in_range(s.start, s.end)
@@ -2107,6 +2158,8 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         if ev.type != "communication":
             return None
+        if ev.part_of is not None and any(k is ev.part_of for k in kept):
+            return ev.part_of  # "At the end of the telegram, Stalin pledged …": more of it
         for prev in reversed(kept[-6:]):
             if prev.type != "communication" or not set(prev.actors("sender")) & set(
                 ev.actors("sender")
@@ -2119,13 +2172,20 @@ def _merge_restatements(events: list[Event], doc: Document) -> list[Event]:
             near = (
                 0 < ev.sentence_idx - last <= 2 and _block(ev, doc) == doc.sentences[last].block_idx
             )
+            # a telegram or letter goes on: what its sender "argued" or "also warned Mao" next
+            # is more of it ("He also recommended …" at a meeting is a proposal of its own)
+            written = prev.channel in WRITTEN and bool(prev.actors("recipient"))
+            addressed = [
+                r.actor_id for r in ev.roles if r.role == "recipient" and r.how != "meeting"
+            ]
             follow_up = (
                 near
-                and not [r for r in ev.roles if r.role == "recipient" and r.how != "meeting"]
+                and (not addressed or (written and set(addressed) <= set(prev.actors("recipient"))))
                 and ev.date_inferred
                 and (ev.act != prev.act or ev.act in ("inform", "warn"))  # "He also stressed"
-                and ev.act != "propose"  # "He also recommended …": a proposal of its own
+                and (ev.act != "propose" or written)
                 and ev.channel in (None, prev.channel)
+                and (ev.time is None or prev.time in (None, ev.time))  # "seven hours later"
             )
             same = (
                 ev.actors("recipient")
@@ -2434,15 +2494,77 @@ REVERSAL_CUES = re.compile(
 )
 
 
+def _merge_counted(events: list[Event]) -> list[Event]:
+    """ "The following day, Mao informed Stalin of the decision for a second time" is the
+    second of that day's messages from Mao (to Stalin, or to no one named) told elsewhere, in
+    the order of their clock times, then of the text, when the text tells that many."""
+    comms = [ev for ev in events if ev.type == "communication"]
+    gone: set[int] = set()
+    for ev in comms:
+        if ev.ordinal is None or not ev.date or ev.date_precision != "day":
+            continue
+        to = set(ev.actors("recipient"))
+        same_day = [
+            c
+            for c in comms
+            if c is not ev
+            and id(c) not in gone
+            and c.ordinal is None
+            and c.date == ev.date
+            and set(c.actors("sender")) & set(ev.actors("sender"))
+            and (not to or not c.actors("recipient") or to & set(c.actors("recipient")))
+        ]
+        same_day.sort(key=lambda c: (c.time or "", c.evidence[0][0]))
+        if len(same_day) >= ev.ordinal:
+            target = same_day[ev.ordinal - 1]
+            target.absorb(ev, events)
+            _take_acts(target, ev)
+            gone.add(id(ev))
+    return [ev for ev in events if id(ev) not in gone]
+
+
+def _link_deliveries(events: list[Event], within: int = 3) -> None:
+    """A delivery hands over a message told before it: one by those its words name ("Stalin's
+    telegram", "the Stalin-Zhou joint telegram"), or else the last one of the few sentences
+    before ("relayed this telegram to Mao"). That message went to the one it is delivered
+    to, or to whoever passes it on ("Bevin's message was relayed to Zhou" by Nehru, to whom
+    Bevin wrote); it is dated no later than the delivery, a month or less before it, and
+    went by the same channel. Of several, the latest; of one day's, the first told."""
+    comms = [ev for ev in events if ev.type == "communication"]
+    for i, d in enumerate(comms):
+        if d.act != "deliver":
+            continue
+        handled = set(d.actors("recipient")) | set(d.actors("sender")) | set(d.actors("via"))
+        found: list[Event] = []
+        for c in comms[:i]:
+            if c.act == "deliver" or not handled & set(c.actors("recipient")):
+                continue
+            if d.message_of and not set(d.message_of) <= set(c.actors("sender")):
+                continue
+            if not d.message_of and d.sentence_idx - c.sentence_idx > within:
+                continue
+            if d.channel and c.channel not in (None, d.channel):
+                continue
+            apart = dates.days_apart(c.date, d.date)
+            if c.date and d.date and (c.date > d.date or (apart or 0) > MONTH_DAYS):
+                continue
+            found.append(c)
+        if found:
+            latest = max(c.date or "" for c in found)
+            d.delivered = next(c for c in found if (c.date or "") == latest)
+
+
 def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
     """An answer that names no one goes to whoever asked: "Stalin, however, replied that …"
     after Zhou's request to Stalin, "Lin Biao rejected this idea" after Stalin's proposal.
 
     The question is the nearest message of the last few sentences, a month or less away, that
     went to the one answering or, said to no one named in the same paragraph, asked or
-    proposed something; not a telegram's delivery ("Roshchin delivered the joint telegram to
-    Mao … Mao expressed his consent": not to Roshchin). A proposal or request that names no one
-    and is answered in its own sentence was made to the one who answered it."""
+    proposed something. A telegram's delivery is not the question: the answer goes to whoever
+    wrote the message delivered, through the one who handed it over ("Roshchin delivered the
+    Stalin-Zhou joint telegram to Mao, who replied …": to Stalin and Zhou, via Roshchin). A
+    proposal or request that names no one and is answered in its own sentence was made to the
+    one who answered it."""
     comms = [ev for ev in events if ev.type == "communication"]
     for i, ev in enumerate(comms):
         if ev.act not in ANSWERS or ev.actors("recipient") or not ev.actors("sender"):
@@ -2451,6 +2573,16 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
         for prev in reversed(comms[:i]):
             if ev.sentence_idx - prev.sentence_idx > within:
                 break
+            if prev.act == "deliver" and answering & set(prev.actors("recipient")):
+                if prev.delivered is not None:  # the answer goes back the way the message came
+                    for r in prev.delivered.roles:
+                        if r.role == "sender":
+                            ev.add("recipient", r.actor_id, r.start, r.end, "answered")
+                    for r in prev.roles:
+                        if r.role == "sender" and r.actor_id not in ev.actors("recipient"):
+                            ev.add("via", r.actor_id, r.start, r.end, "answered")
+                    break
+                continue
             if answering & set(prev.actors("sender")) or prev.act == "deliver":
                 continue  # (who delivers a telegram is not who wrote it)
             if (dates.days_apart(ev.date, prev.date) or 0) > MONTH_DAYS:
@@ -2603,13 +2735,17 @@ def find_events(
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members)
     events = _merge_retold_messages(events, kinds)
+    _link_deliveries(events)
     _answered(events, doc)
     _dialogues(events, doc, kinds)
+    events = _merge_counted(events)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
     for ev in events:
         if ev.basis is not None:
             ev.derived_from = ev.basis.id
+        if ev.delivered is not None:
+            ev.delivers = ev.delivered.id
     _link_reversals(events, doc, members)
     return events

@@ -208,8 +208,8 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
         "INSERT INTO events (doc_id, id, type, act, other_acts, channel, date, date_precision,"
         " date_inferred, date_start, date_end, time, polarity, conditions, reverses, summary,"
         " content, place, item, trigger_start, trigger_end, trigger, sentence_idx, stage_version,"
-        " derived_from, from_note, date_basis, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " derived_from, from_note, date_basis, certainty, delivers) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 doc.id,
@@ -240,6 +240,7 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
                 json.dumps(e.from_note) if e.from_note else None,
                 e.date_basis,
                 e.certainty,
+                e.delivers,
             )
             for e in found
         ],

@@ -59,7 +59,8 @@ def layout(db: sqlite3.Connection, doc_id: str) -> dict:
 
 
 def event(db: sqlite3.Connection, doc_id: str, event_id: str) -> dict:
-    """One event as ``queries.events`` gives it, plus the events that reverse it."""
+    """One event as ``queries.events`` gives it, plus the events that reverse it and the
+    deliveries that hand it over."""
     found = queries.events(db, doc_id, event_id=event_id)
     if not found:
         raise NotFoundError(f"{doc_id}: no event {event_id!r}")
@@ -68,6 +69,13 @@ def event(db: sqlite3.Connection, doc_id: str, event_id: str) -> dict:
         r[0]
         for r in db.execute(
             "SELECT id FROM events WHERE doc_id = ? AND reverses = ? ORDER BY id",
+            (doc_id, event_id),
+        )
+    ]
+    e["delivered_by"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM events WHERE doc_id = ? AND delivers = ? ORDER BY id",
             (doc_id, event_id),
         )
     ]

@@ -286,6 +286,14 @@ def m009_certainty() -> str:
         """
 
 
+def m010_delivers() -> str:
+    return """
+        -- a delivery ("Roshchin delivered the Stalin-Zhou joint telegram to Mao"): the id of
+        -- the message it hands over, when the text tells that message.
+        ALTER TABLE events ADD COLUMN delivers TEXT;
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -296,6 +304,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m007_note_scope_and_cited_documents,
     m008_date_basis,
     m009_certainty,
+    m010_delivers,
 ]
 
 

@@ -455,6 +455,8 @@ def events(
         item[_SUMMARY_FIELD[e["type"]]] = e["summary"]
         if e["type"] == "communication":
             item["content"] = e["content"]
+            # a delivery: the message it hands over (as in the gold: "delivers")
+            item["delivers"] = e["delivers"]
         # "inferred": the author's inference ("It is highly probable that …"), as in the gold
         item["certainty"] = e["certainty"]
         item |= {

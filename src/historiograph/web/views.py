@@ -233,12 +233,15 @@ def event(db: sqlite3.Connection, params: Mapping) -> dict:
         )
     earlier = [e["reverses"]] if e.get("reverses") else []
     basis = [e["derived_from"]] if e.get("derived_from") else []  # the answer it is read from
+    handed = [e["delivers"]] if e.get("delivers") else []  # the message a delivery hands over
     related = {
         key: [{"id": x, "url": event_url(doc_id, x)} for x in ids]
         for key, ids in (
             ("reverses", earlier),
             ("reversed_by", e["reversed_by"]),
             ("derived_from", basis),
+            ("delivers", handed),
+            ("delivered_by", e["delivered_by"]),
         )
     }
     return {
