@@ -1329,3 +1329,17 @@ def test_the_delivered_message_reaches_the_json_and_the_csv(corpus_db):
     assert all(e["delivers"] is None for e in evs if e["act"] != "deliver")
     rows = list(csv.DictReader(io.StringIO(to_csv(evs))))
     assert [r["delivers"] for r in rows] == [e["delivers"] or "" for e in evs]
+
+
+def test_a_side_at_the_talks_resisting_a_proposal_rejects_it_on_the_paragraphs_item():
+    _, evs, _ = _events(
+        "The Communist side wanted the airfields restored.\n\n"
+        "Agenda item 4, concerning prisoners of war, proved the hardest topic of the"
+        " negotiations. In January 1952, the UN delegation proposed a voluntary repatriation"
+        " system. Unsurprisingly, the Communists vehemently resisted this approach, using it"
+        " as a reason to postpone an armistice. President Truman also resisted this approach"
+        " to the armistice."
+    )
+    steps = [(e.act, e.item, e.actors("actor")) for e in evs if e.type == "negotiation"]
+    assert ("reject", "prisoners of war", ["communist-side"]) in steps
+    assert not any("truman" in actors for _, _, actors in steps)  # a government, not a side

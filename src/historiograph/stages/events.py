@@ -365,6 +365,11 @@ class _Reader:
             r"\b(?:" + "|".join(re.escape(c) for c in lex.negotiation_cues) + r")\b", re.I
         )
         self.parties = _talk_parties(doc, layer, delegations, self.about_talks)
+        # Who the text calls a side ("the Communist side", "the UN side"): one of the two
+        # parties to the talks, under whatever name ("the Communists resisted this approach")
+        self.sides = {
+            m.actor_id for m in layer.mentions if re.search(r"\bsides?$", doc.text[m.start : m.end])
+        }
         self.reach = NoteReach(doc)
         self.last_meeting: tuple[int, list[str]] | None = None  # (block idx, participants)
         self.last_meeting_at = -1  # where that meeting's sentence ends
@@ -654,8 +659,9 @@ class _Reader:
         )
         if any(a in self.delegates for a in named) or self.talks_subject(tok):
             return True
-        if subj is not None and subj.lemma_.casefold() == "side" and TALKS.search(sent_text):
-            return True  # "To advance the negotiations, the UN side … consented to …"
+        if subj is not None and TALKS.search(sent_text):
+            if subj.lemma_.casefold() == "side" or (named and set(named) <= self.sides):
+                return True  # "To advance the negotiations, the UN side … consented to …"
         if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
@@ -1413,7 +1419,7 @@ class _Reader:
         if etype in ("decision", "communication"):
             ev.conditions = cl.conditions(text)
         if etype == "negotiation":
-            ev.item = self.agenda_item(text)
+            ev.item = self.agenda_item(text) or self.paragraph_item(s)
         ev.add_notes(*self.reach.of(s))
         return ev
 
@@ -2058,6 +2064,16 @@ class _Reader:
             if anc.pos_ == "VERB" and anc.i != d.i:
                 return False
         return False
+
+    def paragraph_item(self, s: Sentence) -> str | None:
+        """The agenda item the paragraph last named before the sentence ("Agenda item 4,
+        concerning POWs, … the Communists vehemently resisted this approach")."""
+        for before in reversed(self.doc.sentences[: s.idx]):
+            if before.block_idx != s.block_idx:
+                return None
+            if item := self.agenda_item(self.doc.text[before.start : before.end]):
+                return item
+        return None
 
     def agenda_item(self, text: str) -> str | None:
         low = text.casefold()
