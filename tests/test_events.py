@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from historiograph import describe
 from historiograph.evaluate import evaluate
 from historiograph.export.events import to_csv
 from historiograph.ingest.article import parse_article
@@ -1326,6 +1327,7 @@ def test_the_delivered_message_reaches_the_json_and_the_csv(corpus_db):
     assert deliveries and all(e["delivers"] in by_id for e in deliveries if e["delivers"])
     kovalev = next(e for e in deliveries if e["sender"] == "I. V. Kovalev")
     assert by_id[kovalev["delivers"]]["sender"] == "Joseph Stalin"
+    assert describe.what(kovalev).startswith(f"deliver {kovalev['delivers']}, ")  # the CLI's
     assert all(e["delivers"] is None for e in evs if e["act"] != "deliver")
     rows = list(csv.DictReader(io.StringIO(to_csv(evs))))
     assert [r["delivers"] for r in rows] == [e["delivers"] or "" for e in evs]

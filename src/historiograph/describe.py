@@ -31,7 +31,10 @@ def who(e: dict) -> str:
 def what(e: dict) -> str:
     t = e["type"]
     if t == "communication":
-        return ", ".join(x for x in [e["act"], *e["other_acts"], e["channel"]] if x)
+        act = e["act"]
+        if act == "deliver" and e.get("delivers"):
+            act = f"deliver {e['delivers']}"  # "deliver e084": the message handed over
+        return ", ".join(x for x in [act, *e["other_acts"], e["channel"]] if x)
     if t == "decision":
         sign = "NOT " if e["polarity"] == "negative" else ""
         return f"{sign}{e['decision'] or '?'}"
