@@ -1345,3 +1345,30 @@ def test_a_side_at_the_talks_resisting_a_proposal_rejects_it_on_the_paragraphs_i
     steps = [(e.act, e.item, e.actors("actor")) for e in evs if e.type == "negotiation"]
     assert ("reject", "prisoners of war", ["communist-side"]) in steps
     assert not any("truman" in actors for _, _, actors in steps)  # a government, not a side
+
+
+def test_one_back_at_the_meeting_of_a_body_they_sit_in_speaks_to_it():
+    _, evs, names = _events(
+        "On October 5, 1950, Yang attended the Politburo meeting. Kovalev came to the Politburo"
+        " meeting. Mao received him for twenty minutes. On returning, Mao proclaimed: “Comrades!"
+        " The two horses insist on running forward.”"
+    )
+    (said,) = [e for e in evs if e.type == "communication"]
+    assert (said.channel, _who(said, "recipient", names)) == ("meeting", ["CCP Politburo"])
+    # a member of a body that has met, telling something later in the paragraph, is not
+    # taken to be at that meeting (Mao's verbal message after the Secretariat's meeting)
+    _, evs, names = _events(
+        "On October 2, 1950, the Politburo met. That night, Mao conveyed a verbal message to"
+        " Stalin through Roshchin."
+    )
+    (said,) = [e for e in evs if e.type == "communication"]
+    assert (said.channel, _who(said, "recipient", names)) == ("verbal", ["Joseph Stalin"])
+
+
+def test_whom_the_speaker_faced_hears_it():
+    _, evs, names = _events(
+        "On October 5, 1950, facing a Politburo that was still divided over intervention, Peng"
+        " Dehuai emphatically announced his support for sending troops to Korea."
+    )
+    (said,) = [e for e in evs if e.type == "communication"]
+    assert _who(said, "recipient", names) == ["CCP Politburo"]

@@ -92,6 +92,8 @@ PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
 # "for a second time": the how-manieth message of its day this one is
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ORDINAL_TIME = re.compile(r"\b(?:a|the) (second|third|fourth|fifth) time\b", re.I)
+# "Facing the Politburo, Peng announced …", "Addressing the delegates, Joy stated …"
+FACING = frozenset({"face", "address", "confront"})
 # Channels of a message written once and read as a whole.
 WRITTEN = frozenset({"telegram", "letter"})
 # Speech acts whose content is a decision not yet taken.
@@ -863,6 +865,17 @@ class _Reader:
         """ "expressed this sentiment in a message to Gottwald": said to someone, so told."""
         return "inform" if self.addressed_in(tok, "in") else None
 
+    def faced(self, tok) -> list:  # type: ignore[no-untyped-def]
+        """ "Facing a Politburo that was still divided, Peng announced …": whom the speaker
+        faced (or addressed) as the sentence opens hears it (the parser may hang the
+        participle anywhere in the sentence)."""
+        return [
+            o
+            for t in tok.sent
+            if t.i < tok.i and t.tag_ == "VBG" and t.lemma_.casefold() in FACING
+            for o in cl.children(t, "dobj")
+        ]
+
     def addressed_in(self, tok, *preps: str) -> list:  # type: ignore[no-untyped-def]
         """Who a message or channel phrase of the verb goes to: "in a message to Gottwald",
         "in a conversation with Yudin"."""
@@ -1498,6 +1511,7 @@ class _Reader:
                     for a, st, en, how in self.resolve(cl.subject(head), base, s):
                         ev.add(primary, a, st, en, how)
             recipients += self.addressed_in(tok, "in", "during", "by", "at")
+            recipients += self.faced(tok)
             for o in recipients:
                 for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("sender")):
                     if a not in ev.actors("sender") and a not in ev.actors("via"):
@@ -2439,11 +2453,13 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
     return _fold(events, earlier, _take_acts)
 
 
-def _channels_from_meetings(events: list[Event], doc: Document) -> None:
+def _channels_from_meetings(
+    events: list[Event], doc: Document, members: dict[str, frozenset[str]]
+) -> None:
     """What a participant says at a meeting the paragraph has just described goes by
     ``meeting`` and, when the text names no one it was said to, to the others at the
     meeting. One who has come back ("On returning, Mao proclaimed") speaks at the meeting
-    before the one just left."""
+    before the one just left, where a member of the body that met was too."""
     current: Event | None = None
     left: Event | None = None  # the meeting before the current one, in the same paragraph
     for ev in events:
@@ -2460,9 +2476,10 @@ def _channels_from_meetings(events: list[Event], doc: Document) -> None:
             at = left
         if at is None or ev.type != "communication" or ev.channel not in (None, "meeting"):
             continue
-        if set(ev.actors("sender")) & set(at.actors("participant")) and (
-            not ev.states_its_date() or ev.date == at.date
-        ):
+        present = set(at.actors("participant"))
+        if at is left:  # back at the body's meeting: "On returning, Mao proclaimed"
+            present |= {m for p in at.actors("participant") for m in members.get(p, ())}
+        if set(ev.actors("sender")) & present and (not ev.states_its_date() or ev.date == at.date):
             ev.channel = "meeting"
             if not ev.actors("recipient"):  # said to the others at the meeting
                 for r in at.roles:
@@ -2744,7 +2761,7 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
-    _channels_from_meetings(ordered, doc)
+    _channels_from_meetings(ordered, doc, members)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
     ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
     kinds = {a.id: a.kind for a in layer.actors.values()}
