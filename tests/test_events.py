@@ -1372,3 +1372,14 @@ def test_whom_the_speaker_faced_hears_it():
     )
     (said,) = [e for e in evs if e.type == "communication"]
     assert _who(said, "recipient", names) == ["CCP Politburo"]
+
+
+def test_the_fact_that_someone_persuaded_is_their_last_message_of_that_day():
+    _, evs, names = _events(
+        "On October 5, 1950, the Politburo met. Mao told the Politburo that China must fight."
+        " The vote followed. The fact that Mao had persuaded those with contrary views weakens"
+        " the old theory."
+    )
+    (told,) = [e for e in evs if e.type == "communication"]
+    assert len(told.evidence) == 2 and told.other_acts == ["propose"]
+    assert _who(told, "recipient", names) == ["CCP Politburo"]

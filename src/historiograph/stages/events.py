@@ -1159,8 +1159,10 @@ class _Reader:
     def retells(self, ev: Event) -> bool:
         """ "the fact that Mao informed Stalin of the non-intervention decision twice on
         October 12": a message told before (same sender and day, to the same recipient or to
-        no one named) is that one, and this sentence further evidence for it."""
-        if ev.type != "communication" or not ev.actors("recipient"):
+        no one named) is that one, and this sentence further evidence for it; so is "the fact
+        that Mao had persuaded those with contrary views", to no one named, the last of
+        Mao's messages that day."""
+        if ev.type != "communication":
             return False
         for prev in reversed(self.events):
             if (
@@ -1169,10 +1171,12 @@ class _Reader:
                 and set(prev.actors("sender")) & set(ev.actors("sender"))
                 and (
                     not prev.actors("recipient")
+                    or not ev.actors("recipient")
                     or set(prev.actors("recipient")) & set(ev.actors("recipient"))
                 )
             ):
                 prev.absorb(ev, self.events)
+                _take_acts(prev, ev)
                 return True
         return False
 
