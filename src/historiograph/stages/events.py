@@ -91,7 +91,7 @@ WIRED = frozenset({"cable", "telegraph", "wire"})
 PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
 # "for a second time": the how-manieth message of its day this one is
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-ORDINAL_TIME = re.compile(r"\b(?:a|the) (second|third|fourth|fifth) time\b", re.I)
+ORDINAL_TIME = re.compile(rf"\b(?:a|the) ({'|'.join(ORDINALS)}) time\b", re.I)
 # "Facing the Politburo, Peng announced …", "Addressing the delegates, Joy stated …"
 FACING = frozenset({"face", "address", "confront"})
 # Channels of a message written once and read as a whole.
@@ -231,8 +231,8 @@ class Event:
 
     def absorb(self, other: Event, events: list[Event]) -> None:
         """Take in ``other``, the same event told elsewhere: its evidence and notes; what was
-        read from it (a decision's ``basis``) is read from this one; told plainly there, this
-        one is no longer only inferred."""
+        read from it (a decision's ``basis``) is read from this one, and a delivery of it
+        delivers this one; told plainly there, this one is no longer only inferred."""
         self.evidence += [e for e in other.evidence if e not in self.evidence]
         if other.certainty is None:
             self.certainty = None
@@ -240,6 +240,8 @@ class Event:
         for e in events:
             if e.basis is other:
                 e.basis = self
+            if e.delivered is other:
+                e.delivered = self
 
     def own_notes(self) -> list[int]:
         return [n for n in self.notes if n not in self.notes_inferred]
@@ -806,7 +808,7 @@ class _Reader:
                     ev.add("sender", a, st, en, "arrived")
         return bool(ev.actors("sender"))
 
-    def whose_message(self, tok, s: Sentence) -> list[str]:  # type: ignore[no-untyped-def]
+    def whose_message(self, tok) -> list[str]:  # type: ignore[no-untyped-def]
         """Who wrote the message a delivery hands over, as its words name them before the
         noun: "delivered the Stalin-Zhou joint telegram" -> Stalin, Zhou; "Stalin's telegram
         was relayed" -> Stalin."""
@@ -1552,7 +1554,7 @@ class _Reader:
             ev.channel, said_in = self.channel(tok, quotes)
             self.message_told_before(ev, said_in, s)
             if ev.act == "deliver":
-                ev.message_of = self.whose_message(tok, s)
+                ev.message_of = self.whose_message(tok)
             clause = self.doc.text[slice(*cl.subtree_span(tok, base))]
             if (counted := ORDINAL_TIME.search(clause)) is not None:
                 ev.ordinal = ORDINALS[counted[1].casefold()]
