@@ -223,6 +223,21 @@ class Event:
         if actor_id not in self.actors(role):
             self.roles.append(Role(role, actor_id, start, end, how))
 
+    def add_all(self, other: Event) -> None:
+        """Take every actor of ``other`` in the same role: the same event told again."""
+        for r in other.roles:
+            self.add(r.role, r.actor_id, r.start, r.end, r.how)
+
+    def add_from(
+        self, other: Event, role: str, as_role: str, how: str | None = None, unless: tuple = ()
+    ) -> None:
+        """Take ``other``'s actors in ``role`` as this event's ``as_role`` (with their mentions;
+        marked ``how``, else as they were named), except those in ``unless``: the sender of a
+        request becomes the recipient of its answer."""
+        for r in other.roles:
+            if r.role == role and r.actor_id not in unless:
+                self.add(as_role, r.actor_id, r.start, r.end, how or r.how)
+
     def states_its_date(self) -> bool:
         """Is the date stated in the event's own sentences, not carried from before?"""
         return self.date_start is not None and any(
@@ -1283,9 +1298,7 @@ class _Reader:
             notes_inferred=list(ev.notes_inferred),
             basis=ev,
         )
-        for r in ev.roles:
-            if r.role == "sender":
-                decision.add("actor", r.actor_id, r.start, r.end, r.how)
+        decision.add_from(ev, "sender", "actor")
         return decision
 
     def conditions_of_earlier(self, s: Sentence, toks) -> None:  # type: ignore[no-untyped-def]
@@ -1915,10 +1928,9 @@ class _Reader:
                 and prev.channel == ev.channel
                 and set(ev.actors("sender")) & set(prev.actors("sender"))
             ):
-                how = "follow-up" if follow_up else "same-message"
-                for r in prev.roles:
-                    if r.role == "recipient":
-                        ev.add("recipient", r.actor_id, r.start, r.end, how)
+                ev.add_from(
+                    prev, "recipient", "recipient", "follow-up" if follow_up else "same-message"
+                )
                 if not follow_up:
                     ev.part_of = prev
                 return
@@ -2123,8 +2135,7 @@ class _Reader:
                         act, other.act = other.act, ev.act
                     if act not in other.other_acts:
                         other.other_acts.append(act)
-                for r in ev.roles:
-                    other.add(r.role, r.actor_id, r.start, r.end, r.how)
+                other.add_all(ev)
                 other.channel = other.channel or ev.channel
                 other.conditions = other.conditions or ev.conditions
                 other.summary = other.summary or ev.summary
@@ -2298,9 +2309,7 @@ def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
         target.summary = target.summary or ev.summary
         target.place = target.place or ev.place
         if ev.trigger.casefold() not in nouns:  # the fuller telling names all who met
-            for r in ev.roles:
-                if r.actor_id not in target.actors(r.role):
-                    target.add(r.role, r.actor_id, r.start, r.end, r.how)
+            target.add_all(ev)
 
     return _fold(events, earlier, take)
 
@@ -2488,9 +2497,7 @@ def _channels_from_meetings(
         if set(ev.actors("sender")) & present and (not ev.states_its_date() or ev.date == at.date):
             ev.channel = "meeting"
             if not ev.actors("recipient"):  # said to the others at the meeting
-                for r in at.roles:
-                    if r.role == "participant" and r.actor_id not in ev.actors("sender"):
-                        ev.add("recipient", r.actor_id, r.start, r.end, "meeting")
+                ev.add_from(at, "participant", "recipient", "meeting", tuple(ev.actors("sender")))
 
 
 def _block(ev: Event, doc: Document) -> int:
@@ -2614,12 +2621,8 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
                 break
             if prev.act == "deliver" and answering & set(prev.actors("recipient")):
                 if prev.delivered is not None:  # the answer goes back the way the message came
-                    for r in prev.delivered.roles:
-                        if r.role == "sender":
-                            ev.add("recipient", r.actor_id, r.start, r.end, "answered")
-                    for r in prev.roles:
-                        if r.role == "sender" and r.actor_id not in ev.actors("recipient"):
-                            ev.add("via", r.actor_id, r.start, r.end, "answered")
+                    ev.add_from(prev.delivered, "sender", "recipient", "answered")
+                    ev.add_from(prev, "sender", "via", "answered", tuple(ev.actors("recipient")))
                     break
                 continue
             if answering & set(prev.actors("sender")) or prev.act == "deliver":
@@ -2633,9 +2636,7 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
                 and _block(prev, doc) == _block(ev, doc)
             )
             if to_them or asked_here:
-                for r in prev.roles:
-                    if r.role == "sender":
-                        ev.add("recipient", r.actor_id, r.start, r.end, "answered")
+                ev.add_from(prev, "sender", "recipient", "answered")
                 break
     for ask, answer in pairwise(comms):
         # "Mao proposed postponing the item, a suggestion Stalin also approved": what the same
@@ -2647,9 +2648,7 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
             and answer.sentence_idx == ask.sentence_idx
             and set(ask.actors("sender")) & set(answer.actors("recipient"))
         ):
-            for r in answer.roles:
-                if r.role == "sender":
-                    ask.add("recipient", r.actor_id, r.start, r.end, "answerer")
+            ask.add_from(answer, "sender", "recipient", "answerer")
 
 
 def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within: int = 2) -> None:
@@ -2718,8 +2717,7 @@ def _merge_restated_decisions(
         )
 
     def take(target: Event, ev: Event) -> None:
-        for r in ev.roles:
-            target.add(r.role, r.actor_id, r.start, r.end, r.how)
+        target.add_all(ev)
         _add_conditions(target, ev.conditions)
         _take_stated_date(target, ev)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Literal
 
 from historiograph.errors import NotFoundError
 from historiograph.store import queries
@@ -65,21 +66,18 @@ def event(db: sqlite3.Connection, doc_id: str, event_id: str) -> dict:
     if not found:
         raise NotFoundError(f"{doc_id}: no event {event_id!r}")
     e = found[0]
-    e["reversed_by"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM events WHERE doc_id = ? AND reverses = ? ORDER BY id",
-            (doc_id, event_id),
-        )
-    ]
-    e["delivered_by"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM events WHERE doc_id = ? AND delivers = ? ORDER BY id",
-            (doc_id, event_id),
-        )
-    ]
+    e["reversed_by"] = _pointing_at(db, doc_id, "reverses", event_id)
+    e["delivered_by"] = _pointing_at(db, doc_id, "delivers", event_id)
     return e
+
+
+def _pointing_at(
+    db: sqlite3.Connection, doc_id: str, column: Literal["reverses", "delivers"], event_id: str
+) -> list[str]:
+    """The ids of the events whose link ``column`` names this one (a column of ours, never
+    user input)."""
+    sql = f"SELECT id FROM events WHERE doc_id = ? AND {column} = ? ORDER BY id"
+    return [r[0] for r in db.execute(sql, (doc_id, event_id))]
 
 
 def sentences_around(db: sqlite3.Connection, doc_id: str, start: int, end: int) -> list[dict]:
