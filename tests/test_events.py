@@ -1383,3 +1383,41 @@ def test_the_fact_that_someone_persuaded_is_their_last_message_of_that_day():
     (told,) = [e for e in evs if e.type == "communication"]
     assert len(told.evidence) == 2 and told.other_acts == ["propose"]
     assert _who(told, "recipient", names) == ["CCP Politburo"]
+
+
+def test_telling_an_ambassador_is_a_conversation_but_an_order_to_one_is_not():
+    _, evs, names = _events(
+        "On March 3, 1951, Zhou Enlai explained to K. M. Panikkar, the Indian Ambassador to the"
+        " PRC, that China would not accept the proposal. On March 4, Kim Il-sung told Soviet"
+        " Ambassador Roshchin that the front was holding. On March 5, Mao informed Stalin that"
+        " the offensive would begin. On March 6, Stalin instructed Ambassador Roshchin to press"
+        " Mao for an answer."
+    )
+    said = {
+        (_who(e, "sender", names)[0], _who(e, "recipient", names)[0]): e.channel
+        for e in evs
+        if e.type == "communication"
+    }
+    assert said == {
+        ("Zhou Enlai", "K. M. Panikkar"): "conversation",
+        ("Kim Il Sung", "N. V. Roshchin"): "conversation",
+        ("Mao Zedong", "Joseph Stalin"): None,  # no envoy: how it went is not said
+        ("Joseph Stalin", "N. V. Roshchin"): None,  # an order from home
+    }
+
+
+def test_upon_receiving_a_visitor_is_a_meeting_however_the_parser_reads_it():
+    # the parser reads the visitor as the object of "receiving", or (before a quotation set
+    # apart) as the subject of "stated"; Mao it hangs on the date
+    for after in (
+        " “the war will be long.”",
+        "\n\nIf the Americans decide to win, they will need thirty divisions.",
+    ):
+        _, evs, names = _events(
+            "On August 19, 1950, Mao, upon receiving Russian academician P. F. Yudin, stated,"
+            + after
+        )
+        (met,) = [e for e in evs if e.type == "meeting"]
+        assert sorted(_who(met, "participant", names)) == ["Mao Zedong", "P. F. Yudin"]
+        (said,) = [e for e in evs if e.type == "communication"]
+        assert (said.channel, _who(said, "recipient", names)) == ("meeting", ["P. F. Yudin"])

@@ -207,8 +207,11 @@ def co_subjects(subj) -> list:  # type: ignore[no-untyped-def]
 def subject_hung_on_a_date(tok):  # type: ignore[no-untyped-def]
     """The subject the parser hung on a date before a subjectless finite verb: in "On December
     19, Dean Rusk, the Assistant Secretary, stressed …" it reads "Dean Rusk" as an apposition
-    of "December 19". The last such name before the verb."""
-    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+    of "December 19". The last such name before the verb. In "On August 19, Mao, upon
+    receiving Yudin, stated" it is also the subject of "receiving"."""
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    if tok.dep_ not in ("ROOT", "parataxis") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     hung = [
         t

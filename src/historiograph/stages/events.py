@@ -46,7 +46,7 @@ from historiograph.stages.lexicon import Lexicon, load_lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "events-11"
+STAGE_VERSION = "events-12"
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
@@ -89,6 +89,11 @@ WIRED = frozenset({"cable", "telegraph", "wire"})
 # Verbs that pass a message on: someone else's message passed on is delivered ("Roshchin
 # relayed this telegram to Mao"), one's own is told ("Mao conveyed a verbal message")
 PASSING_ON = frozenset({"relay", "convey", "forward", "transmit", "pass on"})
+# "Soviet Ambassador Roshchin", "V. M. Panikkar, Indian Ambassador to the PRC": an envoy
+ENVOY_TITLE = re.compile(r"\b(?:ambassador|envoy|charg[ée] d'affaires)\b", re.I)
+APPOSED_ENVOY = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Ambassador|[Ee]nvoy|Charg[ée] d'Affaires)\b"
+)
 # "for a second time": the how-manieth message of its day this one is
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ORDINAL_TIME = re.compile(rf"\b(?:a|the) ({'|'.join(ORDINALS)}) time\b", re.I)
@@ -729,7 +734,9 @@ class _Reader:
 
     def receives_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is the object of "received" or "visited" a person ("visited General Ridgway")?"""
-        for o in children_deep(tok, "dobj"):
+        received = self.misread_subject(cl.subject(tok))  # "Mao, upon receiving Yudin, stated"
+        objects = [received[1]] if received is not None and received[1].head.i != tok.i else []
+        for o in children_deep(tok, "dobj") + objects:
             if (m := self.index.at(self.base + o.idx)) is not None:
                 if self.index.kind(self.index.actor_of(m)) in ("person", "role"):
                     return True
@@ -1480,7 +1487,7 @@ class _Reader:
                 ev.add("actor", a, None, None, "carried")
         key = cl.key(tok)
         objects = cl.children(tok, "dobj", "dative")
-        if received is not None and ev.type == "communication":
+        if received is not None and ev.type in ("communication", "meeting"):
             objects = [*objects, received[1]]
         if ev.type == "communication":
             recipients = []
@@ -2500,6 +2507,44 @@ def _channels_from_meetings(
                 ev.add_from(at, "participant", "recipient", "meeting", tuple(ev.actors("sender")))
 
 
+def envoys_named(doc: Document, layer: ActorLayer) -> frozenset[str]:
+    """Who the text calls an ambassador or envoy: by title ("Soviet Ambassador Roshchin"),
+    by a role held ("the Soviet Ambassador to the DPRK"), or in apposition ("V. M.
+    Panikkar, Indian Ambassador to the PRC")."""
+    found = set()
+    for m in layer.mentions:
+        role = layer.actors.get(m.actor_id)
+        if m.title and ENVOY_TITLE.search(m.title):
+            found.add(m.actor_id)
+        elif m.holder_id and role is not None and ENVOY_TITLE.search(role.name):
+            found.add(m.holder_id)
+        elif APPOSED_ENVOY.match(doc.text, m.end):
+            found.add(m.actor_id)
+    return frozenset(found)
+
+
+def _conversations_with_envoys(
+    events: list[Event], envoys: frozenset[str], kinds: dict[str, str]
+) -> None:
+    """A message between a person and an ambassador or envoy posted to them, by no channel
+    the text names and through no one, was a conversation: "Zhou Enlai explained to Soviet
+    Ambassador N. V. Roshchin that …", "Kim Il-sung informed T. F. Shtykov, the Soviet
+    Ambassador to the DPRK, that …". An order to an envoy ("Stalin instructed Roshchin")
+    comes from home, by telegram, and is left as it is."""
+    for ev in events:
+        if ev.type != "communication" or ev.channel is not None or ev.actors("via"):
+            continue
+        if ev.act in ("direct", "deliver"):
+            continue
+        sender, recipient = ev.actors("sender"), ev.actors("recipient")
+        if len(sender) != 1 or len(recipient) != 1:
+            continue
+        if not all(kinds.get(a) in ("person", "role") for a in (*sender, *recipient)):
+            continue
+        if (sender[0] in envoys) != (recipient[0] in envoys):
+            ev.channel = "conversation"
+
+
 def _block(ev: Event, doc: Document) -> int:
     """The paragraph an event is first told in."""
     return doc.sentences[ev.sentence_idx].block_idx
@@ -2776,6 +2821,7 @@ def find_events(
     _answered(events, doc)
     _dialogues(events, doc, kinds)
     events = _merge_counted(events)
+    _conversations_with_envoys(events, envoys_named(doc, layer), kinds)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
