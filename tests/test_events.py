@@ -1421,3 +1421,28 @@ def test_upon_receiving_a_visitor_is_a_meeting_however_the_parser_reads_it():
         assert sorted(_who(met, "participant", names)) == ["Mao Zedong", "P. F. Yudin"]
         (said,) = [e for e in evs if e.type == "communication"]
         assert (said.channel, _who(said, "recipient", names)) == ("meeting", ["P. F. Yudin"])
+
+
+def test_a_meeting_of_one_named_member_is_the_meeting_of_the_body_the_text_seats_them_in():
+    text = (
+        "In July 1951, Rusk, Omar Bradley (the Chairman of the JCS), and other SJM members"
+        " concurred on suggesting Jutlandia. Both Nitze and Sherman were members of the SJM.\n\n"
+        "In a meeting on July 2, 1951, Rusk underscored that the talks should stay military."
+        " He also proposed Kaesong as the site.\n\n"
+        "In a Defense and State meeting on July 3, Nitze stressed that the talks would be long."
+        "\n\nIn a meeting on July 4, Sherman warned that the fleet was stretched."
+    )
+    _, evs, names = _events(text)
+    said = [e for e in evs if e.type == "communication"]
+    recipients = {
+        (_who(e, "sender", names)[0], e.trigger): _who(e, "recipient", names) for e in said
+    }
+    sjm = names["sjm"]
+    assert recipients == {
+        ("Dean Rusk", "underscored"): [sjm],
+        ("Dean Rusk", "proposed"): [sjm],
+        ("Paul H. Nitze", "stressed"): [],  # the meeting's name says who met
+        ("Forrest P. Sherman", "warned"): [sjm],
+    }
+    meetings = {e.date: _who(e, "participant", names) for e in evs if e.type == "meeting"}
+    assert meetings["1951-07-02"] == ["Dean Rusk", sjm]

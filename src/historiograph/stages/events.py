@@ -94,6 +94,8 @@ ENVOY_TITLE = re.compile(r"\b(?:ambassador|envoy|charg[ée] d'affaires)\b", re.I
 APPOSED_ENVOY = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Ambassador|[Ee]nvoy|Charg[ée] d'Affaires)\b"
 )
+# "a Defense and State meeting", "the State-JCS meeting": a meeting named for who met
+NAMED_MEETING = re.compile(r"\b[A-Z][\w.-]*(?:\s+(?:and|&)\s+[A-Z][\w.-]*)*\s+$")
 # "for a second time": the how-manieth message of its day this one is
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ORDINAL_TIME = re.compile(rf"\b(?:a|the) ({'|'.join(ORDINALS)}) time\b", re.I)
@@ -409,6 +411,9 @@ class _Reader:
         self.inclined: tuple[int, Event] | None = None
         # (paragraph, sentence) of the last sentence that tells a historian's view
         self.last_view: tuple[int, int] | None = None
+        # who the text says sits in which body ("Both Nitze and Sherman were members of the
+        # SJM", "Rusk, Bradley, and other SJM members"): body ids by member
+        self.membership: dict[str, set[str]] = {}
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -1149,6 +1154,7 @@ class _Reader:
                 if (refusal := self.refusal_decision(tok, ev)) is not None:
                     found.append((tok, refusal))
         self.conditions_of_earlier(s, toks)
+        self.learn_membership(s, toks)
         self.note_drafts(s, toks, found)
         self.called_a_decision(s, toks, found)
         for r in roots:
@@ -1165,6 +1171,53 @@ class _Reader:
                 self.last_meeting_at = s.end
             if ev.type == "meeting" and ev.actors("participant"):
                 self.last_meeting_held = (s.block_idx, ev.actors("participant"))
+
+    def learn_membership(self, s: Sentence, toks) -> None:  # type: ignore[no-untyped-def]
+        """Who the sentence says sits in a body: "Nitze and Sherman were members of the SJM",
+        "Paul Nitze, a member of the SJM", "Rusk, Omar Bradley (the Chairman of the JCS), and
+        other SJM members" (the names listed just before "and other … members")."""
+        bodies = ("organization", "group")
+        for tok in toks:
+            if tok.lemma_.casefold() != "member":
+                continue
+            of = cl.preps(tok, "of")
+            named = [self.index.at(self.base + t.idx) for t in [*of, *cl.children(tok, "compound")]]
+            body = [
+                self.index.actor_of(m)
+                for m in named
+                if m is not None and self.index.kind(self.index.actor_of(m)) in bodies
+            ]
+            if len(body) != 1:
+                continue
+            who: list[Mention] = []
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                who = cl.phrase_mentions(cl.own_subject(tok.head), self.base, self.index)
+            elif tok.dep_ == "appos":
+                who = cl.phrase_mentions(tok.head, self.base, self.index)
+            elif any(c.lower_ == "other" for c in tok.children):
+                who = self.listed_before(self.base + tok.left_edge.idx, s.start)
+            for m in who:
+                if self.index.kind(self.index.actor_of(m)) in ("person", "role"):
+                    self.membership.setdefault(self.index.actor_of(m), set()).add(body[0])
+
+    def listed_before(self, pos: int, lower: int) -> list[Mention]:
+        """The names listed just before ``pos`` ("Rusk, Omar Bradley (the Chairman of the
+        JCS), and"): back over commas, "and" and brackets, to the first word that is not one."""
+        text, listed = self.doc.text, []
+        while pos > lower:
+            before = text[lower:pos]
+            if (gap := re.search(r"(?:[\s,]|\band)+$", before)) and gap.start() < len(before):
+                pos = lower + gap.start()
+                continue
+            if before.endswith(")") and (opened := before.rfind("(")) >= 0:
+                pos = lower + opened
+                continue
+            m = self.index.before(pos, None, lower)
+            if m is None or m.end != pos:
+                break
+            listed.append(m)
+            pos = m.start
+        return listed
 
     def look_back(self, participle) -> None:  # type: ignore[no-untyped-def]
         """A date earlier than the story's, in a participle that describes a thing ("breaking
@@ -2476,7 +2529,10 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
 
 
 def _channels_from_meetings(
-    events: list[Event], doc: Document, members: dict[str, frozenset[str]]
+    events: list[Event],
+    doc: Document,
+    members: dict[str, frozenset[str]],
+    membership: dict[str, set[str]],
 ) -> None:
     """What a participant says at a meeting the paragraph has just described goes by
     ``meeting`` and, when the text names no one it was said to, to the others at the
@@ -2503,6 +2559,7 @@ def _channels_from_meetings(
             present |= {m for p in at.actors("participant") for m in members.get(p, ())}
         if set(ev.actors("sender")) & present and (not ev.states_its_date() or ev.date == at.date):
             ev.channel = "meeting"
+            _meeting_of_the_body(at, ev, doc, membership)
             if not ev.actors("recipient"):  # said to the others at the meeting
                 ev.add_from(at, "participant", "recipient", "meeting", tuple(ev.actors("sender")))
 
@@ -2543,6 +2600,24 @@ def _conversations_with_envoys(
             continue
         if (sender[0] in envoys) != (recipient[0] in envoys):
             ev.channel = "conversation"
+
+
+def _meeting_of_the_body(meeting: Event, ev: Event, doc: Document, membership: dict) -> None:
+    """ "In a meeting on June 28, Rusk underscored …": a meeting that names no one but the
+    speaker, who the text says sits in one body ("Rusk, Bradley, and other SJM members"),
+    was that body's meeting, and what the speaker said there was said to the body. Not when
+    the meeting's own words name who met ("a Defense and State meeting")."""
+    speaker = ev.actors("sender")
+    if len(speaker) != 1 or set(meeting.actors("participant")) != set(speaker):
+        return
+    if NAMED_MEETING.search(doc.text[: meeting.trigger_start]):
+        return
+    bodies = membership.get(speaker[0], set())
+    if len(bodies) == 1:
+        (body,) = bodies
+        meeting.add("participant", body, None, None, "member")
+        if not ev.actors("recipient"):
+            ev.add("recipient", body, None, None, "member")
 
 
 def _block(ev: Event, doc: Document) -> int:
@@ -2810,7 +2885,7 @@ def find_events(
     reader.read(parsed)
     ordered = sorted(reader.events, key=lambda e: e.evidence[0][0])
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
-    _channels_from_meetings(ordered, doc, members)
+    _channels_from_meetings(ordered, doc, members, reader.membership)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
     ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
     kinds = {a.id: a.kind for a in layer.actors.values()}
