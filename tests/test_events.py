@@ -1093,12 +1093,20 @@ def test_during_this_period_dates_its_sentence_with_the_months_narrated():
 def test_no_date_is_carried_past_one_counted_from_an_undated_event():
     _, evs, _ = _events(
         "On October 13, 1950, the Politburo reversed the decision. However, only two days after"
-        " hostilities began, the United States informed the UN that it would act. Concurrently,"
+        " talks began, the United States informed the UN that it would act. Concurrently,"
         " President Truman announced that the fleet would sail to Taiwan. On July 1, 1950, Truman"
         " warned Stalin."
     )
     comm = [e for e in evs if e.type == "communication"]
     assert [e.date for e in comm] == [None, None, "1950-07-01"]
+    # counted from an event the field dates (data/dated_events.toml), the date is carried on
+    _, evs, _ = _events(
+        "On October 13, 1950, the Politburo reversed the decision. However, only two days after"
+        " hostilities began, the United States informed the UN that it would act. Concurrently,"
+        " President Truman announced that the fleet would sail to Taiwan."
+    )
+    comm = [e for e in evs if e.type == "communication"]
+    assert [(e.date, e.date_inferred) for e in comm] == [("1950-06-27", True)] * 2
 
 
 def test_a_meeting_someone_leaves_to_hold_is_not_held_yet():

@@ -180,10 +180,27 @@ def test_times_stored_and_shown(corpus_db):
 
 def test_times_counted_from_an_undated_event_are_left_unresolved():
     text = (
-        "On October 12, 1950, Mao agreed. Only two days after hostilities began, the United"
+        "On October 12, 1950, Mao agreed. Only two days after talks began, the United"
         " States passed a resolution. Two days after, Truman spoke. Two days after the meeting,"
         " Zhou left."
     )
     t = {x.text: x for x in _times(text)}
-    assert t["Only two days after"].value is None  # counted from the war's outbreak
+    assert t["Only two days after"].value is None  # the text does not date the talks
     assert t["Two days after"].value == "1950-10-14"
+
+
+def test_times_counted_from_an_event_the_field_dates_say_which_and_carry_on():
+    text = (
+        "Only two days after hostilities began, the United States passed a resolution. On the"
+        " day that the Incheon landing operation was carried out, Mao met Zhou. Three days"
+        " later, Zhou left. Two hours after hostilities began, Kim spoke."
+    )
+    t = {x.text: x for x in _times(text)}
+    outbreak = t["Only two days after"]
+    assert (outbreak.value, outbreak.precision, outbreak.inferred) == ("1950-06-27", "day", True)
+    assert outbreak.anchor == "1950-06-25"
+    assert text[outbreak.anchor_start : outbreak.anchor_end] == "hostilities began"
+    landing = t["On the day that the Incheon landing operation was carried out"]
+    assert (landing.value, landing.inferred, landing.anchor) == ("1950-09-15", True, "1950-09-15")
+    assert t["Three days later"].value == "1950-09-18"  # the narrative counts on from it
+    assert t["Two hours after"].value is None  # no clock time is known for the outbreak

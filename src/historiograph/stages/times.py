@@ -25,9 +25,10 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
 from historiograph.model import Document, sentence_finder
+from historiograph.stages import dated_events
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-2"
+STAGE_VERSION = "times-3"
 BODY_BLOCKS = ("paragraph",)
 
 
@@ -187,8 +188,16 @@ class _Narrative:
         e = replace(
             e, qualifier="approx" if p["approx"] else None, mod="APPROX" if p["approx"] else None
         )
-        if p["n"] is None or ref is None or p.get("onto_event"):
-            return e  # ("two days after hostilities began": the text does not date that event)
+        if (
+            p["n"] is not None
+            and p.get("onto_event")
+            and p["unit"] in ("day", "week", "month", "year")
+        ):
+            # "two days after hostilities began": counted from an event the field dates
+            known = self.known_reference(e.end)
+            return e if known is None else self._shifted(e, p["unit"], p["n"] * p["sign"], known)
+        if p["n"] is None or ref is None:
+            return e
         n = p["n"] * p["sign"]
         unit = p["unit"]
         if unit in ("minute", "hour"):
@@ -199,6 +208,21 @@ class _Narrative:
             value = moment.strftime("%Y-%m-%dT%H:%M")
             return self._anchored(replace(e, type="time", value=value, precision="minute"), ref)
         return self._shifted(e, unit, int(n), ref)
+
+    def known(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "on the day that the Incheon landing operation was carried out": that event's day."""
+        known = self.known_reference(f.parts["event_at"] + (e.start - f.start))
+        if known is None:
+            return e
+        return self._anchored(replace(e, value=known.value, precision="day"), known)
+
+    def known_reference(self, pos: int) -> _Reference | None:
+        """The dated event named at ``pos`` ("hostilities began") as a reference to count from."""
+        found = dated_events.named_at(self.doc.text, pos)
+        if found is None:
+            return None
+        start, end, day = found
+        return _Reference(day.year, day.month, day.day, None, day.isoformat(), start, end)
 
     def neighbour(self, f: Found, e: TimeExpr) -> TimeExpr:
         p, ref = f.parts, self.ref

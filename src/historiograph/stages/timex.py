@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from historiograph.stages import dated_events
 from historiograph.stages.spans import non_overlapping
 
 MONTHS = {
@@ -401,7 +402,23 @@ def _deictic(m: re.Match) -> Found:
 
 
 # Longer and more specific first: at equal length the earlier finder wins.
+# "on the day that the Incheon landing operation was carried out": the day of an event
+# the field dates (``data/dated_events.toml``), to the end of its clause
+DAY_OF_EVENT = re.compile(
+    r"\b(?:[Oo]n\s+)?[Tt]he\s+(?:very\s+|same\s+)?day\s+(?:that|when|on\s+which)\s+"
+)
+
+
+def _day_of_event(m: re.Match) -> Found | None:
+    if dated_events.named_at(m.string, m.end()) is None:
+        return None
+    clause = re.compile(r"[^,;.()]*").match(m.string, m.end())
+    end = clause.end() if clause else m.end()
+    return Found(m.start(), len(m.string[:end].rstrip()), "known", {"event_at": m.end()})
+
+
 FINDERS = (
+    (DAY_OF_EVENT, _day_of_event),
     (CALENDAR, _calendar),
     (CLOCK, _clock_found),
     (RELATIVE, _relative),
