@@ -1454,3 +1454,19 @@ def test_a_meeting_of_one_named_member_is_the_meeting_of_the_body_the_text_seats
     }
     meetings = {e.date: _who(e, "participant", names) for e in evs if e.type == "meeting"}
     assert meetings["1951-07-02"] == ["Dean Rusk", sjm]
+
+
+def test_an_answer_to_what_was_said_face_to_face_comes_back_the_same_way():
+    _, evs, names = _events(
+        "On October 11, 1950, Zhou Enlai held a meeting with Stalin at the dacha. Zhou asked"
+        " Stalin to provide military equipment.\n\n"
+        "Stalin, however, replied that the air force would not be ready.\n\n"
+        "On August 13, 1950, Gao Gang chaired a meeting of commanders. Gao warned that the"
+        " Americans would attack China.\n\n"
+        "Mao expressed firm agreement with Gao's viewpoint."
+    )
+    said = {e.trigger: e for e in evs if e.type == "communication"}
+    reply = said["replied"]
+    assert (_who(reply, "recipient", names), reply.channel) == (["Zhou Enlai"], "meeting")
+    # Mao was not spoken to at Gao's meeting: how his agreement went is not said
+    assert said["expressed"].channel is None

@@ -101,6 +101,9 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ORDINAL_TIME = re.compile(rf"\b(?:a|the) ({'|'.join(ORDINALS)}) time\b", re.I)
 # "Facing the Politburo, Peng announced …", "Addressing the delegates, Joy stated …"
 FACING = frozenset({"face", "address", "confront"})
+# Channels on which an answer comes back at once, the same way: "Zhou asked Stalin … [at
+# their meeting]. Stalin, however, replied that …"
+FACE_TO_FACE = frozenset({"meeting", "conversation", "telephone", "teleconference"})
 # Channels of a message written once and read as a whole.
 WRITTEN = frozenset({"telegram", "letter"})
 # Speech acts whose content is a decision not yet taken.
@@ -2730,7 +2733,8 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
     wrote the message delivered, through the one who handed it over ("Roshchin delivered the
     Stalin-Zhou joint telegram to Mao, who replied …": to Stalin and Zhou, via Roshchin). A
     proposal or request that names no one and is answered in its own sentence was made to the
-    one who answered it."""
+    one who answered it. An answer the same day from one spoken to face to face (at a
+    meeting, in a conversation, on the telephone) is said the same way."""
     comms = [ev for ev in events if ev.type == "communication"]
     for i, ev in enumerate(comms):
         if ev.act not in ANSWERS or ev.actors("recipient") or not ev.actors("sender"):
@@ -2757,6 +2761,9 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
             )
             if to_them or asked_here:
                 ev.add_from(prev, "sender", "recipient", "answered")
+                if to_them and not ev.channel and prev.channel in FACE_TO_FACE:
+                    if ev.date == prev.date:  # answered there and then, the same way
+                        ev.channel = prev.channel
                 break
     for ask, answer in pairwise(comms):
         # "Mao proposed postponing the item, a suggestion Stalin also approved": what the same
