@@ -1470,3 +1470,16 @@ def test_an_answer_to_what_was_said_face_to_face_comes_back_the_same_way():
     assert (_who(reply, "recipient", names), reply.channel) == (["Zhou Enlai"], "meeting")
     # Mao was not spoken to at Gao's meeting: how his agreement went is not said
     assert said["expressed"].channel is None
+
+
+def test_a_proposal_told_to_no_one_is_the_one_told_again_later_with_its_addressee():
+    _, evs, names = _events(
+        "On October 13, 1950, the Politburo held an emergency meeting. The argument that the"
+        " enemy would halt at the Pyongyang-Wonsan line was suggested by Peng Dehuai.\n\n"
+        "China would gain time.\n\n"
+        "However, Peng Dehuai, in the Politburo meeting held on October 13, argued that the"
+        " enemy would halt at the Pyongyang-Wonsan line."
+    )
+    (told,) = [e for e in evs if e.type == "communication"]
+    assert (told.act, len(told.evidence), told.channel) == ("propose", 2, "meeting")
+    assert "CCP Politburo" in _who(told, "recipient", names)

@@ -2492,8 +2492,9 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
     on October 5"; "Stalin replied that …" and the conclusion's "When Stalin, on October 11,
     1950, refused …". The same sender and day; no other channel or clock time; the same
     speech act, an answer for an answer, or a message only said to be sent ("cabled it");
-    an addressee that is the same, a government, or not named. One told by the same
-    channel is looked for first."""
+    an addressee that is the same, a government, or not named (where the first telling
+    names none, the same act told again with its addressee says to whom). One told by the
+    same channel is looked for first."""
 
     def same_act(prev: Event, ev: Event) -> bool:
         return (
@@ -2503,10 +2504,12 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
         )
 
     def same_addressee(prev: Event, ev: Event) -> bool:
-        again = set(ev.actors("recipient"))
+        again, before = set(ev.actors("recipient")), set(prev.actors("recipient"))
         return (
             not again
-            or bool(again & set(prev.actors("recipient")))
+            # "… was suggested by Peng", then "Peng, in the Politburo meeting, argued that …"
+            or (not before and ev.act == prev.act and prev.act not in ANSWERS)
+            or bool(again & before)
             or all(kinds.get(r) == "state" for r in again)
         )
 
@@ -2528,7 +2531,14 @@ def _merge_retold_messages(events: list[Event], kinds: dict[str, str]) -> list[E
             None,
         )
 
-    return _fold(events, earlier, _take_acts)
+    def take(target: Event, ev: Event) -> None:
+        _take_acts(target, ev)
+        if not target.actors("recipient"):  # told to no one named, then to whom
+            target.add_from(ev, "recipient", "recipient")
+            target.channel = target.channel or ev.channel
+            target.summary = target.summary or ev.summary
+
+    return _fold(events, earlier, take)
 
 
 def _channels_from_meetings(
