@@ -2577,7 +2577,7 @@ def _channels_from_meetings(
                 ev.add_from(at, "participant", "recipient", "meeting", tuple(ev.actors("sender")))
 
 
-def envoys_named(doc: Document, layer: ActorLayer) -> frozenset[str]:
+def _envoys_named(doc: Document, layer: ActorLayer) -> frozenset[str]:
     """Who the text calls an ambassador or envoy: by title ("Soviet Ambassador Roshchin"),
     by a role held ("the Soviet Ambassador to the DPRK"), or in apposition ("V. M.
     Panikkar, Indian Ambassador to the PRC")."""
@@ -2611,11 +2611,13 @@ def _conversations_with_envoys(
             continue
         if not all(kinds.get(a) in ("person", "role") for a in (*sender, *recipient)):
             continue
-        if (sender[0] in envoys) != (recipient[0] in envoys):
+        if (sender[0] in envoys) != (recipient[0] in envoys):  # one of the two is the envoy
             ev.channel = "conversation"
 
 
-def _meeting_of_the_body(meeting: Event, ev: Event, doc: Document, membership: dict) -> None:
+def _meeting_of_the_body(
+    meeting: Event, ev: Event, doc: Document, membership: dict[str, set[str]]
+) -> None:
     """ "In a meeting on June 28, Rusk underscored …": a meeting that names no one but the
     speaker, who the text says sits in one body ("Rusk, Bradley, and other SJM members"),
     was that body's meeting, and what the speaker said there was said to the body. Not when
@@ -2771,9 +2773,13 @@ def _answered(events: list[Event], doc: Document, within: int = 4) -> None:
             )
             if to_them or asked_here:
                 ev.add_from(prev, "sender", "recipient", "answered")
-                if to_them and not ev.channel and prev.channel in FACE_TO_FACE:
-                    if ev.date == prev.date:  # answered there and then, the same way
-                        ev.channel = prev.channel
+                if (
+                    to_them
+                    and not ev.channel
+                    and prev.channel in FACE_TO_FACE
+                    and ev.date == prev.date
+                ):
+                    ev.channel = prev.channel  # answered there and then, the same way
                 break
     for ask, answer in pairwise(comms):
         # "Mao proposed postponing the item, a suggestion Stalin also approved": what the same
@@ -2913,7 +2919,7 @@ def find_events(
     _answered(events, doc)
     _dialogues(events, doc, kinds)
     events = _merge_counted(events)
-    _conversations_with_envoys(events, envoys_named(doc, layer), kinds)
+    _conversations_with_envoys(events, _envoys_named(doc, layer), kinds)
     date_by_sequence(events, doc)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:03d}"
