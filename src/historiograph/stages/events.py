@@ -2625,8 +2625,9 @@ def _meeting_of_the_body(
     speaker = ev.actors("sender")
     if len(speaker) != 1 or set(meeting.actors("participant")) != set(speaker):
         return
-    if NAMED_MEETING.search(doc.text[: meeting.trigger_start]):
-        return
+    sentence = doc.sentences[meeting.sentence_idx]
+    if NAMED_MEETING.search(doc.text[sentence.start : meeting.trigger_start]):
+        return  # (the words before "meeting" in its own sentence)
     bodies = membership.get(speaker[0], set())
     if len(bodies) == 1:
         (body,) = bodies
