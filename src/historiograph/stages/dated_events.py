@@ -4,6 +4,7 @@ was carried out" is September 15, 1950."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from functools import cache
@@ -24,9 +25,12 @@ def _phrases() -> list[tuple[str, date]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def named_at(text: str, pos: int) -> tuple[int, int, date] | None:
     """(start, end, date) of a dated event whose phrase begins at ``pos`` (after spaces)."""
-    start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+    start = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
     ahead = text[start : start + 80].casefold()
     for phrase, day in _phrases():
         if ahead.startswith(phrase) and not ahead[len(phrase) : len(phrase) + 1].isalnum():

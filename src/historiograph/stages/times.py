@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
 from historiograph.model import Document, sentence_finder
-from historiograph.stages import dated_events
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
 STAGE_VERSION = "times-3"
@@ -71,6 +70,18 @@ class _Reference:
     value: str = ""
     start: int = 0
     end: int = 0
+
+
+def _event_reference(f: Found, e: TimeExpr) -> _Reference | None:
+    """The dated event the finder saw named ("hostilities began"), as a reference to count
+    from, at its offsets in the document (the finder's are the paragraph's)."""
+    if (named := f.parts.get("event")) is None:
+        return None
+    start, end, day = named
+    shift = e.start - f.start
+    return _Reference(
+        day.year, day.month, day.day, None, day.isoformat(), start + shift, end + shift
+    )
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
@@ -194,7 +205,7 @@ class _Narrative:
             and p["unit"] in ("day", "week", "month", "year")
         ):
             # "two days after hostilities began": counted from an event the field dates
-            known = self.known_reference(e.end)
+            known = _event_reference(f, e)
             return e if known is None else self._shifted(e, p["unit"], p["n"] * p["sign"], known)
         if p["n"] is None or ref is None:
             return e
@@ -211,18 +222,10 @@ class _Narrative:
 
     def known(self, f: Found, e: TimeExpr) -> TimeExpr:
         """ "on the day that the Incheon landing operation was carried out": that event's day."""
-        known = self.known_reference(f.parts["event_at"] + (e.start - f.start))
+        known = _event_reference(f, e)
         if known is None:
             return e
         return self._anchored(replace(e, value=known.value, precision="day"), known)
-
-    def known_reference(self, pos: int) -> _Reference | None:
-        """The dated event named at ``pos`` ("hostilities began") as a reference to count from."""
-        found = dated_events.named_at(self.doc.text, pos)
-        if found is None:
-            return None
-        start, end, day = found
-        return _Reference(day.year, day.month, day.day, None, day.isoformat(), start, end)
 
     def neighbour(self, f: Found, e: TimeExpr) -> TimeExpr:
         p, ref = f.parts, self.ref

@@ -343,8 +343,10 @@ def _relative(m: re.Match) -> Found | None:
             "unit": m["unit"],
             "sign": direction,
             "approx": bool(m["approx"]) and m["approx"].lower() in APPROXIMATE,
-            # "two days after hostilities began": counted from an event, not a date
+            # "two days after hostilities began": counted from an event, not a date; the
+            # event (start, end, date) when data/dated_events.toml dates it
             "onto_event": m["onto"] is not None,
+            "event": dated_events.named_at(m.string, m.end()) if m["onto"] is not None else None,
         },
     )
 
@@ -409,12 +411,15 @@ DAY_OF_EVENT = re.compile(
 )
 
 
+CLAUSE_REST = re.compile(r"[^,;.()]*[^,;.()\s]")
+
+
 def _day_of_event(m: re.Match) -> Found | None:
-    if dated_events.named_at(m.string, m.end()) is None:
+    event = dated_events.named_at(m.string, m.end())
+    if event is None:
         return None
-    clause = re.compile(r"[^,;.()]*").match(m.string, m.end())
-    end = clause.end() if clause else m.end()
-    return Found(m.start(), len(m.string[:end].rstrip()), "known", {"event_at": m.end()})
+    clause = CLAUSE_REST.match(m.string, m.end())
+    return Found(m.start(), clause.end() if clause else event[1], "known", {"event": event})
 
 
 FINDERS = (
