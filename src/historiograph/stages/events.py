@@ -415,8 +415,9 @@ class _Reader:
         # (paragraph, sentence) of the last sentence that tells a historian's view
         self.last_view: tuple[int, int] | None = None
         # who the text says sits in which body ("Both Nitze and Sherman were members of the
-        # SJM", "Rusk, Bradley, and other SJM members"): body ids by member
-        self.membership: dict[str, set[str]] = {}
+        # SJM", "Rusk, Bradley, and other SJM members"): by member, each body's id and the
+        # mention of it where the text says so
+        self.membership: dict[str, dict[str, Mention]] = {}
         self.sentence_subjects: list[tuple[int, list[Mention]]] = []
         self.paragraph_subjects: tuple[int, list[tuple[int, list[Mention]]]] = (-1, [])
 
@@ -1186,7 +1187,7 @@ class _Reader:
             of = cl.preps(tok, "of")
             named = [self.index.at(self.base + t.idx) for t in [*of, *cl.children(tok, "compound")]]
             body = [
-                self.index.actor_of(m)
+                m
                 for m in named
                 if m is not None and self.index.kind(self.index.actor_of(m)) in bodies
             ]
@@ -1201,7 +1202,8 @@ class _Reader:
                 who = self.listed_before(self.base + tok.left_edge.idx, s.start)
             for m in who:
                 if self.index.kind(self.index.actor_of(m)) in ("person", "role"):
-                    self.membership.setdefault(self.index.actor_of(m), set()).add(body[0])
+                    seats = self.membership.setdefault(self.index.actor_of(m), {})
+                    seats.setdefault(self.index.actor_of(body[0]), body[0])
 
     def listed_before(self, pos: int, lower: int) -> list[Mention]:
         """The names listed just before ``pos`` ("Rusk, Omar Bradley (the Chairman of the
@@ -2545,7 +2547,7 @@ def _channels_from_meetings(
     events: list[Event],
     doc: Document,
     members: dict[str, frozenset[str]],
-    membership: dict[str, set[str]],
+    membership: dict[str, dict[str, Mention]],
 ) -> None:
     """What a participant says at a meeting the paragraph has just described goes by
     ``meeting`` and, when the text names no one it was said to, to the others at the
@@ -2616,24 +2618,25 @@ def _conversations_with_envoys(
 
 
 def _meeting_of_the_body(
-    meeting: Event, ev: Event, doc: Document, membership: dict[str, set[str]]
+    meeting: Event, ev: Event, doc: Document, membership: dict[str, dict[str, Mention]]
 ) -> None:
     """ "In a meeting on June 28, Rusk underscored …": a meeting that names no one but the
     speaker, who the text says sits in one body ("Rusk, Bradley, and other SJM members"),
     was that body's meeting, and what the speaker said there was said to the body. Not when
-    the meeting's own words name who met ("a Defense and State meeting")."""
+    the meeting's own words name who met ("a Defense and State meeting"). The body's role
+    points at the words that seat the speaker in it ("SJM" in "other SJM members")."""
     speaker = ev.actors("sender")
     if len(speaker) != 1 or set(meeting.actors("participant")) != set(speaker):
         return
     sentence = doc.sentences[meeting.sentence_idx]
     if NAMED_MEETING.search(doc.text[sentence.start : meeting.trigger_start]):
         return  # (the words before "meeting" in its own sentence)
-    bodies = membership.get(speaker[0], set())
-    if len(bodies) == 1:
-        (body,) = bodies
-        meeting.add("participant", body, None, None, "member")
+    seats = membership.get(speaker[0], {})
+    if len(seats) == 1:
+        ((body, named),) = seats.items()
+        meeting.add("participant", body, named.start, named.end, "member")
         if not ev.actors("recipient"):
-            ev.add("recipient", body, None, None, "member")
+            ev.add("recipient", body, named.start, named.end, "member")
 
 
 def _block(ev: Event, doc: Document) -> int:
