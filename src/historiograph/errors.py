@@ -25,6 +25,23 @@ class InputError(HistoriographError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class StageError(InputError):
+    """A stage that failed on one file: the file is left out, the others are stored.
+
+    It names the file and the stage, so that a user can report it (it is a bug of
+    historiograph, not of the file, but the file is the one that shows it).
+    """
+
+    def __init__(self, path: str | Path, stage: str, error: BaseException):
+        self.stage = stage
+        detail = f"{type(error).__name__}: {error}".rstrip(": ")
+        super().__init__(
+            path,
+            f"the {stage} stage failed ({detail}); this file was not stored."
+            " Please report it with the file attached",
+        )
+
+
 class UsageError(HistoriographError):
     """An option or parameter with a value the command cannot use (an unknown format, a bad date)."""
 

@@ -1,8 +1,9 @@
 """Run the ingest over files and folders: read every file, then store all at once.
 
 Reading comes first and touches no database; a bad file is reported and
-left out. The good documents are then written in one transaction, so the
-database holds either the whole ingest or none of it.
+left out. The good documents are then written in one transaction; a
+document a stage fails on is rolled back alone and reported with the stage
+named, so the database holds every other document and nothing of that one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from historiograph.errors import InputError
+from historiograph.errors import InputError, StageError
 from historiograph.ingest.article import SUFFIXES, read_article
 from historiograph.model import Document
 from historiograph.store.db import write_documents
@@ -44,18 +45,29 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputEr
                 if f.suffix.lower() in SUFFIXES:
                     files.append(f)
                 else:
-                    errors.append(
-                        InputError(
-                            f,
-                            f"unsupported file type {f.suffix or '(none)'!r}"
-                            f" (historiograph reads {', '.join(SUFFIXES)})",
-                        )
-                    )
+                    errors.append(_unsupported(f))
         elif p.is_file():
-            files.append(p)
+            # A file named on its own may have any ending but one of another kind of
+            # document (TEI-XML, PDF, a word processor's): read as text, those fail late.
+            if p.suffix.lower() in NOT_ARTICLES:
+                errors.append(_unsupported(p))
+            else:
+                files.append(p)
         else:
             errors.append(InputError(p, "no such file or folder"))
     return files, errors
+
+
+# Endings of files that are documents but not article text.
+NOT_ARTICLES = (".xml", ".tei", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".html", ".htm")
+
+
+def _unsupported(f: Path) -> InputError:
+    return InputError(
+        f,
+        f"unsupported file type {f.suffix or '(none)'!r}"
+        f" (historiograph reads {', '.join(SUFFIXES)}; for a PDF or web page, save its text first)",
+    )
 
 
 ReadCallback = Callable[[Path, int, int], None]  # (file, files read so far, files in all)
@@ -80,6 +92,8 @@ def read_all(
             docs.append(doc)
         except InputError as e:
             errors.append(e)
+        except Exception as e:  # a reader's bug: report the file, read the others
+            errors.append(StageError(f, "reading", e))
         if on_read:
             on_read(f, i, len(files))
     return docs, errors
@@ -98,5 +112,6 @@ def ingest_paths(
     report = IngestReport(errors=errors + read_errors)
     report.words = sum(d.word_count for d in docs)
     if docs:
-        report.status = write_documents(db, docs, on_written)
+        report.status, failed = write_documents(db, docs, on_written)
+        report.errors += failed
     return report

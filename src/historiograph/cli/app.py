@@ -255,3 +255,13 @@ def main() -> None:
     except HistoriographError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("error: interrupted (the database keeps what it had before)", err=True)
+        sys.exit(130)
+    except Exception as e:  # a bug of historiograph's: one line, not a traceback
+        typer.echo(
+            f"error: internal error ({type(e).__name__}: {e}); please report it"
+            " with the command and the file",
+            err=True,
+        )
+        sys.exit(70)

@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-10"
+STAGE_VERSION = "actors-11"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -152,9 +152,13 @@ def _title_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alt(qualifiers)})\s+)*(?:(?:{alt(titles)})\s+)+$")
 
 
-def _title_before(text: str, start: int) -> int:
-    """Where a title printed just before ``start`` begins (``start`` if none)."""
-    window = text[max(0, start - 60) : start]
+def _title_before(text: str, start: int, floor: int = 0) -> int:
+    """Where a title printed just before ``start`` begins (``start`` if none).
+
+    The title never reaches back past ``floor``, the end of the mention before it:
+    in "U.S. Secretary of State Robert Lansing" the country is a mention of its own.
+    """
+    window = text[max(floor, start - 60) : start]
     m = _title_pattern().search(window)
     if not m:
         return start
@@ -471,7 +475,8 @@ def find_actors(
 
     for c in chosen:
         name = text[c.start : c.end]
-        title_start = _title_before(text, c.start)
+        floor = layer.mentions[-1].end if layer.mentions else 0
+        title_start = _title_before(text, c.start, floor)
         title = text[title_start : c.start].strip() or None
         holder = None
         how = c.how
@@ -503,7 +508,7 @@ def find_actors(
         else:
             words = _name_words(name)
             if c.kind == "person" and len(name.split()) == 1:
-                if words[0] in people:
+                if words and words[0] in people:
                     actor_id, how = people[words[0]], "surname"
                 elif title:
                     actor_id = slug(name)

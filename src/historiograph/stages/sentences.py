@@ -48,9 +48,12 @@ def abbreviations() -> Abbreviations:
     )
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
-    nxt = text[m.start(1) :]
-    if not _STARTER.match(nxt):
+    nxt = m.start(1)  # matched in place: a slice of the rest of the text costs its length
+    if not _STARTER.match(text, nxt):
         return False
     punct = m.group()
     if punct != ".":
@@ -62,7 +65,7 @@ def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
     if folded in abbr.never or re.fullmatch(r"[A-Z]\.", token):
         return False
     if folded in abbr.ambiguous or _INITIALISM.search(token):
-        next_word = re.match(r"[A-Za-z]+", nxt)
+        next_word = _WORD.match(text, nxt)
         return bool(next_word) and next_word.group() in abbr.openers
     return True
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from historiograph import __version__
-from historiograph.errors import StoreError
+from historiograph.ingest.article import READERS_VERSION
+from historiograph.errors import HistoriographError, StageError, StoreError
 from historiograph.model import Document
 from historiograph.stages import actors, events, times
 from historiograph.stages.citations import ParsedNote
@@ -24,7 +26,7 @@ from historiograph.store.migrations import MIGRATIONS, migrate
 
 # Stored with each document: a document read by another version is read again.
 READER_VERSION = (
-    f"{__version__}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
+    f"{__version__}+r{READERS_VERSION}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
     f"+{events.STAGE_VERSION}"
 )
 
@@ -109,8 +111,8 @@ def _drop_orphan_sources(db: sqlite3.Connection) -> None:
 def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
     db.execute(
         "INSERT INTO documents"
-        " (id, path, sha256, format, title, raw, text, n_words, reader_version, note_scope)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " (id, path, sha256, format, title, raw, text, n_words, reader_version, note_scope, meta)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.id,
             doc.path,
@@ -122,6 +124,7 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
             doc.word_count,
             READER_VERSION,
             doc.note_scope,
+            json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
         ),
     )
     db.executemany(
@@ -192,15 +195,30 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
-    notes = _insert_citations(db, doc)
-    found_times = times.time_document(doc)
-    _insert_times(db, doc, found_times)
-    parsed = parse_paragraphs(doc)
-    layer = actors.find_actors(doc, found_times, parsed=parsed)
-    _insert_actors(db, doc, layer)
-    found = events.find_events(doc, found_times, layer, parsed)
-    complete_from_notes(found, notes, layer)
-    _insert_events(db, doc, found)
+    with _stage(doc, "citations"):
+        notes = _insert_citations(db, doc)
+    with _stage(doc, "times"):
+        found_times = times.time_document(doc)
+        _insert_times(db, doc, found_times)
+    with _stage(doc, "actors"):
+        parsed = parse_paragraphs(doc)
+        layer = actors.find_actors(doc, found_times, parsed=parsed)
+        _insert_actors(db, doc, layer)
+    with _stage(doc, "events"):
+        found = events.find_events(doc, found_times, layer, parsed)
+        complete_from_notes(found, notes, layer)
+        _insert_events(db, doc, found)
+
+
+@contextmanager
+def _stage(doc: Document, name: str) -> Iterator[None]:
+    """Name the stage in any unexpected error, so the ingest can report it and go on."""
+    try:
+        yield
+    except HistoriographError:
+        raise
+    except Exception as e:
+        raise StageError(doc.path or doc.id, name, e) from e
 
 
 def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Event]) -> None:
@@ -383,13 +401,16 @@ def write_documents(
     db: sqlite3.Connection,
     docs: Iterable[Document],
     on_written: Callable[[Document, str], None] | None = None,
-) -> dict[str, str]:
-    """Store documents in one transaction; return ``{doc_id: added|replaced|unchanged}``.
+) -> tuple[dict[str, str], list[StageError]]:
+    """Store documents in one transaction; return ``{doc_id: added|replaced|unchanged}`` and
+    the documents a stage failed on.
 
     A document whose file bytes and reader version are unchanged is left as
-    it is; one that changed is replaced whole.
+    it is; one that changed is replaced whole. A document a stage fails on is
+    rolled back alone (its earlier version, if any, stays) and reported.
     """
     status: dict[str, str] = {}
+    failed: list[StageError] = []
     db.execute("BEGIN IMMEDIATE")
     try:
         for doc in docs:
@@ -399,9 +420,17 @@ def write_documents(
             if row and row["sha256"] == doc.sha256 and row["reader_version"] == READER_VERSION:
                 status[doc.id] = "unchanged"
             else:
-                if row:
-                    _delete_document(db, doc.id)
-                _insert_document(db, doc)
+                db.execute("SAVEPOINT document")
+                try:
+                    if row:
+                        _delete_document(db, doc.id)
+                    _insert_document(db, doc)
+                except StageError as e:
+                    db.execute("ROLLBACK TO document")
+                    db.execute("RELEASE document")
+                    failed.append(e)
+                    continue
+                db.execute("RELEASE document")
                 status[doc.id] = "replaced" if row else "added"
             if on_written:
                 on_written(doc, status[doc.id])
@@ -410,4 +439,4 @@ def write_documents(
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return status
+    return status, failed
