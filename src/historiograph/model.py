@@ -111,6 +111,9 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     styles: list[StyleSpan] = field(default_factory=list)
     note_scope: str = "sentence"  # how far back a note reaches: see stages.note_reach
+    # Metadata the file states about itself (``SOURCE:``/``TITLE:`` lines, YAML front
+    # matter), keys lower-cased; not part of the text.
+    meta: dict[str, str] = field(default_factory=dict)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file range behind normalized ``[start, end)``."""

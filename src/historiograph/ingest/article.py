@@ -1,24 +1,29 @@
 """Read an article file into a :class:`~historiograph.model.Document`.
 
 ``read_article`` is the ingest stage: raw bytes -> checked text -> a reader
-chosen by the text's shape (PDF-extracted or Markdown-like) -> blocks,
+chosen by the text's shape (saved from the web, PDF-extracted or Markdown-like) -> blocks,
 sentences, footnotes and markers, all as offsets into one normalized text.
 """
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from pathlib import Path
 
 from historiograph.errors import InputError
 from historiograph.ingest.markdown import read_markdown
 from historiograph.ingest.pdftext import looks_hard_wrapped, read_pdf_text
 from historiograph.ingest.reading import ReaderOutput
+from historiograph.ingest.webtext import looks_like_web_text, read_web_text
 from historiograph.model import Block, Document, Footnote, Marker, Sentence, StyleSpan
 from historiograph.stages.note_reach import note_scope
 from historiograph.stages.sentences import split_sentences
 
-FORMATS = ("auto", "pdf-text", "markdown")
+# Raised when a reader reads the same file differently (stored documents are read again).
+READERS_VERSION = "3"
+FORMATS = ("auto", "pdf-text", "markdown", "web")
+_READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "web": read_web_text}
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -43,6 +48,9 @@ def decode(data: bytes, path: str | Path) -> str:
 
 
 def detect_format(raw: str) -> str:
+    """The reader the text's shape calls for (``--format`` overrides it)."""
+    if looks_like_web_text(raw):
+        return "web"
     return "pdf-text" if looks_hard_wrapped(raw) else "markdown"
 
 
@@ -67,7 +75,7 @@ def parse_article(
         )
     if fmt == "auto":
         fmt = detect_format(raw)
-    out = read_pdf_text(raw) if fmt == "pdf-text" else read_markdown(raw)
+    out = _READERS[fmt](raw)
     if not out.text.strip():
         raise InputError(path or doc_id, "no article text found")
     return _assemble(out, raw, doc_id, path, sha256)
@@ -75,7 +83,9 @@ def parse_article(
 
 def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) -> Document:
     assert out.offsets is not None
-    doc = Document(doc_id, path, raw, out.text, out.offsets, out.format, sha256=sha256)
+    doc = Document(
+        doc_id, path, raw, out.text, out.offsets, out.format, sha256=sha256, meta=out.meta
+    )
     first_marker = min((hit.raw_start for hit in out.markers), default=len(raw))
     for i, rb in enumerate(out.blocks):
         doc.blocks.append(Block(i, rb.kind, rb.start, rb.end))
@@ -97,17 +107,19 @@ def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) 
             )
             for s, e in spans:
                 doc.sentences.append(Sentence(len(doc.sentences), s, e, i))
-    doc.markers = [_link_marker(doc, k, hit) for k, hit in enumerate(out.markers)]
+    if doc.title is None and out.meta.get("title"):
+        doc.title = out.meta["title"]
+    starts = [s.start for s in doc.sentences]
+    doc.markers = [_link_marker(doc, k, hit, starts) for k, hit in enumerate(out.markers)]
     doc.styles = [StyleSpan("italic", s, e) for s, e in out.italics]
     doc.note_scope = note_scope(doc)
     return doc
 
 
-def _link_marker(doc: Document, k: int, hit) -> Marker:  # type: ignore[no-untyped-def]
+def _link_marker(doc: Document, k: int, hit, starts: list[int]) -> Marker:  # type: ignore[no-untyped-def]
     """Attach a marker to the sentence it closes (the one ending at or around it)."""
-    sentence_idx = None
-    for s in doc.sentences:
-        if s.start < hit.pos <= s.end:
-            sentence_idx = s.idx
-            break
+    # The last sentence starting before the marker holds it if it reaches it.
+    i = bisect_left(starts, hit.pos) - 1
+    s = doc.sentences[i] if i >= 0 else None
+    sentence_idx = s.idx if s is not None and s.start < hit.pos <= s.end else None
     return Marker(k, hit.n, hit.pos, hit.raw_start, hit.raw_end, sentence_idx, hit.style)

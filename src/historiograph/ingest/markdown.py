@@ -72,12 +72,15 @@ def _looks_like_title_line(text: str) -> bool:
 
 def _classify(raw: str, paras: list[_Para], marker_numbers: set[int]) -> None:
     seen_body = has_title = False
+    labels: set[int] = set()  # a note's number is printed once: a second "1." is a list item
     for p in paras:
         text = raw[p.start : p.end]
-        if m := _MD_NOTE_DEF.match(text):
-            p.kind, p.label, p.body_start = "note", m.group(1), p.start + m.end()
-        elif (m := _NOTE_LABEL.match(text)) and int(m.group(1)) in marker_numbers:
-            p.kind, p.label, p.body_start = "note", m.group(1), p.start + m.end()
+        m = _MD_NOTE_DEF.match(text) or _NOTE_LABEL.match(text)
+        if m and int(m.group(1)) not in labels and (
+            m.re is _MD_NOTE_DEF or int(m.group(1)) in marker_numbers
+        ):
+            p.kind, p.label, p.body_start = "note", str(int(m.group(1))), p.start + m.end()
+            labels.add(int(m.group(1)))
         elif m := _ATX_HEADING.match(text):
             p.kind = "title" if not (seen_body or has_title) and m.end() == 2 else "heading"
             p.body_start = p.start + m.end()
@@ -142,9 +145,22 @@ def _rejoin(raw: str, paras: list[_Para]) -> list[_Logical]:
     return logical
 
 
-def _write_inline(raw: str, lo: int, hi: int, writer: BlockWriter, out: ReaderOutput) -> None:
-    """Write a paragraph's raw text: markers out, emphasis marks out, italics recorded."""
-    events: list[tuple[int, int, str, object]] = []
+def write_inline(
+    raw: str,
+    lo: int,
+    hi: int,
+    writer: BlockWriter,
+    out: ReaderOutput,
+    markers: list[MarkerHit] | None = None,
+) -> None:
+    """Write a paragraph's raw text: markers out, emphasis marks out, italics recorded.
+
+    ``markers`` are markers another reader found in ``raw[lo:hi]`` (their ``pos`` is
+    filled in here), besides the superscripts and ``[^n]`` every reader knows.
+    """
+    events: list[tuple[int, int, str, object]] = [
+        (h.raw_start, h.raw_end, "marker", (h.n, h.style)) for h in markers or []
+    ]
     for m in SUPERSCRIPT_RE.finditer(raw, lo, hi):
         events.append((m.start(), m.end(), "marker", (superscript_value(m.group()), "superscript")))
     for m in MARKDOWN_REF_RE.finditer(raw, lo, hi):
@@ -192,7 +208,7 @@ def read_markdown(raw: str) -> ReaderOutput:
             if k:
                 prev = block.parts[k - 1]
                 writer.space(prev.end, prev.end)
-            _write_inline(raw, part.body_start, part.end, writer, out)
+            write_inline(raw, part.body_start, part.end, writer, out)
         start, end = writer.close_block()
         if end > start:
             out.blocks.append(RawBlock(block.kind, start, end, label=block.label))

@@ -33,6 +33,7 @@ class ReaderOutput:
     blocks: list[RawBlock] = field(default_factory=list)
     markers: list[MarkerHit] = field(default_factory=list)
     italics: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # SOURCE:, TITLE: … lines, front matter
 
 
 # A sentence is complete when it ends in . ! ? (or …), maybe inside closing

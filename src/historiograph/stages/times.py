@@ -27,8 +27,10 @@ from datetime import date, datetime, timedelta
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-3"
-BODY_BLOCKS = ("paragraph",)
+STAGE_VERSION = "times-4"
+# Headings state times too ("The Laos Crisis, 1960–1963"), and set the date that
+# relative expressions below them are read from.
+BODY_BLOCKS = ("title", "heading", "paragraph")
 
 
 @dataclass(slots=True, frozen=True)

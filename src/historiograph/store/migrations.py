@@ -294,6 +294,14 @@ def m010_delivers() -> str:
         """
 
 
+def m011_document_meta() -> str:
+    return """
+        -- what the file states about itself (SOURCE:, TITLE: lines, YAML front matter),
+        -- as a JSON object; '{}' when it states nothing
+        ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}';
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -305,6 +313,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m008_date_basis,
     m009_certainty,
     m010_delivers,
+    m011_document_meta,
 ]
 
 
