@@ -8,7 +8,7 @@ DB ?= historiograph.db
 CONSTRAINTS := requirements/constraints.txt
 GOLD ?= ../shared/gold
 
-.PHONY: demo test test-all bench eval lint install install-test chromium serve clean
+.PHONY: demo test test-all fuzz bench eval lint install install-test chromium serve clean
 
 # The browser tests drive Debian's Chromium (never a downloaded browser): installed with apt
 # when it is missing (as root, or through sudo).
@@ -49,6 +49,9 @@ demo: install
 	@echo
 	$(BIN)/historiograph network seed2_intervention --from 1950-10 --to 1950-10 --db $(DB) | head -8
 	@echo
+	@echo "A text of the general corpus, saved from the web: a FRUS history chapter's note and the sentence citing it"
+	$(BIN)/historiograph show frus_history_ch8_1958_1979 --note 1 --db $(DB)
+	@echo
 	@echo "More: $(BIN)/historiograph events seed2_intervention --type communication --db $(DB)"
 	@echo "      $(BIN)/historiograph events seed1_armistice --actor Ridgway --json --db $(DB)"
 	@echo "      $(BIN)/historiograph search \"air cover\" --db $(DB)"
@@ -74,6 +77,11 @@ test: install-test chromium
 
 test-all: install-test chromium
 	$(BIN)/python -m pytest -q
+
+# Property tests on many more inputs than make test tries; failing inputs land in tests/fuzz_cases/.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install-test
+	$(BIN)/python tools/fuzz.py --examples $(FUZZ_EXAMPLES)
 
 bench: install
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[baseline]' || echo "baselines (refextract, dateparser) not installed"
