@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
-
 from tests.fuzzing import REGRESSIONS, read_every_way, text_like  # noqa: E402
 from tests.test_fuzz import _ingest_twice  # noqa: E402
 

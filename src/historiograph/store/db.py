@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from historiograph import __version__
-from historiograph.ingest.article import READERS_VERSION
 from historiograph.errors import HistoriographError, StageError, StoreError
+from historiograph.ingest.article import READERS_VERSION
 from historiograph.model import Document
 from historiograph.stages import actors, events, times
 from historiograph.stages.citations import ParsedNote
