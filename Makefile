@@ -6,7 +6,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= historiograph.db
 CONSTRAINTS := requirements/constraints.txt
-GOLD ?= ../shared/gold
+# Every gold folder, each given to eval as its own --gold.
+GOLD ?= ../shared/gold ../shared/gold-general
 
 .PHONY: demo test test-all fuzz bench eval lint install install-test chromium serve clean
 
@@ -95,7 +96,7 @@ bench: install
 
 eval: install
 	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
-	$(BIN)/historiograph eval --gold $(GOLD) --db $(DB)
+	$(BIN)/historiograph eval --summary $(addprefix --gold ,$(GOLD)) --db $(DB)
 
 lint: install-test
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[dev]'

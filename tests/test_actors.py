@@ -143,7 +143,11 @@ def test_actors_seed2_mentions_read_back_in_the_raw_file(corpus_db):
 def test_actors_dev_sample_scores(corpus_db, gold_dir):
     from historiograph.evaluate import evaluate
 
-    scores = {s.metric: s.value for s in evaluate(corpus_db, gold_dir) if s.layer == "actors"}
-    assert scores["mention precision"] >= 0.95
-    assert scores["mention recall"] >= 0.90
-    assert scores["canonicalisation"] >= 0.97
+    scores = {
+        (s.article, s.metric): s.value for s in evaluate(corpus_db, gold_dir) if s.layer == "actors"
+    }
+    for seed in ("seed1", "seed2"):  # the seeds share actors.json, and each is scored alone
+        assert scores[(seed, "mention precision")] >= 0.95
+        assert scores[(seed, "mention recall")] >= 0.90
+        assert scores[(seed, "canonicalisation")] >= 0.97
+    assert scores[("macro", "mention f1")] >= 0.95

@@ -16,7 +16,7 @@ from historiograph.cli import events as event_commands
 from historiograph.cli import layers as layer_commands
 from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_json, print_table
 from historiograph.errors import HistoriographError
-from historiograph.evaluate import evaluate
+from historiograph.evaluate import evaluate, summary_rows
 from historiograph.ingest.article import FORMATS
 from historiograph.pipeline import ingest_paths
 from historiograph.store import queries
@@ -186,12 +186,24 @@ def search(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (SCHEMA.md).")],
+    gold: Annotated[
+        list[Path],
+        typer.Option("--gold", help="Folder of gold JSON files (SCHEMA.md); give it once per folder."),
+    ],
     db: DbOption = DEFAULT_DB,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="One line per text and the macro average.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Score the stored documents against gold annotations and print a table."""
+    """Score the stored documents against gold annotations, per text and macro-averaged."""
     scores = evaluate(connect(db, readonly=True), gold)
+    if summary:
+        rows = summary_rows(scores)
+        if as_json:
+            return print_json(rows)
+        print_table(rows, list(rows[0]) if rows else ["text"])
+        return None
     rows = [s.to_dict() | {"value": None if s.value is None else round(s.value, 3)} for s in scores]
     if as_json:
         return print_json(rows)
