@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-11"
+STAGE_VERSION = "actors-12"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -54,12 +54,6 @@ SCHOLAR_BEFORE = re.compile(
     r"(?:[Ss]cholars?|[Hh]istorians?|[Rr]esearchers?|[Aa]nalysts?)\s+(?:like|such as|including)?\s*"
     r"(?:(?:[A-Z][\w.-]*\s+){1,3}(?:and|,)\s+)?$"
 )
-# Capitalised words that head the name of a thing, not of a person ("Operation Showdown").
-THING_WORDS = {
-    "Line", "Mount", "Operation", "Offensive", "Treaty", "Plan", "Resolution", "Hill", "Ridge",
-    "River", "Valley", "Island", "Strait", "Sea", "Port", "Bay", "Landing", "Tent", "Hall",
-    "Perimeter", "Pact", "Agreement", "Conference", "Memorandum", "Doctrine", "Campaign",
-}  # fmt: skip
 ADJECTIVE_PREFIXES = {
     "Sino",
     "Anglo",
@@ -325,10 +319,19 @@ def _name_words(name: str) -> list[str]:
     return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
 
 
+@cache
+def thing_words() -> frozenset[str]:
+    """Capitalised words that head the name of a thing, not of an actor (``data/thing_words.txt``)."""
+    text = resources.files("historiograph.data").joinpath("thing_words.txt").read_text("utf-8")
+    return frozenset(
+        w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")
+    )
+
+
 def _looks_like_name(words: list[str]) -> bool:
     if not 1 <= len(words) <= 4:
         return False
-    return not THING_WORDS.intersection(words) and all(
+    return not thing_words().intersection(POSSESSIVE.sub("", w) for w in words) and all(
         w[:1].isupper() and not w.isupper() or re.fullmatch(r"[A-Z]\.", w) or w in ("Jr.", "Sr.")
         for w in words
     )

@@ -11,6 +11,7 @@ from historiograph.stages.actors import ActorLayer, Mention
 from historiograph.stages.events.circumstances import Circumstances
 from historiograph.stages.events.decisions import Decisions
 from historiograph.stages.events.discourse import Discourse
+from historiograph.stages.events.frames import Frame, load_frames
 from historiograph.stages.events.merging import _take_acts
 from historiograph.stages.events.records import Event, _Dates
 from historiograph.stages.events.slots import Slots
@@ -36,6 +37,8 @@ class _Reader(Triggers, Slots, Decisions, Circumstances, Discourse):
     ) -> None:
         self.doc = doc
         self.lex = lex
+        self.frames = load_frames()
+        self.framed: dict[int, Frame] = {}  # trigger start -> the frame it filled
         self.index = cl.MentionIndex(list(layer.mentions), layer.actors)
         starts = {s.start for s in doc.sentences}
         openers = frozenset(t.start for t in times if t.qualifier == "by" and t.start in starts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
+from historiograph.stages.events.frames import acted_on
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -270,6 +271,12 @@ class Slots:
             ev.content = self.quoted(tok, s, quotes)
             if ev.act in ("request", "propose", "direct"):
                 ev.summary = self.asked(tok, quotes)
+        elif ev.type == "decision" and (frame := self.framed.get(base + tok.idx)) is not None:
+            # "lifted the oil embargo", "resigned the presidency": the act is what was decided
+            said = cl.ASIDES | {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "mark", "neg"}
+            ev.summary = self.doc.text[slice(*cl.subtree_span(tok, base, said))].rstrip(" ,;")
+            negative = frame.polarity == "negative" or cl.is_negated(tok)
+            ev.polarity = "negative" if negative else "positive"
         elif ev.type == "decision":
             ev.summary, ev.polarity = self.decided(tok)
         elif ev.type == "meeting":
@@ -305,6 +312,13 @@ class Slots:
             # what was proposed ("proposed that …") but not "Before" or "Notably"
             said = (cl.ASIDES - {"ccomp"}) | {"nsubj", "nsubjpass", "advmod", "mark"}
             ev.summary = self.doc.text[slice(*cl.subtree_span(tok, base, said))]
+            if base + tok.idx in self.framed:  # "reached an agreement with Castro": both parties
+                partners = cl.preps(tok, "with") + [
+                    w for o in acted_on(tok) for w in cl.preps(o, "with", "between")
+                ]
+                for o in partners:
+                    for a, st, en, how in self.resolve(o, base, s):
+                        ev.add("actor", a, st, en, how)
 
     def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """A meeting, operation, decision or message named by a noun: who (inside the phrase,
