@@ -27,13 +27,57 @@ CORPUS = ROOT / "corpus"
 REGRESSIONS = ROOT / "tests" / "fuzz_cases"
 
 SALT = [
-    "¹", "²³", "⁴⁵", "[1]", "[2]", "[^3]", "[12]", "[no date]", " 4", ".5", "6.", "12. ",
-    "“", "”", "\"", "'", "‘", "’", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u200b",
-    "\ufeff", "*", "_", "# ", "## ", "- ", "> ", "\nNotes\n\n", "\nEndnotes\n\n",
+    "¹",
+    "²³",
+    "⁴⁵",
+    "[1]",
+    "[2]",
+    "[^3]",
+    "[12]",
+    "[no date]",
+    " 4",
+    ".5",
+    "6.",
+    "12. ",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "*",
+    "_",
+    "# ",
+    "## ",
+    "- ",
+    "> ",
+    "\nNotes\n\n",
+    "\nEndnotes\n\n",
     "\n\n1. See Acheson to Bruce, October 5, 1950, FRUS 1950, 7: 12.\n",
-    "\n\n2. Ibid., 14.\n", "SOURCE: https://example.org/x\n", "TITLE: A Title\n",
-    "---\ntitle: Front\n---\n", "October 12, 1950", "at 21:00", "T21:", "1950-10-12",
-    "on the night of 18-19 October", "(", ")", "—", "–", "…", "§", "\x0c",
+    "\n\n2. Ibid., 14.\n",
+    "SOURCE: https://example.org/x\n",
+    "TITLE: A Title\n",
+    "---\ntitle: Front\n---\n",
+    "October 12, 1950",
+    "at 21:00",
+    "T21:",
+    "1950-10-12",
+    "on the night of 18-19 October",
+    "(",
+    ")",
+    "—",
+    "–",
+    "…",
+    "§",
+    "\x0c",
 ]
 
 
@@ -53,7 +97,9 @@ def text_like(draw: st.DrawFn, max_paragraphs: int = 6) -> str:
     pool = corpus_paragraphs()
     n = draw(st.integers(1, max_paragraphs))
     parts = [pool[draw(st.integers(0, len(pool) - 1))] for _ in range(n)]
-    seps = draw(st.lists(st.sampled_from(["\n\n", "\n", "\r\n\r\n", " ", "\n\n\n"]), min_size=n, max_size=n))
+    seps = draw(
+        st.lists(st.sampled_from(["\n\n", "\n", "\r\n\r\n", " ", "\n\n\n"]), min_size=n, max_size=n)
+    )
     text = "".join(p + s for p, s in zip(parts, seps, strict=True))
     if draw(st.booleans()):  # cut at arbitrary offsets
         a = draw(st.integers(0, len(text)))

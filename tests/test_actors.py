@@ -151,3 +151,21 @@ def test_actors_dev_sample_scores(corpus_db, gold_dir):
         assert scores[(seed, "mention recall")] >= 0.90
         assert scores[(seed, "canonicalisation")] >= 0.97
     assert scores[("macro", "mention f1")] >= 0.95
+
+
+def test_actors_states_of_the_world_and_names_of_things():
+    text, layer = _layer(
+        "In 1974 the Israelis and Egypt agreed, and Syria and Laos watched. The China White"
+        " Paper and the Cuban Missile Crisis were discussed in the New York Times."
+    )
+    named = {m.text: layer.actors[m.actor_id] for m in layer.mentions}
+    assert {named[n].id for n in ("the Israelis", "Egypt", "Syria", "Laos")} == {
+        "israel",
+        "egypt",
+        "syria",
+        "laos",
+    }
+    assert all(named[n].kind == "state" for n in ("Egypt", "Laos"))
+    assert not any(
+        w in m.text for m in layer.mentions for w in ("White Paper", "Missile Crisis", "Times")
+    )

@@ -19,7 +19,9 @@ from historiograph.pipeline import ingest_paths
 from historiograph.store.db import connect
 from tests.fuzzing import REGRESSIONS, dump, read_every_way, text_like
 
-QUICK = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+QUICK = settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 
 
 @QUICK

@@ -204,3 +204,62 @@ def test_times_counted_from_an_event_the_field_dates_say_which_and_carry_on():
     assert (landing.value, landing.inferred, landing.anchor) == ("1950-09-15", True, "1950-09-15")
     assert t["Three days later"].value == "1950-09-18"  # the narrative counts on from it
     assert t["Two hours after"].value is None  # no clock time is known for the outbreak
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, value",
+    [
+        # durations with quantifiers and ranges
+        ("The occupation lasted an additional year.", "an additional year", "P1Y"),
+        ("They waited six more months for an answer.", "six more months", "P6M"),
+        ("It would take at least another year.", "at least another year", "P1Y"),
+        ("Talks went on for another two weeks.", "for another two weeks", "P2W"),
+        ("Nearly a month of talks followed.", "Nearly a month", "P1M"),
+        ("For more than twenty years the pact held.", "For more than twenty years", "P20Y"),
+        ("The base came on a 25-year lease.", "25-year", "P25Y"),
+        ("It might last 15 to 20 years.", "15 to 20 years", "P15Y/P20Y"),
+        (
+            "Peace had held for the previous quarter century.",
+            "the previous quarter century",
+            "P25Y",
+        ),
+        ("Trade rose annually after the treaty.", "annually", "P1Y"),
+        # year ranges, years with a qualifier, decades, centuries
+        ("Between 1945 and 1952, Japan was occupied.", "Between 1945 and 1952", "1945/1952"),
+        ("From 1947 to 1949 the army withdrew.", "From 1947 to 1949", "1947/1949"),
+        ("By mid-1945 the war was nearly over.", "By mid-1945", "1945"),
+        ("Talks began in mid-1951.", "mid-1951", "1951"),
+        ("Unrest had grown since the 1920’s.", "1920’s", "192"),
+        ("Empires fell in the 20th century.", "the 20th century", "19"),
+        ("It was the nineteenth century's habit.", "the nineteenth century", "18"),
+        ("In September of 1951, fifty-two nations met.", "September of 1951", "1951-09"),
+    ],
+)
+def test_times_quantified_durations_ranges_and_periods(sentence, expression, value):
+    assert _value(sentence, expression).value == value
+
+
+def test_times_two_years_joined_by_and_stay_two_years():
+    assert [t.value for t in _times("Air raids came in 1942 and 1943.")] == ["1942", "1943"]
+
+
+def test_times_a_bare_season_and_day_take_the_narratives_year_and_month():
+    text = (
+        "On March 18, 1974, the embargo was lifted. During the fall, an Arab summit met. "
+        "That winter the talks stalled.\n\nIn June 1962 the factions met; on the 23rd, they agreed."
+    )
+    fall, winter = _value(text, "During the fall"), _value(text, "That winter")
+    assert (fall.value, fall.inferred, fall.anchor) == ("1974-FA", True, "1974-03-18")
+    assert winter.value == "1974-WI"
+    assert _value(text, "on the 23rd").value == "1962-06-23"
+    # without a narrative year, a season is left unknown rather than guessed
+    assert _value("During the winter, nothing moved.", "During the winter").value == "XXXX-WI"
+
+
+def test_times_a_date_that_names_a_past_event_does_not_move_the_narrative():
+    text = (
+        "In January 1974 the talks began. The town lay in the zone Israel had captured during "
+        "the June 1967 Arab-Israeli War. On May 16, Kissinger offered a proposal."
+    )
+    assert _value(text, "June 1967").value == "1967-06"
+    assert _value(text, "May 16").value == "1974-05-16"

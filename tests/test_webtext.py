@@ -163,7 +163,9 @@ def test_webtext_ch8_note_json_has_note_and_citing_sentence(tmp_path):
     [cite] = data["cited_by"]
     assert cite["text"].startswith("It also resulted in sharply diminished documentation")
     assert json.loads(
-        conn.execute("SELECT meta FROM documents WHERE id = 'frus_history_ch8_1958_1979'").fetchone()[0]
+        conn.execute(
+            "SELECT meta FROM documents WHERE id = 'frus_history_ch8_1958_1979'"
+        ).fetchone()[0]
     )["title"].endswith("Cold War Normalcy, 1958–1979")
 
 
@@ -192,7 +194,9 @@ def test_ingest_a_stage_failing_on_one_file_leaves_it_out_and_stores_the_others(
     assert report.status == {"good": "added"}
     [err] = report.errors
     assert isinstance(err, StageError) and err.stage == "times"
-    assert str(err).startswith(f"{bad}: the times stage failed (IndexError: list index out of range)")
+    assert str(err).startswith(
+        f"{bad}: the times stage failed (IndexError: list index out of range)"
+    )
     # The failed file's earlier version stays whole: nothing half-written.
     assert conn.execute("SELECT text FROM documents WHERE id = 'bad'").fetchone()[0] == before
     counts = conn.execute("SELECT COUNT(*) FROM sentences WHERE doc_id = 'bad'").fetchone()[0]

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-4"
+STAGE_VERSION = "times-5"
 # Headings state times too ("The Laos Crisis, 1960–1963"), and set the date that
 # relative expressions below them are read from.
 BODY_BLOCKS = ("title", "heading", "paragraph")
@@ -286,24 +286,61 @@ class _Narrative:
         )
 
     def duration(self, f: Found, e: TimeExpr) -> TimeExpr:
-        value = "P"
-        timed = False
-        for n, unit in f.parts["amounts"]:
-            code = UNITS[unit]
-            if code in ("H", "MI") and not timed:
-                value += "T"
-                timed = True
-            amount = "X" if n is None else (f"{n:g}" if n % 1 else str(int(n)))
-            value += amount + code[0]
-        approx = f.parts.get("approx")
+        def iso(amounts: list[tuple[float | None, str]]) -> str:
+            value, timed = "P", False
+            for n, unit in amounts:
+                code = UNITS[unit]
+                if code in ("H", "MI") and not timed:
+                    value += "T"
+                    timed = True
+                amount = "X" if n is None else (f"{n:g}" if n % 1 else str(int(n)))
+                value += amount + (code if code == "DE" else code[0])
+            return value
+
+        value = iso(f.parts["amounts"])
+        upper = f.parts.get("upper")
+        if upper is not None:  # "15 to 20 years": the range, lower/upper
+            value += "/" + iso([(upper, f.parts["amounts"][0][1])])
+        approx, mod = f.parts.get("approx"), f.parts.get("mod")
         return replace(
             e,
             type="duration",
             value=value,
             precision="duration",
-            qualifier="approx" if approx else None,
-            mod="APPROX" if approx else None,
+            qualifier="approx" if approx and not upper else None,
+            mod=mod or ("APPROX" if approx and not upper else None),
         )
+
+    def season(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "during the winter", "that summer": the season of the narrative's year."""
+        ref = self.ref
+        if ref is None:
+            return replace(e, value=f"XXXX-{f.parts['season']}", precision="season", vague=True)
+        year = ref.year + f.parts["shift"]
+        value = f"{year}-{f.parts['season']}"
+        e = replace(e, value=value, precision="season", qualifier=f.parts["qualifier"])
+        return self._anchored(replace(e, mod=f.parts["mod"]), ref)
+
+    def century(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "the 20th century" -> ``19`` (the years 1900-1999)."""
+        p = f.parts
+        return replace(
+            e, value=f"{p['century'] - 1:02d}", precision="century", qualifier=p["qualifier"],
+            mod=p["mod"],
+        )  # fmt: skip
+
+    def bare_day(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "on the 23rd": that day of the month the narrative is in (or the next month's,
+        when the narrative's day is already past it by more than a week)."""
+        ref = self.ref
+        if ref is None or ref.month is None:
+            return e
+        year, month, day = ref.year, ref.month, f.parts["day"]
+        if ref.day is not None and day + 7 < ref.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if not _valid(year, month, day):
+            return e
+        return self._anchored(replace(e, value=_iso(year, month, day), precision="day"), ref)
 
     def set(self, f: Found, e: TimeExpr) -> TimeExpr:
         return replace(e, type="set", value=f"P1{f.parts['unit']}", precision="set")
@@ -405,7 +442,7 @@ def time_document(doc: Document) -> list[TimeExpr]:
         )
         e = getattr(narrative, f.kind)(f, e)
         out.append(e)
-        if not _attributive(doc.text, start, f):
+        if not _attributive(doc.text, start, f, end):
             narrative.advance(e)
     return _with_appositions(out)
 
@@ -413,8 +450,17 @@ def time_document(doc: Document) -> list[TimeExpr]:
 _ATTRIBUTIVE = re.compile(r"\b(?:of|from|dated)\s+$")
 
 
-def _attributive(text: str, start: int, f: Found) -> bool:
-    """ "the joint telegram of October 11": a date naming a thing told of, not the story's now."""
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*\s+)*[A-Za-z][\w-]*(?:\s|[,.;:]|$)")
+
+
+def _attributive(text: str, start: int, f: Found, end: int | None = None) -> bool:
+    """A date naming a thing told of, not the story's now: "the joint telegram of October
+    11", and a date that modifies a noun, "the June 1967 Arab-Israeli War", "the October 13
+    decision", "its 1954 creation"."""
+    if f.kind in ("calendar", "year") and end is not None and not f.parts.get("clock"):
+        if _DETERMINER.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(text, end):
+            return True
     if f.kind != "calendar" or f.parts.get("year") or f.parts.get("pod") or f.parts.get("clock"):
         return False
     return bool(_ATTRIBUTIVE.search(text, max(0, start - 8), start))

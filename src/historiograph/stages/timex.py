@@ -67,7 +67,9 @@ NUMBER_WORDS = {
     "few": None,
     "many": None,
 }
-UNITS = {"minute": "MI", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+UNITS = {
+    "minute": "MI", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+}  # fmt: skip
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -138,7 +140,7 @@ CALENDAR = re.compile(
         (?:\s+(?P<day>{_DAY})
             (?:\s*(?:[-–]|to|and|through|until)\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY}))?
         )?
-        (?:,?\s+(?P<year>{_YEAR}))?
+        (?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?
       |
         (?P<dday>{_DAY})\s+(?P<dmonth>{_MONTH})(?:,?\s+(?P<dyear>{_YEAR}))?
     )
@@ -149,13 +151,40 @@ CALENDAR = re.compile(
 YEAR = re.compile(
     rf"""
     (?:(?P<bound>{_BOUND})\s+)?
+    (?:(?P<lead>[Ff]rom|[Bb]etween)\s+)?  # "in 1942 and 1943" is two years, "between" one span
     (?:(?P<qual>{_QUAL})[\s-]+)?
     (?:(?:[Tt]he\s+)?(?P<season>{_ci("spring|summer|autumn|fall|winter")})(?:\s+of)?\s+)?
-    (?<![\d.,/-])(?P<year>{_YEAR})(?P<decade>s)?
-    (?:\s*[-–]\s*(?P<year2>\d{{2}}|{_YEAR})(?![\d/]))?
+    (?<![\d.,/])(?<!\d-)(?P<year>{_YEAR})(?P<decade>['’]?s\b)?
+    (?:\s*[-–]\s*(?P<year2>\d{{2}}|{_YEAR})(?![\d/])
+      |\s+(?(lead)(?:to|and|through|until|till)|(?:to|through|until|till))
+        \s+(?P<year3>{_YEAR})(?P<decade3>['’]?s\b)?)?
     """,
     re.X,
 )
+# A season without its year, in the narrative's year: "during the winter", "that summer",
+# "in the late summer" ("the summer of 1950" is a YEAR)
+SEASON = re.compile(
+    rf"""
+    (?:(?P<lead>{_ci("in|during|by|through|throughout|over|until|since")})\s+)?
+    (?:[Tt]he|(?P<deixis>{_ci("that|this|last|next|the following|the previous")}))\s+
+    (?:(?P<qual>{_ci("early|mid|late")})[\s-]+)?
+    (?P<season>{_ci("spring|summer|autumn|fall|winter")})\b
+    (?!\s+(?:of\s+)?(?:{_YEAR}|\d))
+    """,
+    re.X,
+)
+# "the 20th century", "the nineteenth century", "the late 19th century"
+_ORDINAL_WORDS = "eighteenth|nineteenth|twentieth|twenty-first"
+CENTURY = re.compile(
+    rf"""
+    (?:[Tt]he\s+)?(?:(?P<qual>{_ci("early|mid|late")})[\s-]+)?
+    (?:(?P<n>1[5-9]|2[01])(?:st|nd|rd|th)|(?P<word>{_ci(_ORDINAL_WORDS)}))[\s-]+century\b
+    """,
+    re.X,
+)
+CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# "on the 23rd": a day of the month the narrative is in
+BARE_DAY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*[,.;:)])")
 CLOCK = re.compile(
     rf"""
     (?:[Aa]t\s+)?(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap])(?:\.m\.|m\b)|(?P<word>noon|midnight))
@@ -188,18 +217,27 @@ NEIGHBOUR = re.compile(
 )
 DURATION = re.compile(
     rf"""
-    (?:(?P<lead>{_ci("for|within|in|after|over|the next|the last|the past|the first|the following|another")})\s+)?
+    (?:(?P<lead>{_ci("for|within|in|after|over|the next|the last|the past|the first|the following|the previous")})\s+)?
+    (?:(?P<approx>{_ci("more than|less than|at least|nearly|almost|about|some|roughly|approximately|up to")})\s+)?
     (?:
         (?P<half>half\s+an?)\s+(?P<hunit>{_UNIT})
       |
-        (?P<n>{_NUM})(?:\s+or\s+(?P<n2>{_NUM})(?:\s+and\s+a\s+half)?)?(?P<and_half>\s+and\s+a\s+half)?
-        \s+(?P<unit>{_UNIT})s?(?P<unit_half>\s+and\s+a\s+half)?
+        (?P<quarter>a\s+quarter|quarter|half\s+a)[\s-]+century
+      |
+        (?P<one>{_ci("another|an additional|a further|one more")})\s+(?P<unit1>{_UNIT}|decade)
+      |
+        (?:(?P<another>{_ci("another|an additional|a further")})\s+)?
+        (?P<n>{_NUM})(?:\s+(?:or|to|-|–)\s+(?P<n2>{_NUM})(?:\s+and\s+a\s+half)?)?(?P<and_half>\s+and\s+a\s+half)?
+        (?:\s+(?P<more>more|additional|further|extra|full|whole|long|separate))?
+        (?:\s+|-)(?P<unit>{_UNIT}|decade)s?(?P<unit_half>\s+and\s+a\s+half)?
         (?:\s+and\s+(?P<nb>{_NUM})\s+(?P<unitb>{_UNIT})s?)?
     )\b
     """,
     re.X,
 )
-SETS = re.compile(r"\b(?P<set>daily|weekly|monthly|nightly|every\s+(?:day|week|month|night))\b")
+SETS = re.compile(
+    r"\b(?P<set>daily|weekly|monthly|nightly|annually|yearly|every\s+(?:day|week|month|night|year))\b"
+)
 DEICTIC = re.compile(
     rf"""
     (?P<future>{_ci("in the near future|in the immediate future|in the foreseeable future|before long|in due course")})
@@ -219,7 +257,8 @@ class Found:
 
     start: int
     end: int
-    kind: str  # calendar | year | clock | relative | neighbour | duration | set | deictic
+    kind: str  # calendar | year | season | century | bare_day | clock | relative | neighbour
+    # | duration | set | deictic | known
     parts: dict = field(default_factory=dict)
 
 
@@ -297,6 +336,16 @@ def _year(m: re.Match) -> Found | None:
     bound, bound_mod = _qualifier(g["bound"], BOUNDS)
     year = int(g["year"])
     year2 = None
+    if g["lead"] and not g["year3"]:
+        return None  # "from 1950" alone: the lead word is not part of the date
+    if g["year3"]:  # "between 1945 and 1952", "from 1947 to 1949", "1950 through 1953"
+        year2 = int(g["year3"]) + (9 if g["decade3"] else 0)
+        if year2 <= year or (g["decade"] and not g["decade3"]):
+            return None
+        return Found(m.start(), m.end(), "year", {
+            "year": year, "year2": year2, "decade": False, "season": None,
+            "qualifier": None, "mod": None,
+        })  # fmt: skip
     if g["year2"]:
         y2 = g["year2"]
         year2 = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
@@ -311,6 +360,24 @@ def _year(m: re.Match) -> Found | None:
         "mod": bound_mod or mod,
     }
     return Found(m.start(), m.end(), "year", parts)
+
+
+def _season(m: re.Match) -> Found | None:
+    qual, mod = _qualifier(m["qual"], QUALIFIERS)
+    deixis = (m["deixis"] or "").lower()
+    shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(deixis, 0)
+    parts = {"season": SEASONS[m["season"].lower()], "shift": shift, "qualifier": qual, "mod": mod}
+    return Found(m.start(), m.end(), "season", parts)
+
+
+def _century(m: re.Match) -> Found | None:
+    n = int(m["n"]) if m["n"] else CENTURY_WORDS[m["word"].lower()]
+    qual, mod = _qualifier(m["qual"], QUALIFIERS)
+    return Found(m.start(), m.end(), "century", {"century": n, "qualifier": qual, "mod": mod})
+
+
+def _bare_day(m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "bare_day", {"day": int(m["day"])})
 
 
 def _clock_found(m: re.Match) -> Found | None:
@@ -372,29 +439,45 @@ def _neighbour(m: re.Match) -> Found | None:
 
 
 def _duration(m: re.Match) -> Found | None:
+    approx = (m["approx"] or "").lower()
+    mod = {"more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN",
+           "nearly": "LESS_THAN", "almost": "LESS_THAN", "up to": "EQUAL_OR_LESS"}.get(approx)  # fmt: skip
+    parts = {"lead": (m["lead"] or "").lower(), "mod": mod, "approx": bool(approx) and not mod}
     if m["half"]:
-        return Found(m.start(), m.end(), "duration", {"amounts": [(0.5, m["hunit"])]})
+        return Found(m.start(), m.end(), "duration", parts | {"amounts": [(0.5, m["hunit"])]})
+    if m["quarter"]:
+        years = 50 if m["quarter"].lower().startswith("half") else 25
+        return Found(m.start(), m.end(), "duration", parts | {"amounts": [(years, "year")]})
+    if m["one"]:  # "another year", "an additional year", "one more month"
+        return Found(m.start(), m.end(), "duration", parts | {"amounts": [(1, m["unit1"])]})
     n = number(m["n"])
-    if m["n"].lower() in ("a", "an", "one", "many", "few", "several") and not m["lead"]:
+    counted = m["lead"] or m["approx"] or m["more"] or m["another"]
+    if m["n"].lower() in ("a", "an", "one", "many", "few", "several") and not counted:
         return None  # "a day", "one day" alone: not a duration worth tagging
     if n is not None and (m["and_half"] or m["unit_half"]):
         n += 0.5
     amounts = [(n, m["unit"])]
     if m["nb"]:
         amounts.append((number(m["nb"]), m["unitb"]))
+    upper = number(m["n2"]) if m["n2"] else None
     return Found(
         m.start(),
         m.end(),
         "duration",
-        {"amounts": amounts, "approx": bool(m["n2"]), "lead": (m["lead"] or "").lower()},
+        parts | {"amounts": amounts, "approx": parts["approx"] or bool(m["n2"]), "upper": upper},
     )
 
 
 def _set(m: re.Match) -> Found:
     word = m["set"].split()[-1]
-    unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M"}.get(word) or UNITS.get(
-        word.replace("night", "day"), "D"
-    )
+    unit = {
+        "daily": "D",
+        "nightly": "D",
+        "weekly": "W",
+        "monthly": "M",
+        "annually": "Y",
+        "yearly": "Y",
+    }.get(word) or UNITS.get(word.replace("night", "day"), "D")
     return Found(m.start(), m.end(), "set", {"unit": unit})
 
 
@@ -430,6 +513,9 @@ FINDERS = (
     (NEIGHBOUR, _neighbour),
     (DEICTIC, _deictic),
     (YEAR, _year),
+    (CENTURY, _century),
+    (SEASON, _season),
+    (BARE_DAY, _bare_day),
     (DURATION, _duration),
     (SETS, _set),
 )

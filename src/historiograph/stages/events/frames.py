@@ -19,6 +19,7 @@ from historiograph.errors import InputError
 from historiograph.stages import clauses as cl
 
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,7 +47,7 @@ def parse_frames(data: dict, source: str) -> Frames:
     words = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
     for n, f in enumerate(data.get("frame", []), 1):
         if not isinstance(f, dict) or not f.get("verbs") or f.get("type") not in TYPES:
-            raise InputError(f"{source}: frame {n} needs verbs and a type out of {TYPES}")
+            raise InputError(source, f"frame {n} needs verbs and a type out of {TYPES}")
         frames.append(
             Frame(
                 verbs=words(f["verbs"]),
@@ -69,7 +70,7 @@ def load_frames(path: Path | None = None) -> Frames:
     try:
         return parse_frames(tomllib.loads(path.read_text("utf-8")), str(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise InputError(f"{path}: cannot read frames ({e})") from None
+        raise InputError(path, f"cannot read frames ({e})") from None
 
 
 def acted_on(tok) -> list:  # type: ignore[no-untyped-def]
@@ -82,7 +83,7 @@ def acted_on(tok) -> list:  # type: ignore[no-untyped-def]
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
     for prep in (c for c in tok.children if c.dep_ == "prep"):
-        if prep.text.casefold() in ("at", "to", "on"):  # "arrived at an agreement"
+        if prep.text.casefold() == "at":  # "arrived at an agreement"
             out += [g for g in prep.children if g.dep_ == "pobj"]
     out += [c for o in out for c in o.children if c.dep_ == "conj"]
     return out

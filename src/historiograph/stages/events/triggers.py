@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
-from historiograph.stages.events.frames import Frame, acted_on, names_object
+from historiograph.stages.events.frames import DEMONSTRATIVES, Frame, acted_on, names_object
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -161,11 +161,24 @@ class Triggers:
         for frame in candidates:
             if frame.type == "military" and (self.background(tok) or tok.dep_ == "acl"):
                 continue  # "for China sending troops", "the division stationed in Shenyang"
+            if frame.type == "decision" and self.answers_what_was_said(keys, objects):
+                continue  # "Lin Biao rejected this idea": a reply to whoever put it
             if names_object(frame, objects, is_actor) and (
                 not frame.two_sides or self.two_sides(tok)
             ):
                 return frame
         return None
+
+    def answers_what_was_said(self, keys: list[str], objects: list) -> bool:  # type: ignore[type-arg]
+        """A verb of speech whose object points back to what someone said or proposed
+        ("rejected this idea", "dropped his proposal"): an answer, not a decision alone."""
+        if not any(k in self.lex.speech_acts for k in keys):
+            return False
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.text.casefold() in DEMONSTRATIVES)
+            for o in objects
+            for c in o.children
+        )
 
     def unrealised(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Planned, asked for or supposed, not done: "to dispatch troops" (unless managed),

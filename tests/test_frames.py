@@ -1,0 +1,96 @@
+"""Event frames (data/frames.toml): a verb whose event type depends on what it acts on."""
+
+from __future__ import annotations
+
+import pytest
+
+from historiograph.errors import InputError
+from historiograph.stages.events.frames import load_frames, parse_frames
+from tests.test_events import _events, _who
+
+
+def _typed(text: str) -> list[tuple[str, str | None, str | None]]:
+    _, evs, _ = _events(text)
+    return [(e.type, e.act, e.polarity) for e in evs]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 31, 1974, Syria and Israel signed a disengagement agreement.",
+        "In 1953 the United States and South Korea signed a mutual security treaty.",
+        "The treaty, which Egypt and Israel signed on September 4, 1975, held.",  # relative
+        "The Shanghai Communiqué was signed by China and the United States in 1972.",  # passive
+    ],
+)
+def test_frames_a_treaty_signed_is_an_agreement(sentence):
+    assert ("negotiation", "agree", None) in _typed(sentence)
+
+
+def test_frames_agreement_needs_two_parties():
+    # two states, or a partner named with "with": the parties agree
+    _, evs, names = _events(
+        "In July 1962 Nikita Khrushchev reached a secret agreement with Fidel Castro."
+    )
+    (ev,) = [e for e in evs if e.type == "negotiation"]
+    assert ev.act == "agree" and set(_who(ev, "actor", names)) >= {"Nikita Khrushchev"}
+    both = _typed("In 1945 the United States and the Soviet Union agreed to divide Korea.")
+    assert ("negotiation", "agree", None) in both
+    # one side agreeing among itself decides
+    alone = _typed("On October 13, 1950, the Politburo agreed to send troops to Korea.")
+    assert alone and alone[0][0] == "decision"
+
+
+@pytest.mark.parametrize(
+    "sentence, polarity",
+    [
+        ("By March 18, 1974, Saudi Arabia lifted the oil embargo.", "positive"),
+        ("In 1971, Richard Nixon eased the travel restrictions against China.", "positive"),
+        ("On September 17, 1986, the United States suspended its treaty obligations.", "positive"),
+        ("On August 9, 1974, President Richard Nixon resigned the presidency.", "positive"),
+        ("In 1952 the ANZUS Treaty was ratified by the United States.", "positive"),
+        (
+            "In January 1961 President John F. Kennedy appointed W. Averell Harriman as Ambassador.",
+            "positive",
+        ),
+        ("In 1953, Eisenhower ultimately rejected the idea of using nuclear coercion.", "negative"),
+    ],
+)
+def test_frames_policy_acts_are_decisions(sentence, polarity):
+    decisions = [t for t in _typed(sentence) if t[0] == "decision"]
+    assert decisions and decisions[0][2] == polarity
+
+
+def test_frames_military_moves_and_what_is_not_one():
+    assert _typed("In 1948 President Truman deployed B-29 bombers to Britain.")[0][0] == "military"
+    # planned, asked for, on the way to something else, or a description: no operation
+    for sentence in (
+        "In August 1950 the leadership wanted to dispatch troops as quickly as possible.",
+        "In 1950 Kim requested that Chinese ground forces be dispatched to Korea.",
+        "The 151st air division, stationed in Shenyang in 1950, moved north.",
+    ):
+        assert "military" not in [t[0] for t in _typed(sentence)], sentence
+
+
+def test_frames_rejecting_what_someone_said_is_an_answer_not_a_decision():
+    evs = _typed(
+        "On October 11, 1950, Stalin insisted that the KPA should withdraw. Lin Biao rejected"
+        " this idea."
+    )
+    assert ("communication", "refuse", None) in evs and not any(t[0] == "decision" for t in evs)
+
+
+def test_frames_file_is_checked_and_extensible(tmp_path):
+    frames = load_frames()
+    assert any("sign" in f.verbs and "treaty" in f.objects for f in frames.frames)
+    mine = parse_frames(
+        {"frame": [{"verbs": ["annex"], "type": "military"}], "parties": {"nouns": ["side"]}},
+        "mine.toml",
+    )
+    assert mine.for_verb(["annex"])[0].type == "military"
+    with pytest.raises(InputError, match="frame 1 needs verbs and a type"):
+        parse_frames({"frame": [{"verbs": ["annex"], "type": "conquest"}]}, "bad.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[frame]\n", "utf-8")
+    with pytest.raises(InputError, match="cannot read frames"):
+        load_frames(bad)
