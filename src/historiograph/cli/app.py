@@ -188,7 +188,9 @@ def search(
 def eval_(
     gold: Annotated[
         list[Path],
-        typer.Option("--gold", help="Folder of gold JSON files (SCHEMA.md); give it once per folder."),
+        typer.Option(
+            "--gold", help="Folder of gold JSON files (SCHEMA.md); give it once per folder."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     summary: Annotated[

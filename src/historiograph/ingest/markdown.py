@@ -76,8 +76,10 @@ def _classify(raw: str, paras: list[_Para], marker_numbers: set[int]) -> None:
     for p in paras:
         text = raw[p.start : p.end]
         m = _MD_NOTE_DEF.match(text) or _NOTE_LABEL.match(text)
-        if m and int(m.group(1)) not in labels and (
-            m.re is _MD_NOTE_DEF or int(m.group(1)) in marker_numbers
+        if (
+            m
+            and int(m.group(1)) not in labels
+            and (m.re is _MD_NOTE_DEF or int(m.group(1)) in marker_numbers)
         ):
             p.kind, p.label, p.body_start = "note", str(int(m.group(1))), p.start + m.end()
             labels.add(int(m.group(1)))

@@ -1,22 +1,59 @@
-"""Events the field dates without being told (``data/dated_events.toml``): "two days after
-hostilities began" counts from June 25, 1950; "on the day that the Incheon landing operation
-was carried out" is September 15, 1950."""
+"""Events and periods the field dates without being told (``data/dated_events.toml``): "two
+days after hostilities began" counts from June 25, 1950; "on the day that the Incheon landing
+operation was carried out" is September 15, 1950; "during World War II" is 1939-1945."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 
 
+@dataclass(slots=True, frozen=True)
+class Period:
+    name: str
+    start: str  # ISO, at the precision historians give it ("1939")
+    end: str
+    began: str  # the start known more closely ("1950-06"), else ``start``
+    ended: str
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(
+        resources.files("historiograph.data").joinpath("dated_events.toml").read_text("utf-8")
+    )
+
+
+@cache
+def _periods() -> list[tuple[str, Period]]:
+    """(folded phrase, period), the longest phrase first."""
+    pairs = []
+    for p in _data().get("period", []):
+        period = Period(
+            p["name"], p["from"], p["to"], p.get("began", p["from"]), p.get("ended", p["to"])
+        )
+        pairs += [(phrase.casefold(), period) for phrase in p["phrases"]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def period_at(text: str, pos: int) -> tuple[int, int, Period] | None:
+    """(start, end, period) of a named period whose phrase begins at ``pos`` (after spaces)."""
+    start = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    ahead = text[start : start + 60].casefold()
+    for phrase, period in _periods():
+        if ahead.startswith(phrase) and not ahead[len(phrase) : len(phrase) + 1].isalnum():
+            return start, start + len(phrase), period
+    return None
+
+
 @cache
 def _phrases() -> list[tuple[str, date]]:
     """(folded phrase, date), the longest phrase first."""
-    data = tomllib.loads(
-        resources.files("historiograph.data").joinpath("dated_events.toml").read_text("utf-8")
-    )
+    data = _data()
     pairs = [
         (phrase.casefold(), date.fromisoformat(ev["date"]))
         for ev in data["event"]

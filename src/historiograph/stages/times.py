@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
 from historiograph.model import Document, sentence_finder
-from historiograph.stages.timex import UNITS, Found, find_timexes
+from historiograph.stages.timex import PERIOD_EDGES, UNITS, Found, find_timexes
 
 STAGE_VERSION = "times-5"
 # Headings state times too ("The Laos Crisis, 1960–1963"), and set the date that
@@ -320,6 +320,21 @@ class _Narrative:
         value = f"{year}-{f.parts['season']}"
         e = replace(e, value=value, precision="season", qualifier=f.parts["qualifier"])
         return self._anchored(replace(e, mod=f.parts["mod"]), ref)
+
+    def period(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "during World War II" -> 1939/1945; "after the Korean War" -> 1953-07, AFTER;
+        "at the onset of the Second World War" -> 1939-09, START. Loose: it dates its own
+        sentence, and the narrative does not count from it."""
+        period, lead = f.parts["period"], f.parts["lead"]
+        edge = PERIOD_EDGES.get(lead)
+        mods = {"after": "AFTER", "following": "AFTER", "since": "AFTER", "before": "BEFORE",
+                "until": "BEFORE", "at the end of": "END", "by the end of": "END"}  # fmt: skip
+        if edge is None:
+            value = period.start if period.start == period.end else f"{period.start}/{period.end}"
+            return replace(e, value=value, precision="period", vague=True)
+        value = period.began if edge == "began" else period.ended
+        mod = mods.get(lead, "START" if edge == "began" else "AFTER")
+        return replace(e, value=value, precision="period", vague=True, mod=mod)
 
     def century(self, f: Found, e: TimeExpr) -> TimeExpr:
         """ "the 20th century" -> ``19`` (the years 1900-1999)."""

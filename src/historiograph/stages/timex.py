@@ -505,8 +505,36 @@ def _day_of_event(m: re.Match) -> Found | None:
     return Found(m.start(), clause.end() if clause else event[1], "known", {"event": event})
 
 
+# "during World War II", "after the Korean War", "at the onset of the Second World War": a
+# period the field dates (``data/dated_events.toml``)
+PERIOD_LEAD = re.compile(
+    _ci(
+        "during|throughout|in|after|following|before|since|until|over the course of|"
+        "at the onset of|at the start of|at the beginning of|at the end of|by the end of|"
+        "immediately after|immediately following|in the aftermath of"
+    )  # fmt: skip
+    + r"(?=\s)"
+)
+PERIOD_EDGES = {
+    "after": "ended", "following": "ended", "since": "ended", "immediately after": "ended",
+    "immediately following": "ended", "in the aftermath of": "ended",
+    "before": "began", "until": "began",
+    "at the onset of": "began", "at the start of": "began", "at the beginning of": "began",
+    "at the end of": "ended", "by the end of": "ended",
+}  # fmt: skip
+
+
+def _period(m: re.Match) -> Found | None:
+    named = dated_events.period_at(m.string, m.end())
+    if named is None:
+        return None
+    lead = " ".join(m.group().lower().split())
+    return Found(m.start(), named[1], "period", {"period": named[2], "lead": lead})
+
+
 FINDERS = (
     (DAY_OF_EVENT, _day_of_event),
+    (PERIOD_LEAD, _period),
     (CALENDAR, _calendar),
     (CLOCK, _clock_found),
     (RELATIVE, _relative),

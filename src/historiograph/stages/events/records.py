@@ -165,8 +165,9 @@ class _Dates:
             if t.value
             and t.type in ("date", "time")
             and not t.in_quote
-            # (a vague word dates nothing, but "during this period" names the months narrated)
-            and (not t.vague or PERIOD.search(t.text))
+            # (a vague word dates nothing, but "during this period" names the months narrated,
+            # and "during World War II" the years of a period the field dates)
+            and (not t.vague or PERIOD.search(t.text) or t.precision == "period")
         ]
         self.exprs.sort(key=lambda t: t.start)
         self._starts = [t.start for t in self.exprs]
