@@ -169,3 +169,25 @@ def test_actors_states_of_the_world_and_names_of_things():
     assert not any(
         w in m.text for m in layer.mentions for w in ("White Paper", "Missile Crisis", "Times")
     )
+
+
+def test_actors_a_bare_surname_stays_with_the_person_the_text_established():
+    _, layer = _layer(
+        "On September 4, 1962, President Kennedy issued a warning. Kennedy then summoned his"
+        " advisers. On October 27, Attorney General Robert Kennedy met Dobrynin. Kennedy"
+        " accepted the first offer."
+    )
+    by_text = [
+        (m.text, layer.actors[m.actor_id].name) for m in layer.mentions if "Kennedy" in m.text
+    ]
+    assert by_text == [
+        ("President Kennedy", "Kennedy"),
+        ("Kennedy", "Kennedy"),
+        ("Attorney General Robert Kennedy", "Robert Kennedy"),
+        ("Kennedy", "Kennedy"),
+    ]
+    # with the full name first, the surname is that person's
+    _, layer = _layer("In 1950 Chai Chengwen went to Pyongyang. Chai met Kim Il-sung there.")
+    assert {layer.actors[m.actor_id].name for m in layer.mentions if m.text == "Chai"} == {
+        "Chai Chengwen"
+    }

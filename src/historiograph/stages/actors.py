@@ -35,7 +35,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-12"
+STAGE_VERSION = "actors-13"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -466,6 +466,7 @@ def find_actors(
 
     # Names from the text: full names first, so that surnames can link to them.
     people: dict[str, str] = {}  # a surname or given name -> actor id (most recent wins)
+    titled: set[str] = set()  # surnames the text prints after a title ("President Kennedy")
     for c in chosen:
         if c.ids or c.kind != "person":
             continue
@@ -475,6 +476,12 @@ def find_actors(
             people.setdefault(words[-1], slug(name))
             if len(words) == 2:
                 people.setdefault(words[0], slug(name))
+        elif len(words) == 1 and _title_before(text, c.start) < c.start:
+            titled.add(words[0])
+    # Who a bare surname names at each point: the person last introduced under it, in full
+    # or by title. "President Kennedy … Kennedy … Attorney General Robert Kennedy …
+    # Kennedy": the bare surname stays the President's, the one the text established.
+    owner: dict[str, str] = {}
 
     for c in chosen:
         name = text[c.start : c.end]
@@ -511,14 +518,20 @@ def find_actors(
         else:
             words = _name_words(name)
             if c.kind == "person" and len(name.split()) == 1:
-                if words and words[0] in people:
+                if words and words[0] in owner and not title:
+                    actor_id, how = owner[words[0]], "surname"
+                elif title or (words and words[0] in titled):
+                    actor_id = slug(name)  # "President Kennedy", and "Kennedy" before him
+                elif words and words[0] in people:
                     actor_id, how = people[words[0]], "surname"
-                elif title:
-                    actor_id = slug(name)
                 else:
                     continue  # a lone capitalised word the model calls a name: too often a place
+                if words:
+                    owner.setdefault(words[0], actor_id)
             else:
                 actor_id = slug(c.name or name)
+                if c.kind == "person" and len(words) >= 2:
+                    owner.setdefault(words[-1], actor_id)
             if actor_id not in layer.actors:
                 kind = c.kind or "person"
                 if kind == "person" and _is_scholar(text, c):
@@ -624,8 +637,12 @@ def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> Non
         if a.origin != "text" or a.kind not in ("person", "scholar"):
             continue
         words = _name_words(a.name)
-        if len(words) >= 2:
-            names.setdefault(words[-1], a.id)
+        if (
+            len(words) >= 2
+            and words[-1] not in layer.actors
+            and slug(words[-1]) not in layer.actors
+        ):
+            names.setdefault(words[-1], a.id)  # (not a surname a titled mention owns)
     for word, actor_id in names.items():
         pattern = rf"(?<![\w.-]){re.escape(word)}(?![\w-])"
         _add_occurrences(layer, pattern, actor_id, "surname", text, paragraphs, sentence_of)
