@@ -154,6 +154,11 @@ def passive(tok) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+# Verbs that make their object do what follows ("led the United States to suspend ties",
+# "forced Britain to withdraw"): the object is the one who acts, and the act took place.
+CAUSATIVES = frozenset({"lead", "force", "compel", "prompt", "cause", "drive", "oblige"})
+
+
 def subject(tok):  # type: ignore[no-untyped-def]
     """The subject of a verb, climbing from a non-finite or coordinated verb to its head's."""
     seen = 0
@@ -163,6 +168,10 @@ def subject(tok):  # type: ignore[no-untyped-def]
             return subj[0]
         if (main := hung_main_clause(tok)) is not None:
             return own_subject(main)
+        if tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in CAUSATIVES:
+            caused = [c for c in tok.head.children if c.dep_ == "dobj"]
+            if caused:  # "the fall of China led the United States to suspend ties": the US
+                return caused[0]
         if tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "dobj" and tok.lemma_.casefold() in ISSUED and tok.head.i != tok.i:

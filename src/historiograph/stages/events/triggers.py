@@ -556,7 +556,11 @@ class Triggers:
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
             return True
-        return any(c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children)
+        if not any(c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children):
+            return False
+        # "after the Japanese invaded Manchuria in 1931": a clause that dates its operation
+        # reports it (the text tells it nowhere else); an undated one looks back at one told
+        return not self.dates.in_range(*cl.subtree_span(tok, self.base))
 
     def stated_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """An operation noun that reports one: dated in its own phrase ("the offensive of April

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from historiograph.model import Document
+from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer
 
 STAGE_VERSION = "events-12"
@@ -90,7 +91,9 @@ BOTH_SIDES = re.compile(
 )
 NEGOTIATORS = frozenset({"side", "delegation", "delegate", "party", "representative", "negotiator"})
 # Verbs whose to-infinitive happened ("managed to regain"), unlike "planned to", "sought to".
-IMPLICATIVE = frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"})
+IMPLICATIVE = (
+    frozenset({"manage", "succeed", "proceed", "continue", "begin", "start"}) | cl.CAUSATIVES
+)
 # The dependents of a verb that say when ("were frequent between …", "took place on …").
 WHEN_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # "the onset of Operation Showdown": nouns that name an operation's start or end
