@@ -88,9 +88,42 @@ def test_frames_file_is_checked_and_extensible(tmp_path):
         "mine.toml",
     )
     assert mine.for_verb(["annex"])[0].type == "military"
-    with pytest.raises(InputError, match="frame 1 needs verbs and a type"):
+    with pytest.raises(InputError, match="frame 1 needs verbs or nouns and a type"):
         parse_frames({"frame": [{"verbs": ["annex"], "type": "conquest"}]}, "bad.toml")
     bad = tmp_path / "bad.toml"
     bad.write_text("[[frame]\n", "utf-8")
     with pytest.raises(InputError, match="cannot read frames"):
         load_frames(bad)
+
+
+def test_frames_nominal_events_need_who_acted():
+    _, evs, names = _events(
+        "In May 1974 the talks went on. The agreement led to the withdrawal of Israeli forces"
+        " in June 1974, and Henry Kissinger's second trip to Egypt followed in July 1974."
+    )
+    kinds = {(e.type, tuple(_who(e, "actor", names) or _who(e, "participant", names))) for e in evs}
+    assert ("military", ("Israel",)) in kinds
+    assert any(t == "meeting" and "Egypt" in who for t, who in kinds)
+    # a bare nominal names no one: no event
+    assert not [
+        e for e in _events("In 1974 the withdrawal was discussed.")[1] if e.type == "military"
+    ]
+
+
+def test_frames_caused_acts_are_the_objects_acts():
+    _, evs, names = _events(
+        "The fall of China in 1949 led the United States to suspend diplomatic ties with Beijing."
+    )
+    (ev,) = [e for e in evs if e.type == "decision"]
+    assert _who(ev, "actor", names) == ["United States"] and ev.polarity == "positive"
+
+
+def test_frames_governments_at_the_table_take_negotiation_steps():
+    _, evs, names = _events(
+        "In January 1974 Kissinger began the negotiations between Egypt and Israel. Israel"
+        " proposed a disengagement line on January 4. Egypt agreed to most of the assurances"
+        " on January 18. Israel wanted Egypt to reopen the canal."
+    )
+    steps = [(e.act, _who(e, "actor", names)) for e in evs if e.type == "negotiation"]
+    assert ("propose", ["Israel"]) in steps and ("agree", ["Egypt"]) in steps
+    assert not any(act == "resume" for act, _ in steps)  # only wanted, not done

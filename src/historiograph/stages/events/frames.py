@@ -30,6 +30,10 @@ class Frame:
     act: str | None = None
     polarity: str = "positive"
     two_sides: bool = False  # holds only when two or more parties act
+    nouns: frozenset[str] = frozenset()  # nominal triggers ("the withdrawal of Israeli forces")
+    of_is: str = "object"  # what "of X" is in a nominal trigger: "actor" or "object"
+    to_is: str | None = None  # what "to X" is: "actor" ("the fall of Singapore to the
+    # Japanese"), "participant" ("Kissinger's trip to the PRC"), or nothing
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,22 +44,32 @@ class Frames:
     def for_verb(self, keys: list[str]) -> list[Frame]:
         return [f for k in keys for f in self.frames if k in f.verbs]
 
+    def for_noun(self, lemma: str) -> list[Frame]:
+        return [f for f in self.frames if lemma in f.nouns]
+
 
 def parse_frames(data: dict, source: str) -> Frames:
     """Frames from the parsed TOML of ``source``; a malformed frame is an ``InputError``."""
     frames = []
     words = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
     for n, f in enumerate(data.get("frame", []), 1):
-        if not isinstance(f, dict) or not f.get("verbs") or f.get("type") not in TYPES:
-            raise InputError(source, f"frame {n} needs verbs and a type out of {TYPES}")
+        if (
+            not isinstance(f, dict)
+            or not (f.get("verbs") or f.get("nouns"))
+            or f.get("type") not in TYPES
+        ):
+            raise InputError(source, f"frame {n} needs verbs or nouns and a type out of {TYPES}")
         frames.append(
             Frame(
-                verbs=words(f["verbs"]),
+                verbs=words(f.get("verbs", [])),
                 objects=words(f.get("objects", [])),
                 type=f["type"],
                 act=f.get("act"),
                 polarity=f.get("polarity", "positive"),
                 two_sides=f.get("parties") == "two sides",
+                nouns=words(f.get("nouns", [])),
+                of_is=f.get("of", "object"),
+                to_is=f.get("to"),
             )
         )
     return Frames(tuple(frames), words(data.get("parties", {}).get("nouns", [])))
@@ -103,3 +117,21 @@ def names_object(frame: Frame, objects: list, is_actor: Callable[[object], bool]
         if lemma in frame.objects or text in frame.objects or compound in frame.objects:
             return True
     return False
+
+
+def noun_parties(frame: Frame, tok) -> list:  # type: ignore[no-untyped-def]
+    """Who a nominal trigger says acted, by the construction: "Kissinger's trip", "efforts
+    by Marshall", "the withdrawal of Israeli forces" (``of = "actor"``), "the fall of
+    Singapore to the Japanese" (``to = "actor"``), "a trip to the PRC" (``to =
+    "participant"``)."""
+    out = list(cl.children(tok, "poss")) + cl.preps(tok, "by")
+    if frame.of_is == "actor":
+        out += cl.preps(tok, "of")
+    if frame.to_is is not None:
+        out += cl.preps(tok, "to")
+    return out
+
+
+def noun_objects(tok) -> list:  # type: ignore[no-untyped-def]
+    """What a nominal trigger acts on: "the signing of the North Atlantic Treaty"."""
+    return cl.preps(tok, "of")

@@ -23,6 +23,7 @@ from historiograph.stages.events.vocabulary import (
     LEANING,
     PRIMARY,
     _talk_parties,
+    _talking_states,
 )
 from historiograph.stages.lexicon import Lexicon
 from historiograph.stages.note_reach import NoteReach
@@ -61,6 +62,11 @@ class _Reader(Triggers, Slots, Decisions, Circumstances, Discourse):
             r"\b(?:" + "|".join(re.escape(c) for c in lex.negotiation_cues) + r")\b", re.I
         )
         self.parties = _talk_parties(doc, layer, delegations, self.about_talks)
+        # Talks between governments with no delegation named (a mediator shuttling between
+        # capitals): the states named in the paragraphs about the negotiations are the sides.
+        self.talking_states = (
+            _talking_states(doc, layer, self.about_talks) if not delegations else frozenset()
+        )
         # Who the text calls a side ("the Communist side", "the UN side"): one of the two
         # parties to the talks, under whatever name ("the Communists resisted this approach")
         self.sides = {
@@ -94,6 +100,7 @@ class _Reader(Triggers, Slots, Decisions, Circumstances, Discourse):
             by_block.setdefault(s.block_idx, []).append(s)
         for block, sp in parsed:
             self.base = block.start
+            self.block = block
             quotes = [(block.start + a, block.start + b) for a, b in quote_spans(sp.text)]
             tokens = list(sp)
             for s in by_block.get(block.idx, []):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
-from historiograph.stages.events.frames import acted_on
+from historiograph.stages.events.frames import acted_on, noun_parties
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -342,6 +342,16 @@ class Slots:
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
             ev.polarity = "negative" if negative else "positive"
+            return
+        frame = self.framed.get(base + tok.idx)
+        if frame is not None:  # a nominal frame: who acted, as its construction says
+            role = "participant" if ev.type == "meeting" else "actor"
+            for p in noun_parties(frame, tok):
+                for a, st, en, how in self.resolve(p, base, s):
+                    ev.add(role, a, st, en, how)
+            start, end = cl.subtree_span(tok, base, frozenset({"relcl", "acl"}))
+            ev.summary = self.doc.text[start:end]
+            ev.place = self.place(tok)
             return
         if ev.type == "communication":  # "the directive of the JCS to MacArthur"
             senders, recipients = self.message_ends(tok)

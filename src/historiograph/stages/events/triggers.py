@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
-from historiograph.stages.events.frames import DEMONSTRATIVES, Frame, acted_on, names_object
+from historiograph.stages.events.frames import (
+    DEMONSTRATIVES,
+    Frame,
+    acted_on,
+    names_object,
+    noun_objects,
+    noun_parties,
+)
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -123,6 +130,10 @@ class Triggers:
                     return "military", None
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
+            frame = self.noun_frame_of(tok)
+            if frame is not None:
+                self.framed[self.base + tok.idx] = frame
+                return frame.type, frame.act
             lemma = tok.lemma_.casefold()
             head = tok.head
             host = head.lemma_.casefold() if head.i != tok.i else ""
@@ -180,6 +191,18 @@ class Triggers:
             for c in o.children
         )
 
+    def noun_frame_of(self, tok) -> Frame | None:  # type: ignore[no-untyped-def]
+        """The frame a noun fills, when its phrase names who acted ("the Soviet Union's
+        deployment of missiles", "the withdrawal of Israeli forces", "Kissinger's trip")."""
+        lemma = tok.lemma_.casefold()
+        for frame in self.frames.for_noun(lemma):
+            if not names_object(frame, noun_objects(tok), lambda o: False):
+                continue
+            parties = noun_parties(frame, tok)
+            if any(cl.phrase_mentions(p, self.base, self.index) for p in parties):
+                return frame
+        return None
+
     def unrealised(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Planned, asked for or supposed, not done: "to dispatch troops" (unless managed),
         "requested that forces be dispatched", "would sign"."""
@@ -229,9 +252,25 @@ class Triggers:
         if subj is not None and TALKS.search(sent_text):
             if subj.lemma_.casefold() == "side" or (named and set(named) <= self.sides):
                 return True  # "To advance the negotiations, the UN side … consented to …"
+        if (
+            named
+            and set(named) <= self.talking_states
+            and not self.addressed(tok)
+            and not self.unrealised(tok)
+        ):
+            # governments at the table: "Egypt also agreed to most of the assurances", in a
+            # paragraph about the negotiations (a message to someone stays a message)
+            if self.about_talks(self.doc.text[self.block.start : self.block.end]):
+                return True
         if not self.talk_cues.search(sent_text):
             return False
         return not named or not all(a in self.governing for a in named)
+
+    def addressed(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Does the verb name whom it is said to ("proposed to Kennedy", "told Khrushchev")?"""
+        told = cl.children(tok, "dative") + cl.preps(tok, "to")
+        told += [o for o in cl.children(tok, "dobj") if self.index.at(self.base + o.idx)]
+        return any(cl.phrase_mentions(o, self.base, self.index) for o in told)
 
     def about_talks(self, text: str) -> bool:
         return bool(TALKS.search(text) or self.talk_cues.search(text))
@@ -556,7 +595,9 @@ class Triggers:
             return False  # "after repelling the fourth CCF offensive": that offensive is reported
         if tok.tag_ == "VBG" and tok.dep_ != "ROOT":
             return True
-        if not any(c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children):
+        if not any(
+            c.dep_ == "mark" and c.text.casefold() in BACKGROUND_MARKS for c in tok.children
+        ):
             return False
         # "after the Japanese invaded Manchuria in 1931": a clause that dates its operation
         # reports it (the text tells it nowhere else); an undated one looks back at one told

@@ -183,6 +183,24 @@ def _talk_parties(
     return [a for a in counts if a in ranked]
 
 
+def _talking_states(
+    doc: Document, layer: ActorLayer, about: Callable[[str], bool]
+) -> frozenset[str]:
+    """The states a text negotiating between governments names in its paragraphs about the
+    talks, at least twice there ("Israel's proposals", "the Syrians wanted", "Egypt agreed")."""
+    talks = [
+        (b.start, b.end)
+        for b in doc.blocks
+        if b.kind == "paragraph" and about(doc.text[b.start : b.end])
+    ]
+    counts: dict[str, int] = {}
+    for m in layer.mentions:
+        actor = layer.actors.get(m.actor_id)
+        if actor is not None and actor.kind == "state" and any(a <= m.start < b for a, b in talks):
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    return frozenset(a for a, n in counts.items() if n >= 2)
+
+
 def _reason(prep) -> bool:  # type: ignore[no-untyped-def]
     return any(g.lemma_.casefold() in REASONS for g in prep.children if g.dep_ == "pobj")
 
