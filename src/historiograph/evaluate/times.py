@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 
+from historiograph import dates
 from historiograph.evaluate.common import Score, gold_spans, ratio
 
 
@@ -16,33 +16,8 @@ def _same_value(gold: str, got: str | None) -> bool:
         return False
     if got == gold or (got.startswith(gold) and got[len(gold) : len(gold) + 1] == "T"):
         return True
-    ours, theirs = _days(got), _days(gold)
+    ours, theirs = dates.bounds(got), dates.bounds(gold)
     return ours is not None and ours == theirs
-
-
-_CALENDAR_VALUE = re.compile(r"^(\d{2,4})(?:-(\d\d))?(?:-(\d\d))?$")
-
-
-def _days(value: str) -> tuple[str, str] | None:
-    """The first and last day a date value covers, as ISO strings (None: not a plain date)."""
-    parts = value.split("/")
-    if len(parts) > 2:
-        return None
-    bounds = []
-    for i, part in enumerate(parts):
-        m = _CALENDAR_VALUE.match(part)
-        if m is None:
-            return None
-        digits, month, day = m.groups()
-        last = i == len(parts) - 1
-        pad = "9" if last else "0"
-        year = digits + pad * (4 - len(digits))
-        if len(parts) == 1:  # a single value covers from its first to its last day
-            lo = (digits + "0" * (4 - len(digits)), month or "01", day or "01")
-            hi = (year, month or "12", day or "31")
-            return "-".join(lo), "-".join(hi)
-        bounds.append((year, month or ("12" if last else "01"), day or ("31" if last else "01")))
-    return "-".join(bounds[0]), "-".join(bounds[1])
 
 
 def time_counts(
