@@ -127,3 +127,11 @@ def test_frames_governments_at_the_table_take_negotiation_steps():
     steps = [(e.act, _who(e, "actor", names)) for e in evs if e.type == "negotiation"]
     assert ("propose", ["Israel"]) in steps and ("agree", ["Egypt"]) in steps
     assert not any(act == "resume" for act, _ in steps)  # only wanted, not done
+
+
+def test_a_publication_does_not_act_for_the_names_it_holds():
+    _, evs, names = _events(
+        "In August of 1949, the Truman administration published the “China White Paper,” which"
+        " explained past U.S. policy toward China."
+    )
+    assert not [e for e in evs if "prc" in e.actors("sender") or "prc" in e.actors("actor")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
+from historiograph.stages.actors import thing_words
 from historiograph.stages.events.frames import acted_on, noun_parties
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
@@ -17,6 +18,7 @@ from historiograph.stages.events.vocabulary import (
     ORDINAL_TIME,
     ORDINALS,
     PRIMARY,
+    PUBLICATIONS,
     REPELLERS,
     SETTING_OUT,
     TRAVELLING,
@@ -136,6 +138,12 @@ class Slots:
             return None
         if etype == "communication" and not ev.actors("sender") and self.thing_speaks(tok):
             return None  # "the Korean War threatened the CCP", "This initiative offered the U.S."
+        if (
+            tok.pos_ != "NOUN"
+            and not ev.actors(PRIMARY[etype])
+            and self.a_publication(cl.subject(tok))
+        ):
+            return None  # "the White Paper, which explained …": what a document says
         if etype in ("decision", "negotiation", "military") and not (
             ev.actors("actor") or etype == "military"
         ):
@@ -152,6 +160,18 @@ class Slots:
         ev.add_notes(*self.reach.of(s))
         return ev
 
+    @staticmethod
+    def a_publication(subj) -> bool:  # type: ignore[no-untyped-def]
+        """Is the subject a document, newspaper or book ("the China White Paper", "the New
+        York Times", "his memoirs")? It does not act: the actors its name holds are not the
+        sender. (A message noun with its owner, "Stalin's telegram", is told apart by the
+        lexicon.)"""
+        if subj is None:
+            return False
+        if subj.tag_ == "WDT" and subj.head.dep_ == "relcl":
+            subj = subj.head.head  # "the White Paper, which explained": the antecedent
+        return subj.text in thing_words() or subj.lemma_.casefold() in PUBLICATIONS
+
     def verb_slots(self, tok, ev: Event, s: Sentence, quotes) -> None:  # type: ignore[no-untyped-def]
         base, lex = self.base, self.lex
         subj = cl.subject(tok) or cl.subject_hung_on_a_date(tok)
@@ -163,6 +183,8 @@ class Slots:
             who = self.resolve(agent[0], base, s)
         elif cl.passive(tok):
             who = []
+        elif self.a_publication(subj):
+            who = []  # "the China White Paper, which explained …": no one named acts (not China)
         else:
             who = self.resolve(subj, base, s)
             for other in cl.co_subjects(subj):  # "Peng, Kim, and Pak traveled": two nsubj

@@ -127,6 +127,11 @@ SCHOLARLY_SUBJECTS = re.compile(
     r"^(?:scholars?|historians?|researchers?|analysts?|studies|this (?:article|study|paper)|we|i)$",
     re.I,
 )
+# Nouns of publications, which do not act ("the study argued", "the newspaper reported"):
+# their authors do, when the text names them.
+PUBLICATIONS = frozenset(
+    "paper papers newspaper book study article diary diaries memoir memoirs journal".split()
+)
 STOP = frozenset(
     "the a an of to in on and or for with by at from that this his her its their as be was were "
     "would will not no into upon over under after before during war".split()
