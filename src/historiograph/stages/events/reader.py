@@ -12,6 +12,7 @@ from historiograph.stages.events.circumstances import Circumstances
 from historiograph.stages.events.decisions import Decisions
 from historiograph.stages.events.discourse import Discourse
 from historiograph.stages.events.frames import Frame, load_frames
+from historiograph.stages.events.framing import Framing
 from historiograph.stages.events.merging import _take_acts
 from historiograph.stages.events.records import Event, _Dates
 from historiograph.stages.events.slots import Slots
@@ -30,7 +31,7 @@ from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
 
-class _Reader(Triggers, Slots, Decisions, Circumstances, Discourse):
+class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
     """Reads one document's sentences into events."""
 
     def __init__(
