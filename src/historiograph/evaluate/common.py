@@ -58,10 +58,7 @@ def load_gold_any(path: Path) -> dict:
 
 
 def load_gold(path: Path) -> dict:
-    try:
-        gold = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise GoldError(f"{path}: cannot read gold file ({e})") from None
+    gold = load_gold_any(path)
     if not isinstance(gold, dict) or "article" not in gold:
         raise GoldError(f'{path}: not a gold file (no "article" field; see SCHEMA.md)')
     return gold

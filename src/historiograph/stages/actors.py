@@ -29,6 +29,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from historiograph import data
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
 from historiograph.stages.nlp import english, parse_paragraphs
@@ -322,10 +323,7 @@ def _name_words(name: str) -> list[str]:
 @cache
 def thing_words() -> frozenset[str]:
     """Capitalised words that head the name of a thing, not of an actor (``data/thing_words.txt``)."""
-    text = resources.files("historiograph.data").joinpath("thing_words.txt").read_text("utf-8")
-    return frozenset(
-        w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")
-    )
+    return frozenset(data.lines("thing_words.txt"))
 
 
 def _looks_like_name(words: list[str]) -> bool:

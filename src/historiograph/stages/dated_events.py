@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,12 +45,7 @@ def _periods() -> list[tuple[str, Period]]:
 
 def period_at(text: str, pos: int) -> tuple[int, int, Period] | None:
     """(start, end, period) of a named period whose phrase begins at ``pos`` (after spaces)."""
-    start = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-    ahead = text[start : start + 60].casefold()
-    for phrase, period in _periods():
-        if ahead.startswith(phrase) and not ahead[len(phrase) : len(phrase) + 1].isalnum():
-            return start, start + len(phrase), period
-    return None
+    return _phrase_at(text, pos, _periods())
 
 
 @cache
@@ -67,9 +65,15 @@ _SPACES = re.compile(r"\s*")
 
 def named_at(text: str, pos: int) -> tuple[int, int, date] | None:
     """(start, end, date) of a dated event whose phrase begins at ``pos`` (after spaces)."""
+    return _phrase_at(text, pos, _phrases())
+
+
+def _phrase_at(text: str, pos: int, pairs: list[tuple[str, T]]) -> tuple[int, int, T] | None:
+    """The first of ``pairs`` (folded phrase, what it names; longest first) printed at
+    ``pos`` after spaces, as a whole word: (start, end, what it names)."""
     start = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-    ahead = text[start : start + 80].casefold()
-    for phrase, day in _phrases():
+    ahead = text[start : start + 100].casefold()
+    for phrase, named in pairs:
         if ahead.startswith(phrase) and not ahead[len(phrase) : len(phrase) + 1].isalnum():
-            return start, start + len(phrase), day
+            return start, start + len(phrase), named
     return None

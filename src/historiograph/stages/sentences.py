@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from historiograph import data
 
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+(\S))")
 _STARTER = re.compile(r"[A-Z0-9“\"‘'(\[À-Ý]")
@@ -26,16 +27,11 @@ class Abbreviations:
     openers: frozenset[str]
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("historiograph.data").joinpath(name).read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def abbreviations() -> Abbreviations:
     sections: dict[str, set[str]] = {"never": set(), "ambiguous": set()}
     current = "never"
-    for line in _data_lines("abbreviations.txt"):
+    for line in data.lines("abbreviations.txt"):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             continue
@@ -44,7 +40,7 @@ def abbreviations() -> Abbreviations:
     return Abbreviations(
         frozenset(a.casefold() for a in sections["never"]),
         frozenset(a.casefold() for a in sections["ambiguous"]),
-        frozenset(_data_lines("sentence_openers.txt")),
+        frozenset(data.lines("sentence_openers.txt")),
     )
 
 

@@ -33,12 +33,12 @@ class Framing:
             if frame.type == "decision" and self.answers_what_was_said(keys, objects):
                 continue  # "Lin Biao rejected this idea": a reply to whoever put it
             if names_object(frame, objects, is_actor) and (
-                not frame.two_sides or self.two_sides(tok)
+                not frame.two_sides or self.two_sides(tok, objects)
             ):
                 return frame
         return None
 
-    def two_sides(self, tok) -> bool:  # type: ignore[no-untyped-def]
+    def two_sides(self, tok, objects: list) -> bool:  # type: ignore[no-untyped-def,type-arg]
         """Do two or more parties act: "Syria and Israel agreed", "the two sides agreed",
         "the Laotian factions reached agreement", "reached an agreement with Castro"."""
         subj = cl.subject(tok)
@@ -58,7 +58,7 @@ class Framing:
             subj.tag_ == "NNS" or counted or subj.lemma_.casefold() == "conference"
         ):
             return True
-        partners = cl.preps(tok, "with") + [w for o in acted_on(tok) for w in cl.preps(o, "with")]
+        partners = cl.preps(tok, "with") + [w for o in objects for w in cl.preps(o, "with")]
         return any(cl.phrase_mentions(o, self.base, self.index) for o in partners)
 
     def answers_what_was_said(self, keys: list[str], objects: list) -> bool:  # type: ignore[type-arg]
