@@ -48,6 +48,7 @@ def test_frames_agreement_needs_two_parties():
         ("In 1971, Richard Nixon eased the travel restrictions against China.", "positive"),
         ("On September 17, 1986, the United States suspended its treaty obligations.", "positive"),
         ("On August 9, 1974, President Richard Nixon resigned the presidency.", "positive"),
+        ("In January 1980 President Jimmy Carter withdrew the SALT II treaty.", "positive"),
         ("In 1952 the ANZUS Treaty was ratified by the United States.", "positive"),
         (
             "In January 1961 President John F. Kennedy appointed W. Averell Harriman as Ambassador.",

@@ -296,7 +296,9 @@ class Slots:
         elif ev.type == "decision" and (frame := self.framed.get(base + tok.idx)) is not None:
             # "lifted the oil embargo", "resigned the presidency": the act is what was decided
             said = cl.ASIDES | {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "mark", "neg"}
-            ev.summary = self.doc.text[slice(*cl.subtree_span(tok, base, said))].rstrip(" ,;")
+            start, end = cl.subtree_span(tok, base, said)
+            start = max(start, base + tok.idx)  # from the verb: not "After the invasion, …"
+            ev.summary = self.doc.text[start:end].rstrip(" ,;")
             negative = frame.polarity == "negative" or cl.is_negated(tok)
             ev.polarity = "negative" if negative else "positive"
         elif ev.type == "decision":
