@@ -191,3 +191,31 @@ def test_actors_a_bare_surname_stays_with_the_person_the_text_established():
     assert {layer.actors[m.actor_id].name for m in layer.mentions if m.text == "Chai"} == {
         "Chai Chengwen"
     }
+
+
+def test_a_states_adjective_names_it_before_its_forces_officials_and_acts():
+    norm, layer = _layer(
+        "In 1961 Soviet aircraft flew supplies to Laos. British officials informed their"
+        " American counterparts. The Soviet invasion of Afghanistan followed in 1979."
+    )
+    named = {m.text: layer.actors[m.actor_id].name for m in layer.mentions}
+    assert named["Soviet aircraft"] == "Soviet Union"  # forces: the whole phrase
+    assert named["British officials"] == "United Kingdom"
+    assert named["American counterparts"] == "United States"
+    assert named["Soviet"] == "Soviet Union"  # an act: the adjective
+    assert {m.how for m in layer.mentions if m.text.startswith("Soviet")} == {"demonym"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On July 5, Stalin agreed to the Chinese request.",  # whose request, not a party
+        "Many Chinese people viewed these events as omens.",  # a population
+        "The three Laotian factions conducted negotiations.",  # groups within the state
+        "In 1945 the Soviet leader Joseph Stalin met Truman.",  # part of his title
+        "The Sino-Soviet split deepened; the Soviet Union withdrew its advisers.",
+    ],
+)
+def test_a_states_adjective_before_other_words_is_not_the_state(text):
+    norm, layer = _layer(text)
+    assert not [m for m in layer.mentions if m.how == "demonym"]

@@ -177,3 +177,23 @@ def test_export_commands_write_files_and_refuse_bad_formats(corpus_db_file, tmp_
     )  # fmt: skip
     assert gexf.exit_code == 0 and gexf.output.startswith("<?xml")
     assert 'timeformat="date"' in gexf.output
+
+
+@pytest.mark.parametrize(
+    "value, mod, part",
+    [
+        ("1950", "END", "1950-10/1950-12"),  # "late 1950"
+        ("1950", "START", "1950-01/1950-03"),
+        ("1951", "MID", "1951-04/1951-09"),  # "mid-1951"
+        ("194", "END", "1947/1949"),  # "the late 1940s"
+        ("195", "START", "1950/1953"),
+        ("1962-SU", "END", "1962-08"),  # "the late summer of 1962"
+        ("1975-SU", "START", "1975-06"),
+        ("1974-WI", "END", "1975-02"),  # a winter ends in the next year
+        ("1950-10", "END", "1950-10"),  # a month stays a month
+        ("1950", "AFTER", "1950"),  # not a part of the year
+        ("1950", None, "1950"),
+    ],
+)
+def test_early_mid_late_name_a_part_of_the_year_decade_or_season(value, mod, part):
+    assert dates.narrowed(value, mod) == part

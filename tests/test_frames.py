@@ -136,3 +136,53 @@ def test_a_publication_does_not_act_for_the_names_it_holds():
         " explained past U.S. policy toward China."
     )
     assert not [e for e in evs if "prc" in e.actors("sender") or "prc" in e.actors("actor")]
+
+
+@pytest.mark.parametrize(
+    "sentence, actor",
+    [
+        ("In 1942, the city of Darwin suffered frequent Japanese air raids.", "Japan"),
+        ("In 1979, the Soviet invasion of Afghanistan ended detente.", "Soviet Union"),
+        (
+            "In 1961 Soviet aircraft were conducting resupply missions for Kong Le's forces.",
+            "Soviet Union",
+        ),
+        ("U.S. Jupiter missiles were removed from Turkey in April 1963.", "United States"),
+        (
+            "After Japan's unconditional surrender to the Allied Powers in August 1945, SCAP ruled.",
+            "Japan",
+        ),
+        (
+            "In 1936 the civil war between the Chinese Communist Party and the Nationalist Party resumed.",
+            "Chinese Communist Party",
+        ),
+        ("In 1975 the agreement led to the withdrawal of Israeli forces from the Sinai.", "Israel"),
+    ],
+)
+def test_frames_operations_named_by_their_nouns_and_moves(sentence, actor):
+    _, evs, names = _events(sentence)
+    military = [e for e in evs if e.type == "military"]
+    assert military and actor in _who(military[0], "actor", names)
+    # who an operation was done to is not who did it
+    assert "Afghanistan" not in _who(military[0], "actor", names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1950 an early Chinese intervention would jeopardize this favorable situation.",
+        "On September 11, 1950, Truman authorized the UN occupation of North Korea.",
+        "The Chinese leadership had no plan to launch a preemptive attack in October 1950.",
+        "In 1950 Mao feared a clash between China and the United States.",
+    ],
+)
+def test_frames_an_operation_spoken_of_is_not_one_that_took_place(sentence):
+    assert "military" not in [t for t, _, _ in _typed(sentence)]
+
+
+def test_frames_engaged_in_combat_and_late_dates():
+    _, evs, names = _events(
+        "In late 1960, General Phoumi's forces were engaged in combat with a neutralist force."
+    )
+    (ev,) = [e for e in evs if e.type == "military"]
+    assert ev.date == "1960-10/1960-12"  # "late 1960": its last quarter

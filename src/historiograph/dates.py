@@ -46,6 +46,33 @@ def _one(value: str) -> tuple[date, date] | None:
     return date(year, 1, 1), date(year + 1, 1, 1)
 
 
+# Which part of a year, a decade or a season "early", "mid" and "late" (TimeML START, MID,
+# END) name: a year's first quarter, middle half and last quarter; a decade's first four,
+# middle three and last three years; a season's first, middle and last month.
+_PART_OF_YEAR = {"START": ("01", "03"), "MID": ("04", "09"), "END": ("10", "12")}
+_PART_OF_DECADE = {"START": ("0", "3"), "MID": ("4", "6"), "END": ("7", "9")}
+_PART_OF_SEASON = {"START": 0, "MID": 1, "END": 2}
+
+
+def narrowed(value: str, mod: str | None) -> str:
+    """The part of ``value`` that "early", "mid" or "late" names, as a range: "late 1950"
+    (``1950`` END) is ``1950-10/1950-12``, "the late 1940s" ``1947/1949``, "the late summer of
+    1962" ``1962-08``. Other values and modifiers are returned as they are."""
+    if mod not in _PART_OF_YEAR:
+        return value
+    if re.fullmatch(r"\d{3}", value):
+        a, b = _PART_OF_DECADE[mod]
+        return f"{value}{a}/{value}{b}"
+    if re.fullmatch(r"\d{4}", value):
+        a, b = _PART_OF_YEAR[mod]
+        return f"{value}-{a}/{value}-{b}"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        start = _month_start(int(m[1]), _SEASONS[m[2]][0] + _PART_OF_SEASON[mod])
+        return f"{start.year}-{start.month:02d}"
+    return value
+
+
 def bounds(value: str | None) -> tuple[date, date] | None:
     """``(first day, day after the last)`` of a date value or a ``start/end`` range; None
     when there is no value or it cannot be read as days (a duration, a set)."""

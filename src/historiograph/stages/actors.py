@@ -36,7 +36,7 @@ from historiograph.stages.nlp import english, parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-13"
+STAGE_VERSION = "actors-14"
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 ORG_HEADS = {
     "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
@@ -97,7 +97,7 @@ class Mention:
     end: int
     text: str
     actor_id: str
-    how: str  # gazetteer | ner | abbreviation | surname | role | shared
+    how: str  # gazetteer | ner | abbreviation | surname | role | shared | demonym
     holder_id: str | None = None  # a role's holder on the narrative's date
     ner_label: str | None = None
     title: str | None = None
@@ -193,7 +193,55 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
             out.append(
                 _Candidate(base + m.start(), base + m.end(), (owner[m.group()],), "gazetteer")
             )
+    demonyms, state = gaz.demonym_matcher()
+    for m in demonyms.finditer(text):  # "Soviet aircraft", "Japanese air raids": the state
+        end = _agent_noun_after(text, m.end())
+        if end is not None:
+            out.append(_Candidate(base + m.start(), base + end, (state[m.group()],), "demonym"))
     return out
+
+
+@cache
+def agent_nouns() -> dict[str, frozenset[str]]:
+    """Nouns before which a state's adjective names the state (``data/agent_nouns.txt``), by
+    section: ``people`` (in the plural), ``bodies`` and ``acts``."""
+    sections: dict[str, set[str]] = {"people": set(), "bodies": set(), "acts": set()}
+    into = sections["people"]
+    for line in data.lines("agent_nouns.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            into = sections.setdefault(line[1:-1], set())
+        else:
+            into.add(line)
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def _singular(word: str) -> str:
+    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + single
+    return word
+
+
+def _agent_noun_after(text: str, end: int) -> int | None:
+    """Where the mention of a state's adjective ends, when one of the next lowercase words
+    (up to three, before any other token) is a noun of ``data/agent_nouns.txt``: after the
+    noun of its people or forces ("Soviet aircraft", "U.S. occupying forces"), or at the
+    adjective before the noun of an act ("Japanese| air raids"); None before other nouns."""
+    nouns = agent_nouns()
+    for m in list(re.finditer(r"[A-Za-z][\w-]*|[^\w\s]", text[end : end + 40]))[:3]:
+        word = m.group()
+        if not word[:1].islower():
+            return None
+        single = _singular(word)
+        if word in nouns["bodies"] or single in nouns["bodies"]:
+            return end + m.end()
+        if single != word and single in nouns["people"]:
+            return end + m.end()
+        if word in nouns["people"]:
+            return None  # "the Soviet leader": a person
+        if word in nouns["acts"] or single in nouns["acts"]:
+            return end
+    return None
 
 
 # ------------------------------------------------------------------ shared heads
@@ -437,7 +485,7 @@ def find_actors(
         candidates.append(c)
 
     # Longest first; at equal length the gazetteer before the model.
-    order = {"gazetteer": 0, "place": 0, "ner": 1}
+    order = {"gazetteer": 0, "place": 0, "ner": 1, "demonym": 2}
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.how], c.start))
     chosen = [c for c in non_overlapping(ranked, lambda c: (c.start, c.end)) if c.how != "place"]
     chosen = _drop_titles_of_names(text, chosen, gaz)
@@ -557,7 +605,8 @@ def find_actors(
 
 
 def _drop_titles_of_names(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
-    """ "Soviet Ambassador Roshchin" is one mention of Roshchin, not a role and a name."""
+    """ "Soviet Ambassador Roshchin" is one mention of Roshchin, not a role and a name; in "the
+    Soviet leader Khrushchev" the adjective is part of his title, not a mention of the state."""
     keep = []
     for i, c in enumerate(chosen):
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
@@ -567,6 +616,12 @@ def _drop_titles_of_names(text: str, chosen: list[_Candidate], gaz: Gazetteer) -
             or nxt.kind == "person"
         )
         if is_role and names_person and re.fullmatch(r"\s+", text[c.end : nxt.start]):
+            continue
+        if (
+            c.how == "demonym"
+            and names_person
+            and _title_pattern().match(text[c.start : nxt.start])
+        ):
             continue
         keep.append(c)
     return keep

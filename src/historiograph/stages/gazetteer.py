@@ -39,6 +39,7 @@ class Entry:
     context: tuple[str, ...] = ()
     holders: tuple[Holder, ...] = ()
     members: tuple[str, ...] = ()  # a body's members (persons or other bodies)
+    demonyms: tuple[str, ...] = ()  # a state's adjectives ("Soviet", "North Vietnamese")
 
     def holder_on(self, day: date | None) -> str | None:
         """Who held this role on ``day`` (the only holder when the day is unknown)."""
@@ -54,6 +55,7 @@ class Gazetteer:
     places: frozenset[str] = frozenset()
     _matcher: tuple | None = None
     _nicknames: tuple | None = None
+    _demonyms: tuple | None = None
 
     def matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         """One pattern over every alias and place name (longest first), and the alias table."""
@@ -87,6 +89,17 @@ class Gazetteer:
             self._nicknames = (pattern, table)
         return self._nicknames
 
+    def demonym_matcher(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """One pattern over every state's adjective used before a common noun ("Soviet aircraft",
+        "Japanese air raids"; not "Soviet Union", "Soviet-era"), and adjective -> state id."""
+        if self._demonyms is None:
+            table = {d: e.id for e in self.entries.values() for d in e.demonyms}
+            names = sorted(table, key=len, reverse=True)
+            alt = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+            pattern = re.compile(rf"(?<![\w-])(?:{alt})(?=\s+[a-z])")
+            self._demonyms = (pattern, table)
+        return self._demonyms
+
 
 def _day(value: object, where: str) -> date:
     try:
@@ -111,6 +124,7 @@ def _parse(data: dict, where: str, into: Gazetteer) -> None:
                 tuple(a.get("nicknames", [])),
                 tuple(a.get("context", [])),
                 members=tuple(a.get("members", [])),
+                demonyms=tuple(a.get("demonyms", [])),
             )
         for r in data.get("role", []):
             holders = tuple(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from historiograph.dates import narrowed
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.events.records import Event
@@ -159,7 +160,7 @@ class Circumstances:
             if chosen is not None:
                 ev.date_inferred = True
         if chosen is not None:
-            value = chosen.value or ""
+            value = narrowed(chosen.value or "", chosen.mod)  # "in late 1950": October-December
             ev.date = value.split("T")[0] if "T" in value and "/" not in value else value
             ev.date_precision = (
                 "day" if chosen.precision in ("minute", "part_of_day") else chosen.precision

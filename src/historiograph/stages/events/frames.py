@@ -34,6 +34,7 @@ class Frame:
     of_is: str = "object"  # what "of X" is in a nominal trigger: "actor" or "object"
     to_is: str | None = None  # what "to X" is: "actor" ("the fall of Singapore to the
     # Japanese"), "participant" ("Kissinger's trip to the PRC"), or nothing
+    between_is: str | None = None  # "actor": "the war between the CCP and the KMT"
 
 
 @dataclass(slots=True, frozen=True)
@@ -70,6 +71,7 @@ def parse_frames(data: dict, source: str) -> Frames:
                 nouns=words(f.get("nouns", [])),
                 of_is=f.get("of", "object"),
                 to_is=f.get("to"),
+                between_is=f.get("between"),
             )
         )
     return Frames(tuple(frames), words(data.get("parties", {}).get("nouns", [])))
@@ -121,14 +123,17 @@ def names_object(frame: Frame, objects: list, is_actor: Callable[[object], bool]
 
 def noun_parties(frame: Frame, tok) -> list:  # type: ignore[no-untyped-def]
     """Who a nominal trigger says acted, by the construction: "Kissinger's trip", "efforts
-    by Marshall", "the withdrawal of Israeli forces" (``of = "actor"``), "the fall of
-    Singapore to the Japanese" (``to = "actor"``), "a trip to the PRC" (``to =
-    "participant"``)."""
-    out = list(cl.children(tok, "poss")) + cl.preps(tok, "by")
+    by Marshall", "the Soviet invasion", "the withdrawal of Israeli forces" (``of =
+    "actor"``), "the fall of Singapore to the Japanese" (``to = "actor"``), "a trip to the
+    PRC" (``to = "participant"``), "the war between the CCP and the KMT" (``between``)."""
+    out = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    out += cl.preps(tok, "by")
     if frame.of_is == "actor":
         out += cl.preps(tok, "of")
     if frame.to_is is not None:
         out += cl.preps(tok, "to")
+    if frame.between_is is not None:
+        out += cl.preps(tok, "between")
     return out
 
 

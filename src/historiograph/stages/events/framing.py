@@ -12,7 +12,7 @@ from historiograph.stages.events.frames import (
     noun_objects,
     noun_parties,
 )
-from historiograph.stages.events.vocabulary import IMPLICATIVE
+from historiograph.stages.events.vocabulary import CAUSED, IMPLICATIVE, SUFFERED
 
 
 class Framing:
@@ -32,7 +32,9 @@ class Framing:
                 continue  # "for China sending troops", "the division stationed in Shenyang"
             if frame.type == "decision" and self.answers_what_was_said(keys, objects):
                 continue  # "Lin Biao rejected this idea": a reply to whoever put it
-            if names_object(frame, objects, is_actor) and (
+            # what a frame names may follow "in" ("engaged in combat"), never a party
+            named = objects + cl.preps(tok, "in") if frame.objects else objects
+            if names_object(frame, named, is_actor) and (
                 not frame.two_sides or self.two_sides(tok, objects)
             ):
                 return frame
@@ -89,7 +91,25 @@ class Framing:
         for frame in self.frames.for_noun(lemma):
             if not names_object(frame, noun_objects(tok), lambda o: False):
                 continue
+            if frame.type == "military" and not self.reported_operation(tok):
+                continue
             parties = noun_parties(frame, tok)
             if any(cl.phrase_mentions(p, self.base, self.index) for p in parties):
                 return frame
         return None
+
+    def reported_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """Does an operation noun report that it took place: stated as such (dated in its
+        phrase, the subject of its course), suffered ("Darwin suffered Japanese air raids"),
+        or brought about ("the agreement led to the withdrawal of Israeli forces")? Not "an early Chinese intervention would jeopardize …", "authorized the UN
+        occupation", "a clash between China and the United States" given as a risk."""
+        if self.stated_operation(tok):
+            return True
+        head = tok.head
+        if tok.dep_ == "pobj" and head.text.casefold() in ("to", "in"):
+            head = head.head  # "led to the withdrawal of Israeli forces", "resulted in"
+            if head.lemma_.casefold() not in CAUSED:
+                return False
+        elif tok.dep_ != "dobj" or head.lemma_.casefold() not in SUFFERED:
+            return False
+        return not self.unrealised(head) and not cl.is_negated(head)

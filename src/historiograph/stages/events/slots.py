@@ -331,6 +331,10 @@ class Slots:
                             ev.roles = [cl_role for cl_role in ev.roles if cl_role.role != "actor"]
                             for m in owners:
                                 ev.add("actor", self.index.actor_of(m), m.start, m.end, "mention")
+            if not ev.actors("actor"):  # "U.S. Jupiter missiles were removed": the owner's move
+                for o in acted_on(tok):
+                    for m in self.noun_agents(o):
+                        ev.add("actor", self.index.actor_of(m), m.start, m.end, "mention")
             ev.place = self.place(tok)
         elif ev.type == "negotiation":
             # what was proposed ("proposed that …") but not "Before" or "Notably"
@@ -343,6 +347,16 @@ class Slots:
                 for o in partners:
                     for a, st, en, how in self.resolve(o, base, s):
                         ev.add("actor", a, st, en, how)
+
+    def noun_agents(self, tok) -> list:  # type: ignore[no-untyped-def]
+        """The mentions a noun's own modifiers name, or "by" ("the Soviet invasion of
+        Afghanistan", "the CCF offensive against UN forces", "an attack by the NVA"): who did
+        it; not those it is of, against or at."""
+        phrases = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        out = []
+        for p in phrases + cl.preps(tok, "by"):
+            out += [m for m in self.index.within(*cl.subtree_span(p, self.base)) if m not in out]
+        return out
 
     def noun_slots(self, tok, ev: Event, s: Sentence) -> None:  # type: ignore[no-untyped-def]
         """A meeting, operation, decision or message named by a noun: who (inside the phrase,
@@ -385,8 +399,8 @@ class Slots:
                         ev.add(role, a, st, en, how)
             return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
-        for m in self.index.within(start, end):
-            role = "participant" if ev.type == "meeting" else "actor"
+        role = "participant" if ev.type == "meeting" else "actor"
+        for m in self.noun_agents(tok) or self.index.within(start, end):
             ev.add(role, self.index.actor_of(m), m.start, m.end, "mention")
         head = tok.head
         while head.dep_ in ("prep", "pobj") and head.head.i != head.i and head.lemma_ not in ONSET:

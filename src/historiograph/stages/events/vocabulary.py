@@ -109,6 +109,10 @@ LESSENED = frozenset(
 COURSE = frozenset(
     "begin start end continue fail succeed stall resume break collapse halt reach".split()
 )
+# Verbs whose object is an operation done to the subject: "Darwin suffered Japanese air raids".
+SUFFERED = frozenset("suffer endure withstand undergo survive".split())
+# Verbs that bring about what follows "to" or "in": "led to the withdrawal", "resulted in".
+CAUSED = frozenset("lead result culminate".split())
 # Words that name the same action when one decision reverses another.
 SAME = {"dispatch": "send", "deploy": "send", "enter": "intervene", "join": "intervene"}
 NON = re.compile(r"^(?:non|no)[-‐ ]", re.I)
