@@ -1483,3 +1483,28 @@ def test_a_proposal_told_to_no_one_is_the_one_told_again_later_with_its_addresse
     (told,) = [e for e in evs if e.type == "communication"]
     assert (told.act, len(told.evidence), told.channel) == ("propose", 2, "meeting")
     assert "CCP Politburo" in _who(told, "recipient", names)
+
+
+def test_a_date_naming_a_thing_or_a_place_does_not_date_the_next_sentence():
+    _, evs, _ = _events(
+        "On May 1, 1974, Kissinger left for Jerusalem. The talks centered on Quneitra, within"
+        " the zone Israel had captured during the June 1967 Arab-Israeli War. Syria rejected"
+        " the Israeli line.\n\nOn January 11, 1974, Kissinger arrived in Aswan, where Sadat"
+        " worked during the winter. Egypt accepted the American plan."
+    )
+    dated = {e.trigger: e.date for e in evs}
+    assert dated["rejected"] == "1974-05-01"
+    assert dated["accepted"] == "1974-01-11"
+
+
+def test_at_talks_between_governments_the_mediators_offer_and_the_sides_wants_are_steps():
+    _, evs, names = _events(
+        "In May 1974 Henry Kissinger began negotiations between Israel and Syria. Kissinger met the"
+        " Israelis; Kissinger met the Syrians. On May 16, Kissinger offered an American"
+        " proposal. The Syrians wanted the town returned as part of any agreement. Israel"
+        " rejected the line.\n\nOn May 20, 1974, Kissinger told Nixon that the talks were close."
+    )
+    steps = {(e.trigger, e.type) for e in evs}
+    assert ("offered", "negotiation") in steps  # the mediator, to no one named
+    assert ("wanted", "negotiation") in steps  # a side's position
+    assert ("told", "communication") in steps  # addressed: a message, not a step

@@ -263,3 +263,16 @@ def test_times_a_date_that_names_a_past_event_does_not_move_the_narrative():
     )
     assert _value(text, "June 1967").value == "1967-06"
     assert _value(text, "May 16").value == "1974-05-16"
+
+
+def test_times_the_winter_told_in_january_is_the_one_that_began_in_december():
+    text = "On January 11, 1974, Kissinger arrived. During the winter the talks went on."
+    assert _value(text, "During the winter").value == "1973-WI"
+    text = "On December 2, 1973, Kissinger arrived. During the winter the talks went on."
+    assert _value(text, "During the winter").value == "1973-WI"
+
+
+def test_times_a_date_naming_a_thing_is_marked_attributive():
+    text = "In May 1974 the talks turned to the zone Israel captured in the June 1967 war."
+    assert _value(text, "June 1967").attributive
+    assert not _value(text, "In May 1974").attributive

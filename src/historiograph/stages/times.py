@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import PERIOD_EDGES, UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-5"
+STAGE_VERSION = "times-6"
 # Headings state times too ("The Laos Crisis, 1960–1963"), and set the date that
 # relative expressions below them are read from.
 BODY_BLOCKS = ("title", "heading", "paragraph")
@@ -56,6 +56,9 @@ class TimeExpr:
     in_quote: bool = False
     vague: bool = False
     sentence_idx: int | None = None
+    # names a thing told of ("the June 1967 Arab-Israeli War", "the telegram of October
+    # 11"): it dates its own phrase, not the story's time
+    attributive: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -317,6 +320,8 @@ class _Narrative:
         if ref is None:
             return replace(e, value=f"XXXX-{f.parts['season']}", precision="season", vague=True)
         year = ref.year + f.parts["shift"]
+        if f.parts["season"] == "WI" and ref.month <= 2:
+            year -= 1  # in January 1974, "the winter" is the one that began in December 1973
         value = f"{year}-{f.parts['season']}"
         e = replace(e, value=value, precision="season", qualifier=f.parts["qualifier"])
         return self._anchored(replace(e, mod=f.parts["mod"]), ref)
@@ -456,9 +461,11 @@ def time_document(doc: Document) -> list[TimeExpr]:
             sentence_idx=sentence_of(start),
         )
         e = getattr(narrative, f.kind)(f, e)
-        out.append(e)
-        if not _attributive(doc.text, start, f, end):
+        if _attributive(doc.text, start, f, end):
+            e = replace(e, attributive=True)
+        else:
             narrative.advance(e)
+        out.append(e)
     return _with_appositions(out)
 
 

@@ -125,6 +125,10 @@ class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
             if tok.dep_ == "mark" and tok.lower_ in ("before", "until", "till"):
                 clause = cl.subtree_span(tok.head, self.base)
                 self.dates.bounds.update(t.start for t in self.dates.in_range(*clause))
+            if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+                # "Aswan, where Sadat worked during the winter": the place's date, not the story's
+                clause = cl.subtree_span(tok, self.base)
+                self.dates.bounds.update(t.start for t in self.dates.in_range(*clause))
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 self.look_back(tok)
             if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "advcl") and tok.head.tag_ == "VBN":

@@ -199,6 +199,7 @@ class _Dates:
                 # "would be in position by August 5": a deadline, not the story's time
                 and (t.qualifier not in DEADLINES or t.start in self.openers)
                 and t.start not in self.bounds
+                and not t.attributive  # "the June 1967 Arab-Israeli War" dates the war only
                 and not t.vague  # "during this period" dates its own sentence only
                 # "his stance on the agreement the previous year": a look back
                 and not LOOK_BACK.search(t.text)

@@ -195,8 +195,10 @@ def _talk_parties(
 def _talking_states(
     doc: Document, layer: ActorLayer, about: Callable[[str], bool]
 ) -> frozenset[str]:
-    """The states a text negotiating between governments names in its paragraphs about the
-    talks, at least twice there ("Israel's proposals", "the Syrians wanted", "Egypt agreed")."""
+    """The parties of a text negotiating between governments: the states it names in its
+    paragraphs about the talks, at least twice there ("Israel's proposals", "the Syrians
+    wanted", "Egypt agreed"), and the people it names there three times or more (the
+    mediator shuttling between them: "Kissinger offered an American proposal")."""
     talks = [
         (b.start, b.end)
         for b in doc.blocks
@@ -205,9 +207,11 @@ def _talking_states(
     counts: dict[str, int] = {}
     for m in layer.mentions:
         actor = layer.actors.get(m.actor_id)
-        if actor is not None and actor.kind == "state" and any(a <= m.start < b for a, b in talks):
-            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-    return frozenset(a for a, n in counts.items() if n >= 2)
+        if actor is not None and actor.kind in ("state", "person"):
+            if any(a <= m.start < b for a, b in talks):
+                counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    least = {"state": 2, "person": 3}
+    return frozenset(a for a, n in counts.items() if n >= least[layer.actors[a].kind])
 
 
 def _reason(prep) -> bool:  # type: ignore[no-untyped-def]
