@@ -219,3 +219,16 @@ def test_a_states_adjective_names_it_before_its_forces_officials_and_acts():
 def test_a_states_adjective_before_other_words_is_not_the_state(text):
     norm, layer = _layer(text)
     assert not [m for m in layer.mentions if m.how == "demonym"]
+
+
+def test_actors_bodies_by_initials_or_head_noun_and_untitled_places():
+    named = _named(
+        "On March 18, 1974, OPEC lifted the embargo. The Arab summit recognized the Palestine"
+        " Liberation Organization. Kissinger flew over the Golan Heights and the West Bank"
+        " to the Middle East. Prisoners of war (POW) were exchanged; the POW issue lingered."
+    )
+    assert named.get("OPEC") == "OPEC"
+    assert named.get("Palestine Liberation Organization") == "Palestine Liberation Organization"
+    assert not {"Golan Heights", "West Bank", "Middle East", "POW"} & set(named)
+    _, layer = _layer("The Palestine Liberation Organization met on October 28, 1974.")
+    assert {a.kind for a in layer.actors.values()} == {"organization"}

@@ -275,4 +275,4 @@ def test_times_the_winter_told_in_january_is_the_one_that_began_in_december():
 def test_times_a_date_naming_a_thing_is_marked_attributive():
     text = "In May 1974 the talks turned to the zone Israel captured in the June 1967 war."
     assert _value(text, "June 1967").attributive
-    assert not _value(text, "In May 1974").attributive
+    assert not _value(text, "May 1974").attributive

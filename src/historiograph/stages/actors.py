@@ -44,6 +44,7 @@ ORG_HEADS = {
     "Agency", "Government", "Administration", "Assembly", "Delegation", "Forces", "Force", "Staff",
     "Group", "Groups", "Politburo", "Secretariat", "Region", "Headquarters", "Volunteers", "Navy",
     "Cabinet", "Conference", "Congress", "Senate", "Section", "Directorate", "Front",
+    "Organization", "Organisation", "League", "Movement", "Association", "Authority", "Union",
 }  # fmt: skip
 SCHOLAR_VERBS = re.compile(
     r"\b(?:argu|contend|examin|analy[sz]|scrutiniz|illuminat|delv|dissect|stud(?:y|ie)|"
@@ -353,8 +354,16 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
             words = name.split()
             if ent.label_ == "ORG" and words[-1] in ORG_HEADS and len(words) > 1:
                 kind = "organization"
+            elif (
+                ent.label_ == "ORG"
+                and re.fullmatch(r"[A-Z]{2,6}", name)
+                and name not in thing_words()
+            ):
+                kind = "organization"  # "OPEC", "SEATO": a body known by its initials
             elif ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _looks_like_name(words):
                 kind = "person"
+                if ent.label_ in ("LOC", "GPE") and _title_before(doc.text, start) == start:
+                    continue  # "the Golan Heights", "the Middle East": a place, untitled
             else:
                 continue
             if kind == "organization" and quoted_at(span[0], quotes):
@@ -480,7 +489,12 @@ def find_actors(
         candidates += _shared_head_candidates(chunk, b.start)
         candidates += _shared_body_candidates(chunk, b.start, gaz)
         abbreviations += _abbreviation_candidates(chunk, b.start)
-    candidates += _ner_candidates(doc, parsed, italics, gaz)
+    defined = {abbr for abbr, _ in abbreviations}  # "(JSPOG)": linked to its long name below
+    candidates += [
+        c
+        for c in _ner_candidates(doc, parsed, italics, gaz)
+        if text[c.start : c.end] not in defined
+    ]
     for _, c in abbreviations:
         candidates.append(c)
 
