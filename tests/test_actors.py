@@ -232,3 +232,34 @@ def test_actors_bodies_by_initials_or_head_noun_and_untitled_places():
     assert not {"Golan Heights", "West Bank", "Middle East", "POW"} & set(named)
     _, layer = _layer("The Palestine Liberation Organization met on October 28, 1974.")
     assert {a.kind for a in layer.actors.values()} == {"organization"}
+
+
+def test_actors_groups_described_as_acting_are_actors_of_their_own():
+    norm, layer = _layer(
+        "In 1937 a group of generals abducted Chiang Kai-shek. On June 12, 1962, the three"
+        " Laotian factions reached agreement, and the Geneva conference approved it."
+        " Congressional critics attacked the plan."
+    )
+    groups = {m.text: layer.actors[m.actor_id] for m in layer.mentions if m.how == "description"}
+    assert set(groups) == {
+        "a group of generals", "the three Laotian factions", "the Geneva conference",
+        "Congressional critics",
+    }  # fmt: skip
+    assert {a.kind for a in groups.values()} == {"group"}
+    assert groups["the three Laotian factions"].name == "Three Laotian factions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1950 the officials agreed to the plan.",  # points back to someone named
+        "In 1950 senior officials met in Washington.",  # a plain adjective
+        "In 1950 many nations objected to the treaty.",  # a count
+        "In 1950 the two sides met at Kaesong.",  # the sides of talks, resolved elsewhere
+        "In 1970 the average Chinese official distrusted Americans.",  # one person
+        "In 1950 senior officials from the State Department met.",  # named inside
+    ],
+)
+def test_actors_a_group_pointed_at_or_counted_is_no_description(text):
+    _, layer = _layer(text)
+    assert not [m for m in layer.mentions if m.how == "description"]

@@ -11,7 +11,10 @@ Mentions come from four places, and the longest wins where they overlap:
    person's name (after a title, or a known surname) becomes a person, an ORG
    counts only with an organisational head noun ("… Army", "… Committee");
 3. "Long Name (ABBR)": the abbreviation names the same actor afterwards;
-4. surnames: once "Chai Chengwen" is named, "Chai" is him.
+4. surnames: once "Chai Chengwen" is named, "Chai" is him;
+5. descriptions (``descriptions.py``): a state's adjective before its forces, officials or
+   acts ("Soviet aircraft"), and a group described as the subject of a clause ("a group of
+   generals abducted Chiang", "the three Laotian factions").
 
 A title printed before a name ("Soviet Ambassador Roshchin") belongs to the
 mention. Persons the gazetteer does not list are historians (kind
@@ -24,15 +27,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from historiograph import data
 from historiograph.model import Document, sentence_finder
+from historiograph.stages.actor_names import (
+    abbreviation_candidates,
+    link_abbreviations,
+    link_surnames,
+    name_words,
+    title_before,
+    title_pattern,
+)
+from historiograph.stages.actor_records import Actor, ActorLayer, Candidate, Mention
+from historiograph.stages.descriptions import agent_noun_after, group_descriptions
 from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
-from historiograph.stages.nlp import english, parse_paragraphs
+from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
@@ -75,101 +86,14 @@ WITHIN_BODY = re.compile(
     r"\s+(?:within|in|at) the (?:UN|U\.N\.|United Nations|General Assembly|Security Council)\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
-POSSESSIVE_WORD = re.compile(r"['’]s$")
-
-
-@dataclass(slots=True, frozen=True)
-class Actor:
-    id: str
-    name: str
-    kind: str  # person | organization | state | group | role | scholar
-    origin: str  # gazetteer | text
-    members: tuple[str, ...] = ()  # a body's members, from the gazetteer
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(slots=True, frozen=True)
-class Mention:
-    """A name at ``[start, end)`` of the document text (title included) and who it names."""
-
-    start: int
-    end: int
-    text: str
-    actor_id: str
-    how: str  # gazetteer | ner | abbreviation | surname | role | shared | demonym
-    holder_id: str | None = None  # a role's holder on the narrative's date
-    ner_label: str | None = None
-    title: str | None = None
-    sentence_idx: int | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    ids: tuple[str, ...]  # gazetteer ids; empty for a name the gazetteer does not know
-    how: str
-    label: str | None = None
-    kind: str | None = None  # for names from the text: person | organization
-    name: str | None = None  # the full name, when the text prints only part ("XLVII" Corps)
-
-
-@dataclass(slots=True)
-class ActorLayer:
-    actors: dict[str, Actor] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    # everyone the gazetteer seats in a governing body, named in the text or not
-    body_members: frozenset[str] = frozenset()
-    # the delegations at talks, their members and whoever held a delegate's role
-    delegates: frozenset[str] = frozenset()
-
-
-# ------------------------------------------------------------------ titles
-
-
-@cache
-def _title_pattern() -> re.Pattern[str]:
-    text = resources.files("historiograph.data").joinpath("titles.txt").read_text("utf-8")
-    titles, qualifiers, into = [], [], None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line == "[qualifiers]":
-            into = qualifiers
-            continue
-        (titles if into is None else qualifiers).append(line)
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?:(?:{alt(qualifiers)})\s+)*(?:(?:{alt(titles)})\s+)+$")
-
-
-def _title_before(text: str, start: int, floor: int = 0) -> int:
-    """Where a title printed just before ``start`` begins (``start`` if none).
-
-    The title never reaches back past ``floor``, the end of the mention before it:
-    in "U.S. Secretary of State Robert Lansing" the country is a mention of its own.
-    """
-    window = text[max(floor, start - 60) : start]
-    m = _title_pattern().search(window)
-    if not m:
-        return start
-    begin = start - len(window) + m.start()
-    if begin > 0 and text[begin - 1].isalnum():
-        return start
-    return begin
 
 
 # ------------------------------------------------------------------ gazetteer matching
 
 
-def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candidate]:
+def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[Candidate]:
     pattern, table = gaz.matcher()
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     # Every word start is tried, so that "the United Nations" does not hide "United Nations Command".
     for word in re.finditer(r"(?<!\w)\w", text):
         m = pattern.match(text, word.start())
@@ -185,64 +109,21 @@ def _gazetteer_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candida
             within = WITHIN_BODY.match(text, end)  # "Asiatic countries within the UN"
             end = within.end() if within else end
         out.append(
-            _Candidate(base + m.start(), base + end, ids, "place" if not ids else "gazetteer")
+            Candidate(base + m.start(), base + end, ids, "place" if not ids else "gazetteer")
         )
     nicknames, owner = gaz.nickname_matcher()
     for m in nicknames.finditer(text) if owner else ():
         before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
         if before and after and before in "'‘“\"[(" and after in "'’”\"])":
             out.append(
-                _Candidate(base + m.start(), base + m.end(), (owner[m.group()],), "gazetteer")
+                Candidate(base + m.start(), base + m.end(), (owner[m.group()],), "gazetteer")
             )
     demonyms, state = gaz.demonym_matcher()
     for m in demonyms.finditer(text):  # "Soviet aircraft", "Japanese air raids": the state
-        end = _agent_noun_after(text, m.end())
+        end = agent_noun_after(text, m.end())
         if end is not None:
-            out.append(_Candidate(base + m.start(), base + end, (state[m.group()],), "demonym"))
+            out.append(Candidate(base + m.start(), base + end, (state[m.group()],), "demonym"))
     return out
-
-
-@cache
-def agent_nouns() -> dict[str, frozenset[str]]:
-    """Nouns before which a state's adjective names the state (``data/agent_nouns.txt``), by
-    section: ``people`` (in the plural), ``bodies`` and ``acts``."""
-    sections: dict[str, set[str]] = {"people": set(), "bodies": set(), "acts": set()}
-    into = sections["people"]
-    for line in data.lines("agent_nouns.txt"):
-        if line.startswith("[") and line.endswith("]"):
-            into = sections.setdefault(line[1:-1], set())
-        else:
-            into.add(line)
-    return {k: frozenset(v) for k, v in sections.items()}
-
-
-def _singular(word: str) -> str:
-    for plural, single in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("s", "")):
-        if word.endswith(plural) and len(word) > len(plural) + 2:
-            return word[: -len(plural)] + single
-    return word
-
-
-def _agent_noun_after(text: str, end: int) -> int | None:
-    """Where the mention of a state's adjective ends, when one of the next lowercase words
-    (up to three, before any other token) is a noun of ``data/agent_nouns.txt``: after the
-    noun of its people or forces ("Soviet aircraft", "U.S. occupying forces"), or at the
-    adjective before the noun of an act ("Japanese| air raids"); None before other nouns."""
-    nouns = agent_nouns()
-    for m in list(re.finditer(r"[A-Za-z][\w-]*|[^\w\s]", text[end : end + 40]))[:3]:
-        word = m.group()
-        if not word[:1].islower():
-            return None
-        single = _singular(word)
-        if word in nouns["bodies"] or single in nouns["bodies"]:
-            return end + m.end()
-        if single != word and single in nouns["people"]:
-            return end + m.end()
-        if word in nouns["people"]:
-            return None  # "the Soviet leader": a person
-        if word in nouns["acts"] or single in nouns["acts"]:
-            return end
-    return None
 
 
 # ------------------------------------------------------------------ shared heads
@@ -261,7 +142,7 @@ OWNED_FORMATION = re.compile(
 )
 
 
-def _shared_head_candidates(text: str, base: int) -> list[_Candidate]:
+def _shared_head_candidates(text: str, base: int) -> list[Candidate]:
     """ "the XLVII, XLII, and XXVI Corps": each numeral before the last names a formation of
     its own ("XLVII Corps"); the last one is read with its head noun as any name is. "The
     CCF's 19th Army" is one name ("CCF 19th Army"), not the CCF."""
@@ -289,7 +170,7 @@ SHARED_BODY = re.compile(
 BODY_SINGULAR = {"ministries": "ministry", "embassies": "embassy"}
 
 
-def _shared_body_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candidate]:
+def _shared_body_candidates(text: str, base: int, gaz: Gazetteer) -> list[Candidate]:
     """Each word of "the Defense and State departments" with the head noun in the singular,
     when the gazetteer knows that name ("Defense Department", "State Department")."""
     _, table = gaz.matcher()
@@ -304,13 +185,13 @@ def _shared_body_candidates(text: str, base: int, gaz: Gazetteer) -> list[_Candi
             ids = next((table[n] for n in names if table.get(n)), None)
             if ids:
                 end = end if word else m.end()  # the last word takes the head noun with it
-                out.append(_Candidate(base + start, base + end, ids, "gazetteer"))
+                out.append(Candidate(base + start, base + end, ids, "gazetteer"))
     return out
 
 
-def _formation(start: int, end: int, name: str) -> _Candidate:
+def _formation(start: int, end: int, name: str) -> Candidate:
     # read by a rule, not by the model: no NER label is stored for it
-    return _Candidate(start, end, (), "ner", label=None, kind="organization", name=name)
+    return Candidate(start, end, (), "ner", label=None, kind="organization", name=name)
 
 
 # ------------------------------------------------------------------ spaCy entities
@@ -335,8 +216,8 @@ def _proper_tokens(ent) -> tuple[int, int] | None:  # type: ignore[no-untyped-de
     return start, end
 
 
-def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -> list[_Candidate]:  # type: ignore[no-untyped-def]
-    out: list[_Candidate] = []
+def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    out: list[Candidate] = []
     for block, parsed in parsed_paragraphs:
         quotes = quote_spans(parsed.text)
         for ent in parsed.ents:
@@ -362,19 +243,14 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
                 kind = "organization"  # "OPEC", "SEATO": a body known by its initials
             elif ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _looks_like_name(words):
                 kind = "person"
-                if ent.label_ in ("LOC", "GPE") and _title_before(doc.text, start) == start:
+                if ent.label_ in ("LOC", "GPE") and title_before(doc.text, start) == start:
                     continue  # "the Golan Heights", "the Middle East": a place, untitled
             else:
                 continue
             if kind == "organization" and quoted_at(span[0], quotes):
                 continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
-            out.append(_Candidate(start, end, (), "ner", ent.label_, kind))
+            out.append(Candidate(start, end, (), "ner", ent.label_, kind))
     return out
-
-
-def _name_words(name: str) -> list[str]:
-    """The words of a personal name without initials and suffixes: "Robert A. McClure" -> Robert, McClure."""
-    return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", w)]
 
 
 @cache
@@ -390,36 +266,6 @@ def _looks_like_name(words: list[str]) -> bool:
         w[:1].isupper() and not w.isupper() or re.fullmatch(r"[A-Z]\.", w) or w in ("Jr.", "Sr.")
         for w in words
     )
-
-
-# ------------------------------------------------------------------ abbreviations
-
-
-def _abbreviation_candidates(text: str, base: int) -> list[tuple[str, _Candidate]]:
-    """ "Joint Strategic Plans and Operations Groups (JSPOG)": (abbreviation, the long name)."""
-    out = []
-    for m in re.finditer(
-        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|on|in)\s+)*){2,9})\(([A-Z]{2,8})\)", text
-    ):
-        long_name = POSSESSIVE_WORD.sub("", m.group(1).strip())
-        words = [w for w in re.split(r"[\s-]+", long_name) if w[:1].isupper()]
-        initials = "".join(w[0] for w in words)
-        abbr = m.group(2)
-        # the abbreviation's letters are the initials of the name's last capitalised words
-        if not initials.endswith(abbr) and not _subsequence(abbr, initials):
-            continue
-        keep = len(words)
-        while keep > len(abbr) and not initials[len(words) - keep :].startswith(abbr[0]):
-            keep -= 1
-        start = base + m.start(1) + long_name.find(words[len(words) - keep])
-        end = base + m.start(1) + len(long_name)
-        out.append((abbr, _Candidate(start, end, (), "ner", None, "organization")))
-    return out
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(c in it for c in short) and short[0] == long[0]
 
 
 # ------------------------------------------------------------------ the stage
@@ -476,19 +322,19 @@ def find_actors(
     """
     gaz = gaz or load_gazetteer()
     if parsed is None:
-        parsed = parse_paragraphs(doc, english())
+        parsed = parse_paragraphs(doc)  # with the parser: descriptions are read by their parse
     paragraphs = [b for b, _ in parsed]
     italics = [(s.start, s.end) for s in doc.styles if s.kind == "italic"]
     text = doc.text
 
-    candidates: list[_Candidate] = []
-    abbreviations: list[tuple[str, _Candidate]] = []
+    candidates: list[Candidate] = []
+    abbreviations: list[tuple[str, Candidate]] = []
     for b in paragraphs:
         chunk = text[b.start : b.end]
         candidates += _gazetteer_candidates(chunk, b.start, gaz)
         candidates += _shared_head_candidates(chunk, b.start)
         candidates += _shared_body_candidates(chunk, b.start, gaz)
-        abbreviations += _abbreviation_candidates(chunk, b.start)
+        abbreviations += abbreviation_candidates(chunk, b.start)
     defined = {abbr for abbr, _ in abbreviations}  # "(JSPOG)": linked to its long name below
     candidates += [
         c
@@ -531,12 +377,12 @@ def find_actors(
         if c.ids or c.kind != "person":
             continue
         name = text[c.start : c.end]
-        words = _name_words(name)
+        words = name_words(name)
         if len(name.split()) >= 2 and words:  # "Chai Chengwen", "A. Ledovsky"
             people.setdefault(words[-1], slug(name))
             if len(words) == 2:
                 people.setdefault(words[0], slug(name))
-        elif len(words) == 1 and _title_before(text, c.start) < c.start:
+        elif len(words) == 1 and title_before(text, c.start) < c.start:
             titled.add(words[0])
     # Who a bare surname names at each point: the person last introduced under it, in full
     # or by title. "President Kennedy … Kennedy … Attorney General Robert Kennedy …
@@ -546,7 +392,7 @@ def find_actors(
     for c in chosen:
         name = text[c.start : c.end]
         floor = layer.mentions[-1].end if layer.mentions else 0
-        title_start = _title_before(text, c.start, floor)
+        title_start = title_before(text, c.start, floor)
         title = text[title_start : c.start].strip() or None
         holder = None
         how = c.how
@@ -576,7 +422,7 @@ def find_actors(
             if entry.kind not in ("person", "scholar"):
                 title_start, title = c.start, None
         else:
-            words = _name_words(name)
+            words = name_words(name)
             if c.kind == "person" and len(name.split()) == 1:
                 if words and words[0] in owner and not title:
                     actor_id, how = owner[words[0]], "surname"
@@ -612,13 +458,21 @@ def find_actors(
             )
         )
 
-    _link_abbreviations(layer, abbreviations, text, paragraphs, sentence_of)
-    _link_surnames(layer, text, paragraphs, sentence_of)
+    link_abbreviations(layer, abbreviations, text, paragraphs, sentence_of)
+    link_surnames(layer, text, paragraphs, sentence_of)
+    # groups described, not named: "a group of generals abducted Chiang"
+    for start, end, name in group_descriptions(parsed, [(m.start, m.end) for m in layer.mentions]):
+        actor_id = slug(name)
+        layer.actors.setdefault(actor_id, Actor(actor_id, name, "group", "text"))
+        layer.mentions.append(
+            Mention(start, end, text[start:end], actor_id, "description", None, None, None,
+                    sentence_of(start))
+        )  # fmt: skip
     layer.mentions.sort(key=lambda m: m.start)
     return layer
 
 
-def _drop_titles_of_names(text: str, chosen: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+def _drop_titles_of_names(text: str, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """ "Soviet Ambassador Roshchin" is one mention of Roshchin, not a role and a name; in "the
     Soviet leader Khrushchev" the adjective is part of his title, not a mention of the state."""
     keep = []
@@ -631,18 +485,14 @@ def _drop_titles_of_names(text: str, chosen: list[_Candidate], gaz: Gazetteer) -
         )
         if is_role and names_person and re.fullmatch(r"\s+", text[c.end : nxt.start]):
             continue
-        if (
-            c.how == "demonym"
-            and names_person
-            and _title_pattern().match(text[c.start : nxt.start])
-        ):
+        if c.how == "demonym" and names_person and title_pattern().match(text[c.start : nxt.start]):
             continue
         keep.append(c)
     return keep
 
 
 def _appositive_holder(
-    text: str, c: _Candidate, chosen: list[_Candidate], gaz: Gazetteer
+    text: str, c: Candidate, chosen: list[Candidate], gaz: Gazetteer
 ) -> str | None:
     """ "the Soviet Ambassador, Roshchin" / "T. F. Shtykov, the Soviet Ambassador": that person."""
     for o in chosen:
@@ -654,62 +504,8 @@ def _appositive_holder(
     return None
 
 
-def _is_scholar(text: str, c: _Candidate) -> bool:
+def _is_scholar(text: str, c: Candidate) -> bool:
     """A historian: "Scholars like X and Y", "X examined …", "X's study" (not a memoirist who acts)."""
     if SCHOLAR_BEFORE.search(text[max(0, c.start - 40) : c.start]):
         return True
     return bool(SCHOLAR_VERBS.search(text[c.end : c.end + 40]))
-
-
-def _add_occurrences(
-    layer: ActorLayer, pattern: str, actor_id: str, how: str, text: str, paragraphs, sentence_of
-) -> None:  # type: ignore[no-untyped-def]
-    """Every place ``pattern`` matches in the body and no mention stands yet: a mention of the actor."""
-    taken = [(m.start, m.end) for m in layer.mentions]
-    for b in paragraphs:
-        for m in re.finditer(pattern, text[b.start : b.end]):
-            s, e = b.start + m.start(), b.start + m.end()
-            if any(a < e and s < z for a, z in taken):
-                continue
-            taken.append((s, e))
-            layer.mentions.append(
-                Mention(s, e, m.group(), actor_id, how, sentence_idx=sentence_of(s))
-            )
-
-
-def _link_abbreviations(
-    layer: ActorLayer, abbreviations, text: str, paragraphs, sentence_of
-) -> None:  # type: ignore[no-untyped-def]
-    """After "Joint Strategic Plans and Operations Groups (JSPOG)", "JSPOG" is that group."""
-    for abbr, long_name in abbreviations:
-        actor_id = next(
-            (
-                m.actor_id
-                for m in layer.mentions
-                if m.start <= long_name.start and long_name.end <= m.end
-            ),
-            None,
-        )
-        if actor_id is not None:
-            pattern = rf"(?<!\w){re.escape(abbr)}(?!\w)"
-            _add_occurrences(
-                layer, pattern, actor_id, "abbreviation", text, paragraphs, sentence_of
-            )
-
-
-def _link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None:  # type: ignore[no-untyped-def]
-    """After "Chai Chengwen", a bare "Chai" the model missed is still him."""
-    names: dict[str, str] = {}
-    for a in layer.actors.values():
-        if a.origin != "text" or a.kind not in ("person", "scholar"):
-            continue
-        words = _name_words(a.name)
-        if (
-            len(words) >= 2
-            and words[-1] not in layer.actors
-            and slug(words[-1]) not in layer.actors
-        ):
-            names.setdefault(words[-1], a.id)  # (not a surname a titled mention owns)
-    for word, actor_id in names.items():
-        pattern = rf"(?<![\w.-]){re.escape(word)}(?![\w-])"
-        _add_occurrences(layer, pattern, actor_id, "surname", text, paragraphs, sentence_of)
