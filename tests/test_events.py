@@ -1508,3 +1508,14 @@ def test_at_talks_between_governments_the_mediators_offer_and_the_sides_wants_ar
     assert ("offered", "negotiation") in steps  # the mediator, to no one named
     assert ("wanted", "negotiation") in steps  # a side's position
     assert ("told", "communication") in steps  # addressed: a message, not a step
+
+
+def test_summoning_people_is_a_meeting():
+    _, evs, names = _events(
+        "On October 16, 1962, President John F. Kennedy summoned his closest advisers."
+    )
+    (ev,) = evs
+    assert ev.type == "meeting" and _who(ev, "participant", names) == ["John F. Kennedy"]
+    # summoning a body to act is no meeting of people
+    _, evs, _ = _events("On October 16, 1962, the crisis summoned memories of 1914.")
+    assert not [e for e in evs if e.type == "meeting"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
+from historiograph.stages.descriptions import group_nouns
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -107,7 +108,7 @@ class Triggers:
                 if k in lex.light_verbs and obj_lemmas & lex.decision_nouns:
                     return "decision", None
                 if k in lex.meeting_verbs:
-                    if k in ("receive", "visit") and not self.receives_someone(tok):
+                    if k in ("receive", "visit", "summon") and not self.receives_someone(tok):
                         continue  # "visited General Ridgway", not "visited Moscow"
                     return "meeting", None
                 if k in lex.meeting_hosts and obj_lemmas & lex.meeting_nouns:
@@ -240,6 +241,8 @@ class Triggers:
                     return True
             elif cl.PRONOUNS.get(o.text.casefold()) == "person":
                 return True  # "Mao received him": the person named before
+            elif o.tag_ == "NNS" and o.lemma_.casefold() in group_nouns()["people"]:
+                return True  # "summoned his closest advisers"
         return False
 
     def what_it_urged(self, tok) -> str | None:  # type: ignore[no-untyped-def]
