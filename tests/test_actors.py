@@ -263,3 +263,11 @@ def test_actors_groups_described_as_acting_are_actors_of_their_own():
 def test_actors_a_group_pointed_at_or_counted_is_no_description(text):
     _, layer = _layer(text)
     assert not [m for m in layer.mentions if m.how == "description"]
+
+
+def test_actors_a_count_of_parties_describes_them_but_not_two_sides_or_a_force():
+    named = _named(
+        "In September of 1951, fifty-two nations met in San Francisco. In 1950 the two"
+        " governments agreed. In October 1950, 260,000 troops crossed the river."
+    )
+    assert named == {"fifty-two nations": "Fifty-two nations"}

@@ -186,3 +186,28 @@ def test_frames_engaged_in_combat_and_late_dates():
     )
     (ev,) = [e for e in evs if e.type == "military"]
     assert ev.date == "1960-10/1960-12"  # "late 1960": its last quarter
+
+
+def test_frames_a_publication_is_a_message_to_no_one_its_title_names():
+    _, evs, names = _events(
+        "In August of 1949, the Truman administration published the “China White Paper,”"
+        " which explained past U.S. policy toward China."
+    )
+    (ev,) = [e for e in evs if e.type == "communication"]
+    assert ev.act == "inform" and _who(ev, "sender", names) == ["United States"]
+    assert not ev.actors("recipient")  # not China, whose name the paper's title holds
+    # a communiqué of two governments is still an agreement
+    assert ("negotiation", "agree", None) in _typed(
+        "In 1972 Egypt and Israel issued a joint communiqué."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1950 the United States Government began a massive military build-up.",
+        "In 1961 the Soviet Union started a rearmament program.",
+    ],
+)
+def test_frames_starting_a_programme_is_a_decision(sentence):
+    assert [t for t, _, _ in _typed(sentence)] == ["decision"]

@@ -12,6 +12,8 @@ from functools import cache
 
 from historiograph import data
 
+# Nouns of armed forces, whose count is their size, not who they are ("260,000 troops").
+FORCES = frozenset({"force", "troop", "army"})
 # Words that count a group without describing it: "many nations" is no one in particular.
 QUANTIFIERS = frozenset(
     "many several some other few various most all both such numerous certain more further"
@@ -102,6 +104,7 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
             ):
                 continue
             described = False
+            lemma = head.lemma_.casefold()
             for t in (tok, head) if head is not tok else (tok,):
                 for c in t.lefts:
                     if c.dep_ not in ("det", "amod", "compound", "nummod", "predet", "nmod"):
@@ -114,6 +117,11 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
                     if c.dep_ in ("compound", "nmod") or (
                         c.dep_ == "amod" and c.text[:1].isupper() and c.lower_ not in QUANTIFIERS
                     ):
+                        described = True
+                    # a count of parties names them ("fifty-two nations met"; not "the two
+                    # sides", resolved to the sides, nor a force's size, "260,000 troops")
+                    count = "".join(t.text_with_ws for t in c.subtree).strip().casefold()
+                    if c.dep_ == "nummod" and count not in ("two", "2") and lemma not in FORCES:
                         described = True
             if head is not tok:
                 described = True

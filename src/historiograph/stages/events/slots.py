@@ -229,11 +229,16 @@ class Slots:
                     recipients += cl.preps(carrier_noun, "to", "with", "on")
             else:
                 # a name the tagger took for a verb ("informed Kim Il-sung": "sung") still names
+                # the addressee; what a frame publishes does not ("published the China White Paper")
+                published = base + tok.idx in self.framed
                 recipients += [
                     o
                     for o in objects
-                    if o.pos_ in ("PROPN", "PRON", "NOUN")
-                    or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children)
+                    if not published
+                    and (
+                        o.pos_ in ("PROPN", "PRON", "NOUN")
+                        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children)
+                    )
                 ]
                 recipients += cl.preps(tok, "to", "with")
             head = tok.head
