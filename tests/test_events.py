@@ -1519,3 +1519,18 @@ def test_summoning_people_is_a_meeting():
     # summoning a body to act is no meeting of people
     _, evs, _ = _events("On October 16, 1962, the crisis summoned memories of 1914.")
     assert not [e for e in evs if e.type == "meeting"]
+
+
+def test_a_withdrawal_conducted_is_an_operation_and_made_clear_to_is_a_message():
+    _, evs, names = _events(
+        "In 1961 the North Vietnamese Army (NVA) launched an offensive. The NVA conducted a"
+        " symbolic withdrawal of 15 troops on August 27, 1962."
+    )
+    withdrawal = [e for e in evs if e.type == "military" and e.date == "1962-08-27"]
+    assert withdrawal and _who(withdrawal[0], "actor", names) == ["North Vietnamese Army"]
+    _, evs, names = _events(
+        "In February 1972, Mao Zedong and Zhou Enlai made clear to Richard Nixon that their"
+        " country would not normalize relations."
+    )
+    (ev,) = evs
+    assert ev.act == "inform" and _who(ev, "recipient", names) == ["Richard Nixon"]

@@ -85,7 +85,7 @@ def phrasal_keys(tok) -> list[str]:  # type: ignore[no-untyped-def]
     lemma = tok.lemma_.casefold()
     out = [key(tok)]
     for c in tok.children:
-        if c.dep_ in ("prep", "prt", "advmod") and c.i == tok.i + 1:
+        if c.dep_ in ("prep", "prt", "advmod", "oprd", "acomp") and c.i == tok.i + 1:
             out.append(f"{lemma} {c.text.casefold()}")
     out.append(lemma)
     return out
