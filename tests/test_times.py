@@ -276,3 +276,17 @@ def test_times_a_date_naming_a_thing_is_marked_attributive():
     text = "In May 1974 the talks turned to the zone Israel captured in the June 1967 war."
     assert _value(text, "June 1967").attributive
     assert not _value(text, "May 1974").attributive
+
+
+def test_times_counted_from_a_thing_the_text_dated_before():
+    text = (
+        "The team worked in the days leading up to Kennedy’s inauguration on January 20, 1961."
+        "\n\nKennedy met Eisenhower the day before his inauguration. Two days after the"
+        " meeting, he left."
+    )
+    day_before = _value(text, "the day before his inauguration")
+    assert (day_before.value, day_before.inferred, day_before.anchor) == (
+        "1961-01-19", True, "1961-01-20",
+    )  # fmt: skip
+    # a thing the text never dated is not dated by guess: unknown
+    assert _value(text, "Two days after the meeting").value is None

@@ -132,6 +132,7 @@ class _Narrative:
         )
         self.frame = self.ref
         self.block_months: set[tuple[int, int]] = set()  # narrated in the current paragraph
+        self.seen: list[TimeExpr] = []  # the expressions resolved so far
 
     def new_block(self) -> None:
         self.block_months = set()
@@ -239,6 +240,21 @@ class _Narrative:
         e = self._shifted(e, p["unit"], p["shift"], ref)
         if p["pod"] and e.precision == "day":
             e = replace(e, type="time", value=e.value + "T" + p["pod"], precision="part_of_day")
+        return e
+
+    def told_before(self, f: Found, e: TimeExpr) -> TimeExpr:
+        """ "the day before his inauguration": counted from the day the text gave that noun
+        before ("Kennedy's inauguration on January 20, 1961" -> 1961-01-19). Unknown when
+        the text dated no such thing: not guessed from the story's date."""
+        noun = f.parts["noun"]
+        for t in reversed(self.seen):
+            if t.precision != "day" or t.start >= e.start or not t.value:
+                continue
+            before = self.doc.text[max(0, t.start - 40) : t.start]
+            if re.search(rf"\b{noun}\b[^.;]{{0,25}}\b(?:on|of)\s*$", before):
+                day = date.fromisoformat(t.value[:10])
+                ref = _Reference(day.year, day.month, day.day, None, t.value[:10], t.start, t.end)
+                return self._shifted(e, f.parts["unit"], f.parts["shift"], ref)
         return e
 
     def _shifted(self, e: TimeExpr, unit: str, n: int, ref: _Reference) -> TimeExpr:
@@ -466,6 +482,7 @@ def time_document(doc: Document) -> list[TimeExpr]:
         else:
             narrative.advance(e)
         out.append(e)
+        narrative.seen.append(e)
     return _with_appositions(out)
 
 

@@ -215,6 +215,15 @@ NEIGHBOUR = re.compile(
     """,
     re.X,
 )
+# "the day before his inauguration", "two days after the meeting": counted from a thing the
+# text dated before ("Kennedy's inauguration on January 20, 1961"), found by its noun
+TOLD_BEFORE = re.compile(
+    rf"""
+    (?:[Oo]n\s+)?(?:[Tt]he\s+(?P<unit>day|week|month|year)|(?P<n>{_NUM})\s+(?P<units>day|week|month|year)s?)
+    \s+(?P<dir>before|after)\s+(?:the|his|her|its|their)\s+(?P<noun>[a-z]{{4,}})\b
+    """,
+    re.X,
+)
 DURATION = re.compile(
     rf"""
     (?:(?P<lead>{_ci("for|within|in|after|over|the next|the last|the past|the first|the following|the previous")})\s+)?
@@ -418,6 +427,19 @@ def _relative(m: re.Match) -> Found | None:
     )
 
 
+def _told_before(m: re.Match) -> Found | None:
+    n = number(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    return Found(
+        m.start(),
+        m.end(),
+        "told_before",
+        {"unit": m["unit"] or m["units"], "shift": n * (-1 if m["dir"] == "before" else 1),
+         "noun": m["noun"]},
+    )  # fmt: skip
+
+
 def _neighbour(m: re.Match) -> Found | None:
     unit = m["unit"] or m["unit2"] or m["unit3"]
     which = (m["which"] or "").lower()
@@ -537,6 +559,7 @@ FINDERS = (
     (PERIOD_LEAD, _period),
     (CALENDAR, _calendar),
     (CLOCK, _clock_found),
+    (TOLD_BEFORE, _told_before),
     (RELATIVE, _relative),
     (NEIGHBOUR, _neighbour),
     (DEICTIC, _deictic),
