@@ -1534,3 +1534,16 @@ def test_a_withdrawal_conducted_is_an_operation_and_made_clear_to_is_a_message()
     )
     (ev,) = evs
     assert ev.act == "inform" and _who(ev, "recipient", names) == ["Richard Nixon"]
+
+
+def test_it_was_decided_that_someone_would_act_is_their_decision_not_their_act():
+    _, evs, names = _events(
+        "On October 27, 1962, it was decided that President John F. Kennedy would ignore the"
+        " second message and respond to the first one."
+    )
+    assert [(e.type, _who(e, "actor", names)) for e in evs] == [
+        ("decision", ["John F. Kennedy"])
+    ]  # not a reply: it was only decided
+    # a judgement stays no decision
+    _, evs, _ = _events("On October 27, 1962, the CIA concluded that the missiles were ready.")
+    assert not [e for e in evs if e.type == "decision"]

@@ -80,6 +80,19 @@ def key(tok) -> str:  # type: ignore[no-untyped-def]
     return lemma
 
 
+def decided_impersonally(tok):  # type: ignore[no-untyped-def]
+    """ "It was decided (determined, agreed) that Kennedy would ignore the second message": the
+    clause that says what will be done, when the verb's subject is the empty "it"; else None."""
+    if not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in ("would", "should", "will", "must") for a in c.children
+        ):
+            return c
+    return None
+
+
 def phrasal_keys(tok) -> list[str]:  # type: ignore[no-untyped-def]
     """Candidate keys, most specific first: "turn down", "call for", then "turn"."""
     lemma = tok.lemma_.casefold()

@@ -181,6 +181,10 @@ class Slots:
         primary = PRIMARY[ev.type]
         if cl.passive(tok) and agent:
             who = self.resolve(agent[0], base, s)
+        elif ev.type == "decision" and (decided := cl.decided_impersonally(tok)) is not None:
+            who = self.resolve(
+                cl.subject(decided), base, s
+            )  # "it was determined that Kennedy would"
         elif cl.passive(tok):
             who = []
         elif self.a_publication(subj):

@@ -42,6 +42,8 @@ class Triggers:
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
             if tok.dep_ in ("amod", "compound"):
                 return None  # "the proposed cease-fire", "the drafted telegram"
+            if any(cl.decided_impersonally(a) is not None for a in tok.ancestors):
+                return None  # "it was decided that Kennedy would respond": what was decided
             keys = cl.phrasal_keys(tok)
             frame = self.frame_of(tok, keys)
             if frame is not None:
@@ -61,7 +63,11 @@ class Triggers:
                 if k in AGREEING and self.agrees_to_what_was_said(tok):
                     return "communication", "agree"  # "a suggestion Stalin also approved"
                 if k in lex.decision_verbs and not self.answers_someone(tok):
-                    if k in JUDGEMENTS and not cl.children(tok, "dobj"):
+                    if (
+                        k in JUDGEMENTS
+                        and not cl.children(tok, "dobj")
+                        and cl.decided_impersonally(tok) is None
+                    ):
                         continue  # "concluded that there would be no intervention": a judgement
                     if k in JUDGEMENTS and obj_lemmas & (lex.meeting_nouns | set(lex.channels)):
                         continue  # "concluding their discussions": ending talks, not deciding
