@@ -271,3 +271,14 @@ def test_actors_a_count_of_parties_describes_them_but_not_two_sides_or_a_force()
         " governments agreed. In October 1950, 260,000 troops crossed the river."
     )
     assert named == {"fifty-two nations": "Fifty-two nations"}
+
+
+def test_actors_the_president_is_whoever_held_the_office_then_and_surnames_follow():
+    named = _named(
+        "On October 22, 1962, President John F. Kennedy spoke. The President warned Moscow."
+        " Later that day, Kennedy met his advisers."
+    )
+    assert named["President John F. Kennedy"] == named["Kennedy"] == "John F. Kennedy"
+    _, layer = _layer("On October 22, 1962, the President warned the Kremlin.")
+    (m,) = [m for m in layer.mentions if m.text == "the President"]
+    assert m.holder_id == "john-f-kennedy"

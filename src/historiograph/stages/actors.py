@@ -374,6 +374,12 @@ def find_actors(
     people: dict[str, str] = {}  # a surname or given name -> actor id (most recent wins)
     titled: set[str] = set()  # surnames the text prints after a title ("President Kennedy")
     for c in chosen:
+        if len(c.ids) == 1 and gaz.entries[c.ids[0]].kind == "person":
+            # a person the gazetteer lists, named in full: "Kennedy" is him afterwards
+            words = name_words(text[c.start : c.end])
+            if len(words) >= 2:
+                people.setdefault(words[-1], c.ids[0])
+            continue
         if c.ids or c.kind != "person":
             continue
         name = text[c.start : c.end]
@@ -417,6 +423,8 @@ def find_actors(
                 how = "role"
                 title_start, title = c.start, None
             actor_id = add_gazetteer_actor(entry)
+            if entry.kind == "person" and len(words := name_words(name)) >= 2:
+                owner.setdefault(words[-1], actor_id)
             if holder in gaz.entries:
                 add_gazetteer_actor(gaz.entries[holder])
             if entry.kind not in ("person", "scholar"):
