@@ -1547,3 +1547,12 @@ def test_it_was_decided_that_someone_would_act_is_their_decision_not_their_act()
     # a judgement stays no decision
     _, evs, _ = _events("On October 27, 1962, the CIA concluded that the missiles were ready.")
     assert not [e for e in evs if e.type == "decision"]
+
+
+def test_a_date_in_what_a_message_urges_is_not_the_date_of_the_message():
+    _, evs, _ = _events(
+        "On October 28, 1974, the Arab summit met. Afterwards, Anwar Sadat convinced Gerald Ford"
+        " that they should spend 1975 pushing for a second agreement."
+    )
+    (ev,) = [e for e in evs if e.type == "communication"]
+    assert ev.date == "1974-10-28" and ev.date_inferred

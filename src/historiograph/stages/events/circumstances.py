@@ -146,6 +146,7 @@ class Circumstances:
             if (t.type == "date" or re.match(r"\d{4}-\d\d-\d\dT", t.value or ""))
             and not self.names_a_thing(tok, t)
             and not (ev.type == "decision" and self.in_what_was_decided(tok, t))
+            and not (ev.type == "communication" and self.in_what_was_urged(tok, t))
         ]
         clocks = [t for t in exprs if t.type == "time"]
         chosen = None
@@ -187,6 +188,21 @@ class Circumstances:
             anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i
             for anc in cl.ancestors_until(d, tok)
         )
+
+    def in_what_was_urged(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Is the date inside what a message urges or foretells, a clause of "should",
+        "would", "will" ("convinced Ford that they should spend 1975 pushing for an
+        agreement"), so the date of what is to be done, not of the message?"""
+        d = self.first_token(t)
+        if d is None:
+            return False
+        for anc in [d, *cl.ancestors_until(d, tok)]:
+            if anc.dep_ == "ccomp" and anc.head.i == tok.i:
+                return any(
+                    a.dep_ == "aux" and a.lower_ in ("should", "would", "will", "must", "shall")
+                    for a in anc.children
+                )
+        return False
 
     def names_a_thing(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
         """Is the date part of another decision's or message's name ("Mao's decision of the
