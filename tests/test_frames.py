@@ -186,6 +186,12 @@ def test_frames_engaged_in_combat_and_late_dates():
     )
     (ev,) = [e for e in evs if e.type == "military"]
     assert ev.date == "1960-10/1960-12"  # "late 1960": its last quarter
+    _, evs, names = _events(
+        "In 1960 the United States supported General Nosavan Phoumi, whose forces were"
+        " engaged in combat with a neutralist force."
+    )
+    (ev,) = [e for e in evs if e.type == "military"]
+    assert _who(ev, "actor", names) == ["Nosavan Phoumi"]  # "whose": the one described
 
 
 def test_frames_a_publication_is_a_message_to_no_one_its_title_names():

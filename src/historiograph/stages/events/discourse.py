@@ -32,6 +32,10 @@ class Discourse:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             # "delivered the telegram to Mao, who replied …": who the clause describes
             return self.resolve(tok.head.head, base, sentence, not_of)
+        whose = [c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"]
+        if whose and tok.head.dep_ == "relcl":
+            # "General Phoumi, whose forces were engaged in combat": his forces
+            return self.resolve(tok.head.head, base, sentence, not_of)
         if self.both_sides(tok, sentence):
             start, end = cl.span(tok, base)
             return [(a, start, end, "pronoun") for a in self.parties]

@@ -344,6 +344,9 @@ class Slots:
                 for o in acted_on(tok):
                     for m in self.noun_agents(o):
                         ev.add("actor", self.index.actor_of(m), m.start, m.end, "mention")
+                    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in o.children):
+                        for a, st, en, how in self.resolve(o, base, s):  # "Phoumi, whose forces"
+                            ev.add("actor", a, st, en, how)
             ev.place = self.place(tok)
         elif ev.type == "negotiation":
             # what was proposed ("proposed that …") but not "Before" or "Notably"
