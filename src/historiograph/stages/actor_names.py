@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from historiograph import data
 from historiograph.stages.actor_records import ActorLayer, Candidate, Mention
 from historiograph.stages.gazetteer import slug
 
@@ -25,16 +25,9 @@ def name_words(name: str) -> list[str]:
 
 @cache
 def title_pattern() -> re.Pattern[str]:
-    text = resources.files("historiograph.data").joinpath("titles.txt").read_text("utf-8")
-    titles, qualifiers, into = [], [], None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line == "[qualifiers]":
-            into = qualifiers
-            continue
-        (titles if into is None else qualifiers).append(line)
+    """Titles (``data/titles.txt``), each after any of its qualifiers, ending before a name."""
+    words = data.sections("titles.txt", "titles")
+    titles, qualifiers = words["titles"], words.get("qualifiers", frozenset())
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     return re.compile(rf"(?:(?:{alt(qualifiers)})\s+)*(?:(?:{alt(titles)})\s+)+$")
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from historiograph.stages.actors import Actor, Mention
+from historiograph.stages.actor_records import Actor, Mention
 
 # Dependents that say something about a phrase's head without naming it again.
 ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "punct", "parataxis", "npadvmod"})

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from historiograph import data
+from historiograph.stages import clauses as cl
 
 # Nouns of armed forces, whose count is their size, not who they are ("260,000 troops").
 FORCES = frozenset({"force", "troop", "army"})
@@ -25,7 +26,7 @@ QUANTIFIERS = frozenset(
 def agent_nouns() -> dict[str, frozenset[str]]:
     """Nouns before which a state's adjective names the state (``data/agent_nouns.txt``), by
     section: ``people`` (in the plural), ``bodies`` and ``acts``."""
-    return {"bodies": frozenset(), "acts": frozenset()} | _sections("agent_nouns.txt", "people")
+    return {"bodies": frozenset(), "acts": frozenset()} | data.sections("agent_nouns.txt", "people")
 
 
 def _singular(word: str) -> str:
@@ -57,23 +58,11 @@ def agent_noun_after(text: str, end: int) -> int | None:
     return None
 
 
-def _sections(name: str, first: str) -> dict[str, frozenset[str]]:
-    """A word list in ``[section]`` parts (the lines before any header go to ``first``)."""
-    sections: dict[str, set[str]] = {first: set()}
-    into = sections[first]
-    for line in data.lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            into = sections.setdefault(line[1:-1], set())
-        else:
-            into.add(line)
-    return {k: frozenset(v) for k, v in sections.items()}
-
-
 @cache
 def group_nouns() -> dict[str, frozenset[str]]:
     """Nouns that head a description of a group acting in the story (``data/group_nouns.txt``):
     ``people`` (read in the plural) and ``bodies``."""
-    return _sections("group_nouns.txt", "people")
+    return {"bodies": frozenset()} | data.sections("group_nouns.txt", "people")
 
 
 def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
@@ -99,14 +88,13 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
                 head = members[0]  # "a group of generals": generals
                 phrase = [tok, of[0], head]
             lemma, nouns = head.lemma_.casefold(), group_nouns()
-            if lemma not in nouns.get("bodies", ()) and not (
+            if lemma not in nouns["bodies"] and not (
                 lemma in nouns["people"] and head.tag_ == "NNS"
             ):
                 continue
-            described = False
-            lemma = head.lemma_.casefold()
-            for t in (tok, head) if head is not tok else (tok,):
-                for c in t.lefts:
+            described = head is not tok  # "a group of generals"
+            for word in {tok, head}:
+                for c in word.lefts:
                     if c.dep_ not in ("det", "amod", "compound", "nummod", "predet", "nmod"):
                         continue
                     if c.dep_ != "det" and c.pos_ not in ("ADJ", "PROPN", "NOUN", "NUM"):
@@ -120,21 +108,16 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
                         described = True
                     # a count of parties names them ("fifty-two nations met"; not "the two
                     # sides", resolved to the sides, nor a force's size, "260,000 troops")
-                    count = "".join(t.text_with_ws for t in c.subtree).strip().casefold()
+                    count = "".join(w.text_with_ws for w in c.subtree).strip().casefold()
                     if c.dep_ == "nummod" and count not in ("two", "2") and lemma not in FORCES:
                         described = True
-            if head is not tok:
-                described = True
             if not described:
                 continue
             first = min(phrase, key=lambda t: t.i)
             last = max(phrase, key=lambda t: t.i)
             start, end = block.start + first.idx, block.start + last.idx + len(last.text)
             # "senior officials from both the Defense and State departments": named there
-            whole = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl") for a in
-                     [t, *t.ancestors] if a.i != tok.i and tok in a.ancestors)]  # fmt: skip
-            wstart = block.start + min(t.idx for t in whole)
-            wend = block.start + max(t.idx + len(t.text) for t in whole)
+            wstart, wend = cl.subtree_span(tok, block.start, frozenset({"relcl", "acl"}))
             if any(a < max(end, wend) and min(start, wstart) < b for a, b in taken):
                 continue
             name = doc.text[first.idx : last.idx + len(last.text)]

@@ -132,7 +132,7 @@ class _Narrative:
         )
         self.frame = self.ref
         self.block_months: set[tuple[int, int]] = set()  # narrated in the current paragraph
-        self.seen: list[TimeExpr] = []  # the expressions resolved so far
+        self.seen: list[TimeExpr] = []  # the expressions resolved so far (time_document's list)
 
     def new_block(self) -> None:
         self.block_months = set()
@@ -459,7 +459,7 @@ def time_document(doc: Document) -> list[TimeExpr]:
         found.extend((block.start, f) for f in find_timexes(text))
     narrative = _Narrative(doc, _frame_year(doc, found))
     sentence_of = sentence_finder(doc)
-    out: list[TimeExpr] = []
+    out: list[TimeExpr] = narrative.seen
     block = None
     for base, f in found:
         if base != block:
@@ -482,7 +482,6 @@ def time_document(doc: Document) -> list[TimeExpr]:
         else:
             narrative.advance(e)
         out.append(e)
-        narrative.seen.append(e)
     return _with_appositions(out)
 
 

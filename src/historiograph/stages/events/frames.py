@@ -121,13 +121,20 @@ def names_object(frame: Frame, objects: list, is_actor: Callable[[object], bool]
     return False
 
 
+def own_modifiers(tok) -> list:  # type: ignore[no-untyped-def]
+    """The phrases by which a noun names who did it: its possessive, adjectives and compounds,
+    and "by X" ("Kissinger's trip", "the Soviet invasion", "an attack by the NVA")."""
+    return [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + cl.preps(
+        tok, "by"
+    )
+
+
 def noun_parties(frame: Frame, tok) -> list:  # type: ignore[no-untyped-def]
     """Who a nominal trigger says acted, by the construction: "Kissinger's trip", "efforts
     by Marshall", "the Soviet invasion", "the withdrawal of Israeli forces" (``of =
     "actor"``), "the fall of Singapore to the Japanese" (``to = "actor"``), "a trip to the
     PRC" (``to = "participant"``), "the war between the CCP and the KMT" (``between``)."""
-    out = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    out += cl.preps(tok, "by")
+    out = own_modifiers(tok)
     if frame.of_is == "actor":
         out += cl.preps(tok, "of")
     if frame.to_is is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import thing_words
-from historiograph.stages.events.frames import acted_on, noun_parties
+from historiograph.stages.events.frames import acted_on, noun_parties, own_modifiers
 from historiograph.stages.events.merging import _judged
 from historiograph.stages.events.records import Event
 from historiograph.stages.events.vocabulary import (
@@ -364,9 +364,8 @@ class Slots:
         """The mentions a noun's own modifiers name, or "by" ("the Soviet invasion of
         Afghanistan", "the CCF offensive against UN forces", "an attack by the NVA"): who did
         it; not those it is of, against or at."""
-        phrases = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         out = []
-        for p in phrases + cl.preps(tok, "by"):
+        for p in own_modifiers(tok):
             out += [m for m in self.index.within(*cl.subtree_span(p, self.base)) if m not in out]
         return out
 
