@@ -132,8 +132,22 @@ CITATION_FIELDS = (
     "folios",
     "doc",
     "abbreviation",
+    # U.S. records and the web: where a document is kept, how it was routed, what is said beside it
+    "record_group",
+    "series",
+    "file",
+    "box",
+    "folder",
+    "via",
+    "participants",
+    "passim",
+    "url",
+    "publisher",
+    "pinpoint",
+    "remark",
 )
 _SHELFMARK = ("archive", "fond", "opis", "delo", "folios")
+_US_LOCATION = ("archive", "record_group", "series", "file", "box", "folder")
 
 
 def _norm_value(v: object) -> object:
@@ -173,10 +187,12 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
     tp = fp = fn = 0
     per_field: dict[str, list[int]] = {k: [0, 0, 0] for k in CITATION_FIELDS}
     per_kind: dict[str, list[int]] = {}
-    kinds_right = total = marks = marks_right = refs = refs_right = comm_right = 0
+    kinds_right = total = marks = marks_right = refs = refs_right = comm_right = counted = 0
+    unresolved: list[str] = []
     for note in gold["notes"]:
         pred = pred_notes.get(note["n"], {"citations": [], "has_commentary": False})
         comm_right += pred["has_commentary"] == note.get("has_commentary", False)
+        counted += len(pred["citations"]) == len(note["citations"])
         pairs = _align(note["citations"], pred["citations"])
         matched = [id(p) for _, p in pairs if p is not None]
         for p in pred["citations"]:
@@ -213,12 +229,13 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
                     per_field[k][1] += 1
             if g["kind"] == "archival":
                 marks += 1
-                marks_right += all(
-                    _norm_value(g.get(k)) == _norm_value(p.get(k)) for k in _SHELFMARK
-                )
+                levels = _SHELFMARK if g.get("fond") else _US_LOCATION
+                marks_right += all(_norm_value(g.get(k)) == _norm_value(p.get(k)) for k in levels)
             if g["kind"] in ("ibid", "short"):
                 refs += 1
                 refs_right += g.get("refers_to") == p.get("refers_to")
+                if p.get("kind") in ("ibid", "short") and p.get("refers_to") is None:
+                    unresolved.append(f"n{note['n']} {p.get('title') or p['kind']}")
     layer = "citations"
     p_, r_ = ratio(tp, tp + fp), ratio(tp, tp + fn)
     scores = [
@@ -241,6 +258,20 @@ def score_citations(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Sco
             "ibid/short resolved",
             ratio(refs_right, refs),
             f"{refs_right} of {refs}",
+        ),
+        Score(
+            layer,
+            article,
+            "unresolved",
+            len(unresolved),
+            "; ".join(unresolved) or "none",
+        ),
+        Score(
+            layer,
+            article,
+            "notes counted right",
+            ratio(counted, len(gold["notes"])),
+            f"{counted} of {len(gold['notes'])} notes with as many citations as the gold",
         ),
         Score(
             layer,

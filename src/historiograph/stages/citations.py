@@ -16,6 +16,7 @@ from typing import Any
 
 from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.sentences import split_sentences
+from historiograph.stages import press, us_records
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
 
 MONTHS = {
@@ -45,7 +46,9 @@ _PAGES = r"\d+[a-z]?(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)
 _TRAILING_PAGES = re.compile(rf"(?:,|:)\s*(?:pp?\.\s*)?({_PAGES})\s*\.?\s*$")
 _PUBLICATION = re.compile(r"\(([^()]*?)\b(\d{4})\)")
 _QUOTED = re.compile(r"[“\"](.+?)[,.]?[”\"]")
-_HEREAFTER = re.compile(r"[(\[,]\s*hereafter(?:\s+cited\s+as)?\s+([^)\]]+?)\s*[)\]]", re.I)
+_HEREAFTER = re.compile(
+    r"[(\[,]\s*(?:hereafter|henceforth)(?:\s+cited\s+as)?\s+([^)\]]+?)\s*[)\]]", re.I
+)
 _VOLUME = re.compile(r"\b(?:vol\.|volume)\s*([0-9IVXLC]+)\b", re.I)
 _ISSUE = re.compile(r"\bno\.\s*(\d+)", re.I)
 _SEASONS = re.compile(
@@ -56,7 +59,9 @@ _SEASONS = re.compile(
 _ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
 _TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
 # "See MZNP …", "For the full text of …, see Memorandum …", "See also …"
-_SEE = re.compile(r"(?:[^;]*?,\s+|\s*)((?:[Ss]ee|[Cc]f\.)(?:\s+also)?)\s+(?=[A-Z*“\"])")
+_SEE = re.compile(
+    r"(?:[^;]*?,\s+|\s*)((?:[Ss]ee|[Cc]f\.)(?:,\s+for\s+example,|\s+also)?)\s+(?=[A-Z*“\"]|passim\b)"
+)
 
 
 @dataclass(slots=True)
@@ -136,7 +141,10 @@ def _publication(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
     out = {"year": m.group(2)}
     place = _clean(m.group(1))
     if place and not _SEASONS.match(place) and place.lower() != "unpublished":
-        out["place"] = place
+        where, colon, publisher = place.partition(": ")  # "Stanford: Stanford University Press"
+        out["place"] = where
+        if colon and publisher:
+            out["publisher"] = publisher
     return out, m
 
 
@@ -219,10 +227,20 @@ def _parse_frus(text: str) -> dict[str, Any]:
     if abbreviation:
         fields["abbreviation"] = abbreviation
     series = re.search(
-        r"(?:FRUS|Foreign Relations of the United States)\W+(?:\([^)]*\)\W*)?(\d{4})", text
+        r"(?:FRUS|Foreign Relations of the United States)\W+(?:\([^)]*\)\W*)?(\d{4}(?:[–-]\d{2,4})?)",
+        text,
     )
     if series:
         fields["year"] = series.group(1)
+    if online := re.search(r",\s+Document\s+(\d+)", text):
+        # the Office of the Historian's style: "FRUS, 1961–1963, vol. XXV, Title, Document 41 (URL)"
+        fields["doc"] = online.group(1)
+        between = text[series.end() : online.start()] if series else ""
+        parts = [p for p in re.split(r",\s+", between.strip(" ,")) if p and not _VOLUME.match(p)]
+        if parts and "title" not in fields:
+            fields["title"] = ", ".join(parts)
+        if url := press.URL.search(text, online.end()):
+            fields["url"] = url.group()
     if vol := _VOLUME.search(text):
         fields["volume"] = vol.group(1)
     if ed := re.search(r"\bed\.\s+([^()]+?)\s*\(", text):
@@ -232,7 +250,9 @@ def _parse_frus(text: str) -> dict[str, Any]:
         if place:
             fields["place"] = place
     doc = re.search(r"\bdoc\.\s*(\d+)(?:,\s*(" + _PAGES + "))?", text)
-    if doc:
+    if "doc" in fields:
+        pass
+    elif doc:
         fields["doc"] = doc.group(1)
         if doc.group(2):
             fields["pages"] = expand_ranges(doc.group(2))
@@ -311,14 +331,14 @@ def _parse_quoted_work(
         return "chapter", fields
     containers = _in_italics(rest_start, len(text), italics)
     pub = _PUBLICATION.search(rest)
-    if containers or (pub and ":" in rest[pub.end() : pub.end() + 3]):
+    if containers or (pub and re.match(r"\s*(?::|,\s*pp?\.)", rest[pub.end() :])):
         # article: "*Journal* 33, no. 2 (2010): 211–30"
         if containers:
             s, e = containers[0]
             fields["container"] = _clean(text[s:e])
             after = text[e:]
         else:
-            container = re.match(r"\s*,?\s*([^\d\[(]+?)\s*(?:\[[^\]]*\]\s*)?\d", rest)
+            container = re.match(r"\s*,?\s*([^\d\[(]+?)\s*(?:\[[^\]]*\]\s*)?[\d(]", rest)
             if container:
                 fields["container"] = _clean(container.group(1))
             after = rest
@@ -337,6 +357,10 @@ def _parse_quoted_work(
             fields["issue"] = issue.group(1)
         if pub := _publication(after):
             fields["year"] = pub[0]["year"]
+            month = re.match(r"\(\s*([A-Z][a-z]+)\s+\d{4}\)", pub[1].group())
+            if month and "volume" not in fields and month.group(1).lower() in MONTHS:
+                # "Review (June 1958)": with no volume printed, the month names the issue
+                fields["date"] = f"{pub[0]['year']}-{MONTHS[month.group(1).lower()]:02d}"
             if pages := _pages_at_end(after[pub[1].end() :]):
                 fields["pages"] = pages[0]
         if pub is not None or containers:
@@ -402,6 +426,8 @@ def _parse_book_like(
         if pub:
             pre = text[: pub.start()]
             cut = pre.rfind(", ")
+            if len(parts) > 2 and us_records.names_only(parts[0]):
+                cut = len(parts[0])  # "Melvyn P. Leffler, A Preponderance of Power: …, and …"
             title_start = cut + 2 if cut > 0 else 0
             title_end = len(pre.rstrip())
         else:
@@ -481,10 +507,33 @@ def _looks_like_citation_start(text: str) -> bool:
     return first.isupper() or first in '*“"‘'
 
 
+_PINPOINT = re.compile(r"\s*\(((?:quotes?|especially)\b[^()]*)\)")
+
+
 def parse_piece(
     text: str, italics: list[tuple[int, int]], abbreviations: set[str]
 ) -> tuple[str, dict[str, Any]] | None:
-    """One citation's kind and fields, or None when the piece is commentary."""
+    """One citation's kind and fields, or None when the piece is commentary. Where the note
+    points inside the work ("(quote from p. 605)") is its ``pinpoint``."""
+    pinpoint = _PINPOINT.search(text)
+    if pinpoint is None:
+        return _parse_piece(text, italics, abbreviations)
+    shift = pinpoint.end() - pinpoint.start()
+    rest = text[: pinpoint.start()] + text[pinpoint.end() :]
+    local = [
+        (s - shift, e - shift) if s >= pinpoint.end() else (s, e)
+        for s, e in italics
+        if not pinpoint.start() <= s < pinpoint.end()
+    ]
+    parsed = _parse_piece(rest, local, abbreviations)
+    if parsed is not None:
+        parsed[1]["pinpoint"] = pinpoint.group(1)
+    return parsed
+
+
+def _parse_piece(
+    text: str, italics: list[tuple[int, int]], abbreviations: set[str]
+) -> tuple[str, dict[str, Any]] | None:
     if re.search(r"(?:^|,\s*)ibid\.?(?:,|\s|$)", text, re.I):
         return "ibid", _parse_ibid(text)
     if archival := _parse_archival(text):
@@ -503,6 +552,10 @@ def parse_piece(
         return "interview", fields
     if (report := _parse_report(text)) is not None and not _PUBLICATION.search(text):
         return "report", report
+    if (periodical := press.parse_periodical(text)) is not None:
+        return "periodical", periodical
+    if (web := press.parse_web(text)) is not None:
+        return "web", web
     if quoted := _parse_quoted_work(text, italics):
         return quoted
     if book := _parse_book_like(text, italics):
@@ -569,11 +622,18 @@ def parse_note(
     italics: list[tuple[int, int]],
     n: int | None = None,
     abbreviations: set[str] | None = None,
+    archives: set[str] | None = None,
 ) -> ParsedNote:
-    """Cut a footnote into citations and commentary. ``italics`` are offsets in ``text``."""
+    """Cut a footnote into citations and commentary. ``italics`` are offsets in ``text``;
+    ``abbreviations`` (of works) and ``archives`` (abbreviations of U.S. archives) the
+    earlier notes defined, grown by this one."""
     abbreviations = abbreviations if abbreviations is not None else set()
+    archives = archives if archives is not None else set()
     citations: list[Citation] = []
     commentary: list[tuple[int, int]] = []
+    us = _USRecords(citations, archives) if us_records.mentions_location(
+        text, frozenset(archives)
+    ) else None
     for cs, ce in _top_level_split(text):
         pieces = []
         for s, e in split_sentences(text, cs, ce):
@@ -586,21 +646,65 @@ def parse_note(
                 if text[s : lead.start(1)].strip(" ,"):
                     commentary.append((s, lead.start(1)))
                 s = lead.end()
-            piece = text[s:e]
-            local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
-            parsed = (
-                parse_piece(piece.rstrip(". "), local, abbreviations)
-                if _looks_like_citation_start(piece)
-                else None
-            )
-            if parsed is None:
-                commentary.append((s, e))
-                continue
-            kind, fields = parsed
-            if abbreviation := fields.get("abbreviation"):
-                abbreviations.add(abbreviation)
-            citations.append(Citation(kind, s, e, fields))
+            spans = [(s, e)]
+            if us is not None:
+                spans = us.read(text, s, e)
+            for s, e in spans:
+                piece = text[s:e]
+                local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
+                parsed = (
+                    parse_piece(piece.rstrip(". "), local, abbreviations)
+                    if _looks_like_citation_start(piece)
+                    else None
+                )
+                if parsed is None:
+                    commentary.append((s, e))
+                    continue
+                kind, fields = parsed
+                if abbreviation := fields.get("abbreviation"):
+                    abbreviations.add(abbreviation)
+                citations.append(Citation(kind, s, e, fields))
     if not citations:
         citations.append(Citation("unparsed", 0, len(text), {"text": text}))
         commentary = []
     return ParsedNote(n, text, citations, commentary)
+
+
+class _USRecords:
+    """U.S. records of one note, added as they are read; documents cited before a location
+    they share ("A to B, date; and C to D, date in NARA, …") wait for it."""
+
+    def __init__(self, citations: list[Citation], archives: set[str]) -> None:
+        self.citations = citations
+        self.archives = archives
+        self.waiting: list[Citation] = []
+
+    def read(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """Add the records of ``text[s:e]``; return the spans left to the general parser."""
+        piece = text[s:e]
+        piece = piece.rstrip()
+        if not re.search(r"(?:[A-Z]\.){2,}$", piece):  # "… of U.S." keeps its last period
+            piece = piece.rstrip(". ")
+        records = us_records.read_piece(piece, frozenset(self.archives))
+        if records is None:
+            return [(s, e)]
+        rest = []
+        for r in records:
+            if r.other:
+                rest.append((s + r.start, s + r.end))
+                continue
+            if r.defines:
+                self.archives.add(r.defines)
+            if r.located and r.shared and self.waiting:
+                for c in self.waiting:
+                    c.fields |= r.place
+                if not r.fields.keys() - r.place.keys():  # a location alone ("… 1961. NARA, …")
+                    self.waiting = []
+                    continue
+            citation = Citation("archival", s + r.start, s + r.end, dict(r.fields))
+            self.citations.append(citation)
+            if r.located:
+                self.waiting = []
+            else:
+                self.waiting.append(citation)
+        return rest

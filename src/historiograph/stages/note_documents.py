@@ -116,10 +116,11 @@ def actor_resolver(layer: ActorLayer) -> Callable[[str], str | None]:
     return resolve
 
 
-def _people(field: str, who: Callable[[str], str | None]) -> list[str]:
-    """ "Kim Il-sung and Pak Hon-yong", "Vasilevsky and Shtykov": each actor named."""
+def _people(field: str | list[str], who: Callable[[str], str | None]) -> list[str]:
+    """ "Kim Il-sung and Pak Hon-yong", "Vasilevsky and Shtykov", a list: each actor named."""
     out = []
-    for name in re.split(r",\s*|\s+and\s+|\s*&\s*", field or ""):
+    named = field if isinstance(field, list) else re.split(r",\s*|\s+and\s+|\s*&\s*", field or "")
+    for name in named:
         actor = who(name)
         if actor and actor not in out:
             out.append(actor)

@@ -52,6 +52,8 @@ def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
     if not _STARTER.match(text, nxt):
         return False
     punct = m.group()
+    if re.fullmatch(r"\?\]", punct):
+        return False  # an editor's query ("[?]", "[Thomas?] Stern"), not a question
     if punct != ".":
         return True  # "?", "!", "…", or a period inside closing quotes
     space = max(text.rfind(" ", lo, m.end()), text.rfind("\n", lo, m.end()), lo - 1)

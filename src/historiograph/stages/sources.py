@@ -42,6 +42,11 @@ def _surname(names: list[str] | None) -> str:
     return words[-1] if words else ""
 
 
+def names_text(value: str | list[str] | None) -> str:
+    """A creator or recipient as one string: several names joined by "; "."""
+    return "; ".join(value) if isinstance(value, list) else value or ""
+
+
 def shelfmark_of(fields: dict[str, Any]) -> Shelfmark | None:
     if not all(fields.get(k) for k in ("fond", "opis", "delo")):
         return None
@@ -68,8 +73,8 @@ def source_of(c: Citation) -> SourceRef | None:
                 mark.opis,
                 mark.delo,
                 f.get("date", ""),
-                fold(f.get("creator", "")),
-                fold(f.get("recipient", "")),
+                fold(names_text(f.get("creator"))),
+                fold(names_text(f.get("recipient"))),
             ]
         )
         label = f"{f.get('title', 'Document')}, {f.get('date', 'n.d.')} ({mark.canonical})"
@@ -124,6 +129,7 @@ def cite_document(doc: Document) -> list[ParsedNote]:
     """Parse and resolve every numbered footnote of ``doc``."""
     notes: list[ParsedNote] = []
     abbreviations: set[str] = set()
+    archives: set[str] = set()
     for f in doc.footnotes:
         if f.kind != "note":
             continue
@@ -132,7 +138,9 @@ def cite_document(doc: Document) -> list[ParsedNote]:
             for s in doc.styles
             if s.kind == "italic" and s.start >= f.start and s.end <= f.end
         ]
-        notes.append(parse_note(doc.text[f.start : f.end], italics, f.n, abbreviations))
+        notes.append(
+            parse_note(doc.text[f.start : f.end], italics, f.n, abbreviations, archives)
+        )
     resolve(notes)
     return notes
 
