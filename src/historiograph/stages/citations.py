@@ -539,7 +539,9 @@ def _parse_piece(
     if archival := _parse_archival(text):
         return "archival", archival
     if re.search(r"\bFRUS\b|Foreign Relations of the United States", text):
-        return "frus", _parse_frus(text)
+        frus = _parse_frus(text)
+        if frus.keys() & {"year", "volume", "doc", "pages"}:  # not prose that names the series
+            return "frus", frus
     first = re.match(r"\s*([^,]+),", text)
     if first and _clean(first.group(1)) in abbreviations:
         # A work cited by the abbreviation an earlier note defined ("*NBCK*, July 4, 1950 …").
@@ -646,28 +648,39 @@ def parse_note(
                 if text[s : lead.start(1)].strip(" ,"):
                     commentary.append((s, lead.start(1)))
                 s = lead.end()
-            spans = [(s, e)]
-            if us is not None:
-                spans = us.read(text, s, e)
-            for s, e in spans:
-                piece = text[s:e]
-                local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
-                parsed = (
-                    parse_piece(piece.rstrip(". "), local, abbreviations)
-                    if _looks_like_citation_start(piece)
-                    else None
-                )
+            for s, e in us.read(text, s, e, italics, abbreviations) if us else [(s, e)]:
+                parsed = _parse_span(text, s, e, italics, abbreviations)
                 if parsed is None:
                     commentary.append((s, e))
                     continue
-                kind, fields = parsed
-                if abbreviation := fields.get("abbreviation"):
-                    abbreviations.add(abbreviation)
-                citations.append(Citation(kind, s, e, fields))
+                citations.append(parsed)
     if not citations:
         citations.append(Citation("unparsed", 0, len(text), {"text": text}))
         commentary = []
     return ParsedNote(n, text, citations, commentary)
+
+
+def _parse_span(
+    text: str, s: int, e: int, italics: list[tuple[int, int]], abbreviations: set[str]
+) -> Citation | None:
+    """The citation ``text[s:e]`` holds (an abbreviation it defines is remembered), or None."""
+    piece = text[s:e]
+    local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
+    parsed = (
+        parse_piece(piece.rstrip(". "), local, abbreviations)
+        if _looks_like_citation_start(piece)
+        else None
+    )
+    if parsed is None:
+        return None
+    kind, fields = parsed
+    if abbreviation := fields.get("abbreviation"):
+        abbreviations.add(abbreviation)
+    return Citation(kind, s, e, fields)
+
+
+# What a document cited without its location may turn out to be: a published work.
+_WORKS = ("article", "periodical", "book", "chapter", "web", "frus")
 
 
 class _USRecords:
@@ -679,10 +692,17 @@ class _USRecords:
         self.archives = archives
         self.waiting: list[Citation] = []
 
-    def read(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
-        """Add the records of ``text[s:e]``; return the spans left to the general parser."""
-        piece = text[s:e]
-        piece = piece.rstrip()
+    def read(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        italics: list[tuple[int, int]],
+        abbreviations: set[str],
+    ) -> list[tuple[int, int]]:
+        """Add the citations of ``text[s:e]`` in order; return the spans left over, which
+        hold no citation (commentary), for the caller."""
+        piece = text[s:e].rstrip()
         if not re.search(r"(?:[A-Z]\.){2,}$", piece):  # "… of U.S." keeps its last period
             piece = piece.rstrip(". ")
         records = us_records.read_piece(piece, frozenset(self.archives))
@@ -690,9 +710,15 @@ class _USRecords:
             return [(s, e)]
         rest = []
         for r in records:
-            if r.other:
-                rest.append((s + r.start, s + r.end))
-                continue
+            start, end = s + r.start, s + r.end
+            if r.other or not r.located:
+                work = _parse_span(text, start, end, italics, abbreviations)
+                if work is not None and (r.other or work.kind in _WORKS):
+                    self.citations.append(work)
+                    continue
+                if r.other:
+                    rest.append((start, end))
+                    continue
             if r.defines:
                 self.archives.add(r.defines)
             if r.located and r.shared and self.waiting:
@@ -701,7 +727,7 @@ class _USRecords:
                 if not r.fields.keys() - r.place.keys():  # a location alone ("… 1961. NARA, …")
                     self.waiting = []
                     continue
-            citation = Citation("archival", s + r.start, s + r.end, dict(r.fields))
+            citation = Citation("archival", start, end, dict(r.fields))
             self.citations.append(citation)
             if r.located:
                 self.waiting = []

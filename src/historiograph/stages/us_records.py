@@ -175,7 +175,8 @@ def _remarks(text: str, fields: dict[str, Any]) -> str:
         remarks.append((10**6, _clean(text[m.end() :])))
         text = text[: m.start()]
     if remarks:
-        fields["remark"] = "; ".join(r for _, r in sorted(remarks, key=lambda r: r[0]))
+        said = "; ".join(r for _, r in sorted(remarks, key=lambda r: r[0]))
+        fields["remark"] = re.sub(r"[,.]”", "”", said)
     return text
 
 
@@ -186,7 +187,8 @@ def _clean(text: str) -> str:
 def parse_document(text: str) -> dict[str, Any]:
     """Fields of a document as cited before its location: parties, title, date, pages."""
     fields: dict[str, Any] = {}
-    text = re.sub(r"^and\s+", "", _SEE.sub("", text.strip()))
+    text = re.sub(r"^(?:[^“”]*?,\s+)?see\s+(?:also\s+)?(?=[a-z\[])", "", text.strip())
+    text = re.sub(r"^and\s+", "", _SEE.sub("", text))
     if text == "passim" or text.endswith(" in passim"):
         fields["passim"] = True
         text = text[: -len("passim")].removesuffix(" in ").strip()
@@ -194,7 +196,7 @@ def parse_document(text: str) -> dict[str, Any]:
     if m := _PAGES.search(text):
         fields["pages"] = expand_ranges(m.group(2))
         text = text[: m.start()] + text[m.end() :]
-    if q := re.search(r"“(.+?)[,.]?”", text):
+    if q := re.search(r"“(.+?)(?:[,.]”|”\s*$)", text):
         fields["title"] = _clean(q.group(1))
         text = text[: q.start()] + text[q.end() :]
     if found := document_date(text):
@@ -391,15 +393,26 @@ def _starts_document(text: str) -> bool:
         return False
     if text[:1].islower() and not _words_pattern("documents").match(text):
         return False
-    first = _top_level(text, re.compile(r"\s+and\s+"))[0]
+    first = _top_level(text, re.compile(r"(?<!,)\s+and\s+"))[0]
     body = text[: first[1]]
     return bool(
-        document_date(body) or _NO_DATE.search(body) or "“" in body or _PAGES.search(body)
+        document_date(body)
+        or _NO_DATE.search(body)
+        or "“" in body
+        or _PAGES.search(body)
+        or location_at(body)
     )
 
 
-def _complete(text: str, known: frozenset[str]) -> bool:
-    return bool(document_date(text) or location_at(text, known) or _PAGES.search(text))
+def _complete(text: str, known: frozenset[str], after: str) -> bool:
+    """Is ``text`` a whole citation before "and" (a date, a location or pages, or a title
+    with a letter after it: "report on FRUS consultations and Trask to Consultants, …")?"""
+    if document_date(text) or location_at(text, known) or _PAGES.search(text):
+        return True
+    return bool(
+        _words_pattern("documents").match(text.strip())
+        and _top_level(after.split(",")[0], re.compile(r"\s+to\s+"))[1:]
+    )
 
 
 def split_documents(text: str, known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -407,7 +420,7 @@ def split_documents(text: str, known: frozenset[str] = frozenset()) -> list[tupl
     out, start = [], 0
     cuts = [(m.start(), m.end()) for m in _AND.finditer(text) if _at_top(text, m.start())]
     for a, b in cuts:
-        if _complete(text[start:a], known) and _starts_document(text[b:]):
+        if _complete(text[start:a], known, text[b:]) and _starts_document(text[b:]):
             out.append((start, a))
             start = b
     out.append((start, len(text)))
@@ -422,6 +435,13 @@ def _at_top(text: str, i: int) -> bool:
         elif ch in ")]”" and depth:
             depth -= 1
     return depth == 0
+
+
+def _titles(text: str) -> list[str]:
+    """ "“Agenda Item 4: …, Group A,” “Group B,” and “Group C,”": several documents by title."""
+    found = re.findall(r"“([^“”]+?)[,.]?”", text)
+    rest = re.sub(r"“[^“”]+”|,|\band\b|\s", "", _SEE.sub("", text.strip()))
+    return [_clean(t) for t in found] if len(found) > 1 and not rest else []
 
 
 def looks_like_document(text: str) -> bool:
@@ -457,9 +477,10 @@ def read_piece(text: str, known: frozenset[str] = frozenset()) -> list[Record] |
         shared = bool(re.search(r"\s+in\s+$", doc))
         doc = re.sub(r"(?:,|\s+in)\s*$", "", doc.rstrip()).rstrip(" .,")
         places = parse_location(part[loc.start() :])
-        fields = parse_document(doc) if doc.strip() else {}
+        titles = _titles(doc)
+        docs = [{"title": t} for t in titles] if titles else [parse_document(doc) if doc.strip() else {}]
         defined = _HENCEFORTH.match(part, loc.end())
-        for place in places:
+        for fields, place in ((f, p) for f in docs for p in places):
             records.append(
                 Record(
                     s,
