@@ -17,6 +17,7 @@ from typing import Any
 from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.sentences import split_sentences
 from historiograph.stages import press, us_records
+from historiograph.stages.misprints import abbreviation_for
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
 
 MONTHS = {
@@ -310,8 +311,10 @@ def _parse_quoted_work(
     q = _QUOTED.search(text)
     if not q:
         return None
-    fields: dict[str, Any] = {"title": _clean(q.group(1))}
     head = text[: q.start()]
+    if head.strip() and not re.search(r"[,:]\s*$", head):
+        return None  # a quotation inside a title: "That Noble Dream: The “Objectivity Question” …"
+    fields: dict[str, Any] = {"title": _clean(q.group(1))}
     rest_start = q.end()
     rest = text[rest_start:]
     if re.match(r"^\s*,?\s*in\s", rest):  # chapter: "…,” in *Book*, ed. X (Place, Year), pages
@@ -337,6 +340,14 @@ def _parse_quoted_work(
             s, e = containers[0]
             fields["container"] = _clean(text[s:e])
             after = text[e:]
+            # "*Cold War International History Project* (hereafter *CWIHP*) *Bulletin*": the
+            # abbreviation defined inside the journal's name; the name is both parts.
+            if (split := _HEREAFTER_GAP.match(text, e)) and (
+                tail := next(((a, b) for a, b in containers if a == split.end()), None)
+            ):
+                fields["container"] = f"{fields['container']} {_clean(text[tail[0] : tail[1]])}"
+                fields["abbreviation"] = _clean(split.group(1))
+                after = text[tail[1] :]
         else:
             container = re.match(r"\s*,?\s*([^\d\[(]+?)\s*(?:\[[^\]]*\]\s*)?[\d(]", rest)
             if container:
@@ -474,7 +485,7 @@ def _parse_short(
     fields: dict[str, Any] = {}
     titles = _in_italics(0, len(body), italics)
     first = re.match(r"\s*([^,]+)", body)
-    if first and _clean(first.group(1)).strip("*") in abbreviations:
+    if first and abbreviation_for(_clean(first.group(1)).strip("*"), abbreviations):
         fields["title"] = _clean(first.group(1)).strip("*")
         rest = body[first.end() :]
     elif titles:
@@ -507,6 +518,7 @@ def _looks_like_citation_start(text: str) -> bool:
     return first.isupper() or first in '*“"‘'
 
 
+_HEREAFTER_GAP = re.compile(r"\s*\((?:hereafter|henceforth)(?:\s+cited\s+as)?\s+([^)]+?)\s*\)\s*")
 _PINPOINT = re.compile(r"\s*\(((?:quotes?|especially)\b[^()]*)\)")
 
 
@@ -514,7 +526,11 @@ def parse_piece(
     text: str, italics: list[tuple[int, int]], abbreviations: set[str]
 ) -> tuple[str, dict[str, Any]] | None:
     """One citation's kind and fields, or None when the piece is commentary. Where the note
-    points inside the work ("(quote from p. 605)") is its ``pinpoint``."""
+    points inside the work ("(quote from p. 605)") is its ``pinpoint``; a page printed
+    right after the volume without its comma ("vol. 1 126") is read as if it had one."""
+    if gap := re.search(r"\b(?:vol\.|volume)\s*[0-9IVXLC]+( )(?=\d+(?:[-–]\d+)?\.?\s*$)", text):
+        text = text[: gap.start(1)] + "," + text[gap.start(1) :]  # same length before it
+        italics = [(a, b + (b > gap.start(1))) if a < gap.start(1) else (a + 1, b + 1) for a, b in italics]
     pinpoint = _PINPOINT.search(text)
     if pinpoint is None:
         return _parse_piece(text, italics, abbreviations)
@@ -543,7 +559,7 @@ def _parse_piece(
         if frus.keys() & {"year", "volume", "doc", "pages"}:  # not prose that names the series
             return "frus", frus
     first = re.match(r"\s*([^,]+),", text)
-    if first and _clean(first.group(1)) in abbreviations:
+    if first and abbreviation_for(_clean(first.group(1)).strip("*"), abbreviations):
         # A work cited by the abbreviation an earlier note defined ("*NBCK*, July 4, 1950 …").
         if (short := _parse_short(text, italics, abbreviations)) is not None:
             return "short", short
@@ -643,6 +659,8 @@ def parse_note(
             bounds = [s] + [s + c for c in cuts] + [e]
             pieces += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
         for s, e in pieces:
+            if and_ := re.match(r"and\s+(?=[A-Z“*])", text[s:e]):  # "…; and James Burns, “…”"
+                s += and_.end()
             if lead := _SEE.match(text, s, e):
                 # "For the full text …, see Memorandum …": commentary, then the citation.
                 if text[s : lead.start(1)].strip(" ,"):
@@ -654,10 +672,26 @@ def parse_note(
                     commentary.append((s, e))
                     continue
                 citations.append(parsed)
-    if not citations:
+    if not citations and cites_something(text):
         citations.append(Citation("unparsed", 0, len(text), {"text": text}))
         commentary = []
+    elif not citations:
+        commentary = [(0, len(text))]  # prose only: "This official’s name has not been declassified."
     return ParsedNote(n, text, citations, commentary)
+
+
+_EVIDENCE = re.compile(
+    r"\bpp?\.\s*\d|\(\D*\d{4}\)|“[^”]+[,.]”|https?://|\bibid\b|"
+    + _MONTH
+    + r"\s+\d{1,2},\s+\d{4}|\b(?:vol|no|doc|f|op|d|l)\.\s*\d|,\s*\d+(?:[-–]\d+)?\.?\s*$",
+    re.I,
+)
+
+
+def cites_something(text: str) -> bool:
+    """Does a note no pattern reads still look like a reference (pages, a year in brackets, a
+    quoted title, a web address, a dated document, "ibid")? A note of prose does not."""
+    return bool(_EVIDENCE.search(text))
 
 
 def _parse_span(

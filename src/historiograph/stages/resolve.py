@@ -3,14 +3,21 @@
 Notes are walked in order. "Ibid." repeats the citation just before it; a
 short form ("Torkunov, *The War in Korea*, 94-95") names the latest full
 citation whose authors' surnames and title it matches; an abbreviation
-defined by "hereafter (cited as) X" stands for the work that defined it,
-wherever it is used. ``refers_to`` always leads to a *full* citation.
+defined by "hereafter (cited as) X" or "henceforth X" stands for the work that
+defined it, wherever it is used. ``refers_to`` always leads to a *full* citation.
+
+Print errors are forgiven where no exact match exists: an abbreviation one
+letter off ("JYMZIW" for JYMZW, "ZEFW" for ZEJW) or followed by the word it
+abbreviates with ("CWIHP Bulletin"), a surname misspelled ("Turkunov" for
+Torkunov). A short form that matches nothing, even so, stays unresolved.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from historiograph.stages.misprints import abbreviation_for, close
 
 from historiograph.stages.citations import Citation, ParsedNote
 
@@ -34,6 +41,10 @@ def _surnames(names: list[str]) -> set[str]:
     return out
 
 
+def _same_surnames(short: set[str], full: set[str]) -> bool:
+    return bool(short & full) or any(close(a, b) for a in short for b in full if len(a) >= 5)
+
+
 def _matches_short(short: Citation, full: Citation) -> bool:
     title, full_title = fold(short.fields.get("title", "")), fold(full.fields.get("title", ""))
     if not title or not full_title:
@@ -44,7 +55,7 @@ def _matches_short(short: Citation, full: Citation) -> bool:
     if not authors:
         return True
     people = full.fields.get("authors") or full.fields.get("editors") or []
-    return bool(_surnames(authors) & _surnames(people))
+    return _same_surnames(_surnames(authors), _surnames(people))
 
 
 def resolve(notes: list[ParsedNote]) -> None:
@@ -59,8 +70,8 @@ def resolve(notes: list[ParsedNote]) -> None:
                 c.refers_to = previous
             elif c.kind == "short":
                 title = c.fields.get("title", "")
-                if title in abbreviations:
-                    c.refers_to = abbreviations[title]
+                if (abbr := abbreviation_for(title, abbreviations)) is not None:
+                    c.refers_to = abbreviations[abbr]
                 else:
                     c.refers_to = next(
                         ((fn, fi) for fn, fi, fc in reversed(full) if _matches_short(c, fc)), None
