@@ -147,10 +147,15 @@ def test_citations_ibid_short_and_abbreviations_resolve():
 
 
 def test_citations_unknown_note_kept_whole_as_unparsed():
-    note = _note("the author recalls this clearly")
+    note = _note("the author recalls this clearly, 12-14")
     [c] = note.citations
     assert c.kind == "unparsed" and c.to_dict()["parsed"] is False
-    assert c.to_dict()["text"] == "the author recalls this clearly"
+    assert c.to_dict()["text"] == "the author recalls this clearly, 12-14"
+
+
+def test_citations_a_note_of_prose_cites_nothing():
+    note = _note("This official’s name has not been declassified. The pronoun “he” is used.")
+    assert note.citations == [] and note.has_commentary
 
 
 def test_citations_cli_shape_matches_gold(corpus_db):

@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any
 
+from historiograph.stages.sources import us_location
+
 # Our kinds -> CSL item types (https://docs.citationstyles.org/en/stable/specification.html)
 CSL_TYPES = {
     "archival": "manuscript",
@@ -17,6 +19,7 @@ CSL_TYPES = {
     "chapter": "chapter",
     "report": "report",
     "periodical": "article-newspaper",
+    "web": "webpage",
     "manuscript": "manuscript",
     "interview": "interview",
     "document": "document",
@@ -43,9 +46,17 @@ def _person(name: str) -> dict[str, str]:
     return {"literal": name}
 
 
-def _date_parts(value: str) -> dict[str, Any]:
-    parts = [int(p) for p in value.split("-") if p.isdigit()]
-    return {"date-parts": [parts]}
+def _names(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _date_parts(value: str) -> dict[str, Any] | None:
+    """ "1950-10-03" -> [[1950, 10, 3]]; a span of years ("1945–1950") -> both ends."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:\s*[–/-]\s*(\d{4})$)?", value.strip())
+    if not m:
+        return None
+    first = [int(p) for p in m.groups()[:3] if p]
+    return {"date-parts": [first, [int(m.group(4))]] if m.group(4) else [first]}
 
 
 def csl_item(source: dict) -> dict[str, Any]:
@@ -61,9 +72,9 @@ def csl_item(source: dict) -> dict[str, Any]:
     if f.get("editors"):
         item["editor"] = [_person(a) for a in f["editors"]]
     if f.get("creator") and "author" not in item:
-        item["author"] = [_person(f["creator"])]
+        item["author"] = [_person(n) for n in _names(f["creator"])]
     if f.get("recipient"):
-        item["recipient"] = [_person(f["recipient"])]
+        item["recipient"] = [_person(n) for n in _names(f["recipient"])]
     if f.get("container"):
         item["container-title"] = f["container"]
     elif source["kind"] == "frus":
@@ -80,11 +91,16 @@ def csl_item(source: dict) -> dict[str, Any]:
         item["number"] = f["doc"]
     if source["kind"] == "archival":
         levels = (("fond", "f."), ("opis", "op."), ("delo", "d."))
-        item["archive_location"] = ", ".join(f"{abbr} {f[k]}" for k, abbr in levels if f.get(k))
-    if f.get("date"):
-        item["issued"] = _date_parts(f["date"])
-    elif f.get("year"):
-        item["issued"] = _date_parts(f["year"])
+        russian = ", ".join(f"{abbr} {f[k]}" for k, abbr in levels if f.get(k))
+        item["archive_location"] = russian or us_location(f)
+        if f.get("archive_place"):
+            item["archive-place"] = f["archive_place"]
+    if f.get("url"):
+        item["URL"] = f["url"]
+    if f.get("publisher"):
+        item["publisher"] = f["publisher"]
+    if issued := _date_parts(f.get("date") or f.get("year") or ""):
+        item["issued"] = issued
     item["note"] = f"historiograph source {source['id']}; cited {source['citations']} time(s)"
     return item
 
@@ -111,7 +127,7 @@ def to_bibtex(sources: list[dict]) -> str:
         f = s["fields"]
         fields: dict[str, str] = {"title": f.get("title") or s["label"]}
         if f.get("authors") or f.get("creator"):
-            fields["author"] = " and ".join(f.get("authors") or [f["creator"]])
+            fields["author"] = " and ".join(f.get("authors") or _names(f["creator"]))
         if f.get("editors"):
             fields["editor"] = " and ".join(f["editors"])
         for ours, theirs in (
@@ -130,6 +146,7 @@ def to_bibtex(sources: list[dict]) -> str:
                 for x in [
                     f.get("archive"),
                     *(f"{k} {f[k]}" for k in ("fond", "opis", "delo") if f.get(k)),
+                    us_location(f),
                 ]
                 if x
             )
@@ -156,6 +173,12 @@ CSV_COLUMNS = [
     "fond",
     "opis",
     "delo",
+    "record_group",
+    "series",
+    "file",
+    "box",
+    "folder",
+    "url",
     "creator",
     "recipient",
     "doc",

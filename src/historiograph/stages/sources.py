@@ -17,7 +17,7 @@ from historiograph.stages.citations import Citation, ParsedNote, parse_note
 from historiograph.stages.resolve import fold, resolve
 from historiograph.stages.shelfmarks import Shelfmark
 
-STAGE_VERSION = "citations-1"
+STAGE_VERSION = "citations-2"
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,7 +63,7 @@ def source_of(c: Citation) -> SourceRef | None:
     if c.kind == "archival":
         mark = shelfmark_of(f)
         if mark is None:
-            return None
+            return us_record_of(f)
         # A document in a file: shelfmark without folios, plus what tells documents apart.
         key = "|".join(
             [
@@ -103,7 +103,43 @@ def source_of(c: Citation) -> SourceRef | None:
     return SourceRef("|".join(parts), c.kind, label, _work_fields(f))
 
 
-_PER_CITATION = ("pages", "folios", "abbreviation", "document")
+US_LOCATION = ("record_group", "series", "file", "box", "folder")
+
+
+def us_location(fields: dict[str, Any]) -> str:
+    """ "RG 59, CDF 1960–1963, 023.1/9–1360" / "HAC Lot File 96D292, Box 2, 1963–Report"."""
+    parts = [fields.get(k) for k in US_LOCATION]
+    if fields.get("box"):
+        parts[3] = f"Box {fields['box']}"
+    return ", ".join(p for p in parts if p)
+
+
+def us_record_of(f: dict[str, Any]) -> SourceRef | None:
+    """A U.S. record: one source per (archive, record group, series, file, date, creator,
+    recipient), or its title where no one is named, so a letter cited in two chapters is
+    one source. A citation that names no archive and no document is no source."""
+    if not f.get("archive") and not (f.get("creator") or f.get("title")):
+        return None
+    people = fold(names_text(f.get("creator"))), fold(names_text(f.get("recipient")))
+    key = "|".join(
+        [
+            "us-record",
+            fold(f.get("archive", "")),
+            *(fold(f.get(k, "")) for k in ("record_group", "series", "file")),
+            f.get("date", ""),
+            *people,
+            "" if any(people) else fold(f.get("title", "")),
+            "passim" if f.get("passim") else "",
+        ]
+    )
+    who = " to ".join(x for x in (names_text(f.get("creator")), names_text(f.get("recipient"))) if x)
+    what = who or f.get("title") or ("Files" if f.get("passim") else "Document")
+    where = ", ".join(x for x in (f.get("archive"), us_location(f)) if x)
+    label = f"{what}, {f.get('date', 'n.d.')}" + (f" ({where})" if where else "")
+    return SourceRef(key, "archival", label, _work_fields(f))
+
+
+_PER_CITATION = ("pages", "folios", "abbreviation", "document", "pinpoint")
 
 
 def _work_fields(fields: dict[str, Any]) -> dict[str, Any]:
