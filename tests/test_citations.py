@@ -9,7 +9,7 @@ import json
 import pytest
 
 from historiograph.export.citations import to_bibtex, to_csl_json, to_csv
-from historiograph.stages.citations import parse_note
+from historiograph.stages.footnotes import parse_note
 from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.resolve import resolve
 from historiograph.stages.shelfmarks import find_shelfmark

@@ -8,7 +8,7 @@ import pytest
 
 from historiograph.export.citations import csl_item, to_csl_json
 from historiograph.pipeline import ingest_paths
-from historiograph.stages.citations import parse_note
+from historiograph.stages.footnotes import parse_note
 from historiograph.stages.resolve import resolve
 from historiograph.stages.sources import source_of
 from historiograph.stages.us_records import parse_location
@@ -31,11 +31,24 @@ def _fields(text: str) -> list[dict]:
     [
         (
             "NARA, RG 59, CDF 1960–1963, 023.1/9–1360",
-            [{"archive": "NARA", "record_group": "RG 59", "series": "CDF 1960–1963", "file": "023.1/9–1360"}],
+            [
+                {
+                    "archive": "NARA",
+                    "record_group": "RG 59",
+                    "series": "CDF 1960–1963",
+                    "file": "023.1/9–1360",
+                }
+            ],
         ),
         (
             "Department of State, HAC Lot File 03D130, 1957–HAC–Annual Meeting",
-            [{"archive": "Department of State", "series": "HAC Lot File 03D130", "folder": "1957–HAC–Annual Meeting"}],
+            [
+                {
+                    "archive": "Department of State",
+                    "series": "HAC Lot File 03D130",
+                    "folder": "1957–HAC–Annual Meeting",
+                }
+            ],
         ),
         (
             "Gerald R. Ford Presidential Library, National Security Adviser Files, Box 18, USSR (23)",
@@ -50,13 +63,24 @@ def _fields(text: str) -> list[dict]:
         ),
         (
             "CIA Records Search Tool (henceforth CREST), CIA–RDP80B01676R000900080012–4",
-            [{"archive": "CIA Records Search Tool", "abbreviation": "CREST", "file": "CIA–RDP80B01676R000900080012–4"}],
+            [
+                {
+                    "archive": "CIA Records Search Tool",
+                    "abbreviation": "CREST",
+                    "file": "CIA–RDP80B01676R000900080012–4",
+                }
+            ],
         ),
         # one location listing several series (the prefix carried) and several files
         (
             "NARA, RG 59, CFPF 1963, 1964–1966, and 1967–1969, POL 1 and POL 2",
             [
-                {"archive": "NARA", "record_group": "RG 59", "series": f"CFPF {years}", "file": file}
+                {
+                    "archive": "NARA",
+                    "record_group": "RG 59",
+                    "series": f"CFPF {years}",
+                    "file": file,
+                }
                 for years in ("1963", "1964–1966", "1967–1969")
                 for file in ("POL 1", "POL 2")
             ],
@@ -79,15 +103,24 @@ def test_us_document_parties_title_and_what_is_said_beside_it():
         "Joseph Sisco",
     )
     assert letter["remark"] == "with attached draft" and letter["file"] == "POL 3 Israel"
-    [memo] = _fields("Perkins memorandum, November 2, 1961, Department of State, HAC Lot File 96D292, Box 1, 1961–Report.")
-    assert (memo["creator"], memo["title"], memo["box"], memo["folder"]) == ("Perkins", "memorandum", "1", "1961–Report")
+    [memo] = _fields(
+        "Perkins memorandum, November 2, 1961, Department of State, HAC Lot File 96D292, Box 1, 1961–Report."
+    )
+    assert (memo["creator"], memo["title"], memo["box"], memo["folder"]) == (
+        "Perkins",
+        "memorandum",
+        "1",
+        "1961–Report",
+    )
     [minutes] = _fields(
         "Minutes of 1957 HAC meeting, pp. 33–61 (quote on p. 47), Department of State, "
         "HAC Lot File 03D130, 1957–HAC–Annual Meeting."
     )
     assert minutes["title"] == "Minutes of 1957 HAC meeting" and minutes["pages"] == "33-61"
     assert minutes["pinpoint"] == "quote on p. 47"
-    [nodate] = _fields("Trask memorandum, [no date], NARA, RG 59, PA Lot File 82D297, Box 6, PA/HO.")
+    [nodate] = _fields(
+        "Trask memorandum, [no date], NARA, RG 59, PA Lot File 82D297, Box 6, PA/HO."
+    )
     assert nodate["remark"] == "[no date]" and "date" not in nodate
 
 
@@ -122,7 +155,10 @@ def test_us_and_between_documents_not_inside_a_place():
         "report of 1963 HAC meeting, p. 3, Department of State, HAC Lot File 96D292, Box 2, "
         "Advisory Committee 1971 and 1972."
     )
-    assert [c.get("title") or c["creator"] for c in cited] == ["Noble", "report of 1963 HAC meeting"]
+    assert [c.get("title") or c["creator"] for c in cited] == [
+        "Noble",
+        "report of 1963 HAC meeting",
+    ]
     assert cited[1]["folder"] == "Advisory Committee 1971 and 1972" and cited[1]["pages"] == "3"
 
 
@@ -156,12 +192,20 @@ def test_books_with_publisher_and_unmarked_titles():
         "Administration, and the Cold War (Stanford: Stanford University Press, 1992), 12."
     )
     assert book["kind"] == "book" and book["authors"] == ["Melvyn P. Leffler"]
-    assert book["title"].startswith("A Preponderance of Power") and book["title"].endswith("Cold War")
-    assert (book["place"], book["publisher"], book["year"]) == ("Stanford", "Stanford University Press", "1992")
+    assert book["title"].startswith("A Preponderance of Power") and book["title"].endswith(
+        "Cold War"
+    )
+    assert (book["place"], book["publisher"], book["year"]) == (
+        "Stanford",
+        "Stanford University Press",
+        "1992",
+    )
 
 
 def test_same_letter_in_two_chapters_is_one_source():
-    a = parse_note("Noble to Murphy, October 31, 1958, NARA, RG 59, CDF 1955–1959, 023.1/10–3158.", [], 1)
+    a = parse_note(
+        "Noble to Murphy, October 31, 1958, NARA, RG 59, CDF 1955–1959, 023.1/10–3158.", [], 1
+    )
     b = parse_note(
         "See Noble to Murphy, October 31, 1958, NARA, RG 59, CDF 1955–1959, 023.1/10–3158; "
         "Noble to Murphy, November 3, 1958, NARA, RG 59, CDF 1955–1959, 023.1/11–358.",
@@ -194,7 +238,9 @@ def test_short_forms_resolve_through_print_errors(later, refers):
             1,
             abbreviations,
         ),
-        _note("Anatoly Torkunov, *The War in Korea 1950-1953* (Tokyo, 2000), 50-51.", 2, abbreviations),
+        _note(
+            "Anatoly Torkunov, *The War in Korea 1950-1953* (Tokyo, 2000), 50-51.", 2, abbreviations
+        ),
         _note(
             "Kathryn Weathersby, “New Russian Documents,” *Cold War International History Project* "
             "(hereafter *CWIHP*) *Bulletin* 6–7 (Winter 1995): 30–84.",
@@ -206,7 +252,10 @@ def test_short_forms_resolve_through_print_errors(later, refers):
     resolve(notes)
     [c] = notes[3].citations
     assert c.kind == "short" and c.refers_to == refers
-    assert notes[2].citations[0].fields["container"] == "Cold War International History Project Bulletin"
+    assert (
+        notes[2].citations[0].fields["container"]
+        == "Cold War International History Project Bulletin"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +274,9 @@ def test_us_records_on_the_frus_history_chapter(ch8_db):
 
     scores = {
         s.metric: s.value
-        for s in score_citations(ch8_db, "frus_history_ch8_1958_1979", json.loads(gold.read_text("utf-8")))
+        for s in score_citations(
+            ch8_db, "frus_history_ch8_1958_1979", json.loads(gold.read_text("utf-8"))
+        )
     }
     assert scores["field f1"] >= 0.92
     assert scores["kind accuracy"] >= 0.92

@@ -1,11 +1,11 @@
-"""Footnotes into structured citations (Chicago-style notes of history writing).
+"""One piece of a footnote as a structured citation (Chicago-style notes of history writing).
 
-A note is cut at top-level semicolons and then into sentences; each piece is
-either a citation of one kind (archival, frus, book, article, chapter,
-report, periodical, manuscript, interview, ibid, short) or commentary.
-Fields are taken as printed; page and folio ranges are written in full.
-Italics from the source mark book and journal titles. Resolution of ibid,
-short forms and "hereafter" abbreviations is in ``stages/resolve.py``.
+A piece is a citation of one kind (archival, frus, book, article, chapter, report,
+periodical, web, manuscript, interview, ibid, short) or commentary (``None``). Fields are
+taken as printed; page and folio ranges are written in full. Italics from the source
+mark book and journal titles. How a note is cut into pieces is ``stages/footnotes.py``;
+U.S. records ``stages/us_records.py``; resolution of ibid, short forms and "hereafter"
+abbreviations ``stages/resolve.py``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from historiograph.stages.ranges import expand_ranges
-from historiograph.stages.sentences import split_sentences
 from historiograph.stages import press, us_records
 from historiograph.stages.misprints import abbreviation_for
+from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
 
 MONTHS = {
@@ -40,9 +39,9 @@ MONTHS = {
         1,
     )
 }
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b")
+MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_MDY = re.compile(rf"\b{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b")
 _PAGES = r"\d+[a-z]?(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*"
 _TRAILING_PAGES = re.compile(rf"(?:,|:)\s*(?:pp?\.\s*)?({_PAGES})\s*\.?\s*$")
 _PUBLICATION = re.compile(r"\(([^()]*?)\b(\d{4})\)")
@@ -59,10 +58,6 @@ _SEASONS = re.compile(
 )
 _ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
 _TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
-# "See MZNP …", "For the full text of …, see Memorandum …", "See also …"
-_SEE = re.compile(
-    r"(?:[^;]*?,\s+|\s*)((?:[Ss]ee|[Cc]f\.)(?:,\s+for\s+example,|\s+also)?)\s+(?=[A-Z*“\"]|passim\b)"
-)
 
 
 @dataclass(slots=True)
@@ -513,7 +508,7 @@ def _parse_short(
     return fields
 
 
-def _looks_like_citation_start(text: str) -> bool:
+def looks_like_citation_start(text: str) -> bool:
     first = text.lstrip()[:1]
     return first.isupper() or first in '*“"‘'
 
@@ -530,7 +525,9 @@ def parse_piece(
     right after the volume without its comma ("vol. 1 126") is read as if it had one."""
     if gap := re.search(r"\b(?:vol\.|volume)\s*[0-9IVXLC]+( )(?=\d+(?:[-–]\d+)?\.?\s*$)", text):
         text = text[: gap.start(1)] + "," + text[gap.start(1) :]  # same length before it
-        italics = [(a, b + (b > gap.start(1))) if a < gap.start(1) else (a + 1, b + 1) for a, b in italics]
+        italics = [
+            (a, b + (b > gap.start(1))) if a < gap.start(1) else (a + 1, b + 1) for a, b in italics
+        ]
     pinpoint = _PINPOINT.search(text)
     if pinpoint is None:
         return _parse_piece(text, italics, abbreviations)
@@ -602,169 +599,3 @@ def _parse_cited_from(
         fields["date"] = document["date"]
         fields |= creator_recipient(document["title"])
     return kind, fields
-
-
-def _split_run_on(text: str, abbreviations: set[str]) -> list[int]:
-    """Cut points where a citation ends in a known abbreviation and the next begins without a
-    semicolon ("… CIA FOIA Kuhns, *Assessing the Soviet Threat*, 433-36")."""
-    cuts = []
-    for abbr in abbreviations:
-        for m in re.finditer(rf"(?<=\S)\s+{re.escape(abbr)}\s+(?=[A-Z][\w’'-]+,\s)", text):
-            cuts.append(m.end())
-    return sorted(cuts)
-
-
-def _top_level_split(text: str, sep: str = ";") -> list[tuple[int, int]]:
-    """Cut at ``sep`` outside brackets and quotation marks."""
-    spans, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(depth - 1, 0)
-        elif ch == "“":
-            quote = True
-        elif ch == "”":
-            quote = False
-        elif ch == sep and depth == 0 and not quote:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return [
-        (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
-    ]
-
-
-def parse_note(
-    text: str,
-    italics: list[tuple[int, int]],
-    n: int | None = None,
-    abbreviations: set[str] | None = None,
-    archives: set[str] | None = None,
-) -> ParsedNote:
-    """Cut a footnote into citations and commentary. ``italics`` are offsets in ``text``;
-    ``abbreviations`` (of works) and ``archives`` (abbreviations of U.S. archives) the
-    earlier notes defined, grown by this one."""
-    abbreviations = abbreviations if abbreviations is not None else set()
-    archives = archives if archives is not None else set()
-    citations: list[Citation] = []
-    commentary: list[tuple[int, int]] = []
-    us = _USRecords(citations, archives) if us_records.mentions_location(
-        text, frozenset(archives)
-    ) else None
-    for cs, ce in _top_level_split(text):
-        pieces = []
-        for s, e in split_sentences(text, cs, ce):
-            cuts = [c for c in _split_run_on(text[s:e], abbreviations) if 0 < c < e - s]
-            bounds = [s] + [s + c for c in cuts] + [e]
-            pieces += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-        for s, e in pieces:
-            if and_ := re.match(r"and\s+(?=[A-Z“*])", text[s:e]):  # "…; and James Burns, “…”"
-                s += and_.end()
-            if lead := _SEE.match(text, s, e):
-                # "For the full text …, see Memorandum …": commentary, then the citation.
-                if text[s : lead.start(1)].strip(" ,"):
-                    commentary.append((s, lead.start(1)))
-                s = lead.end()
-            for s, e in us.read(text, s, e, italics, abbreviations) if us else [(s, e)]:
-                parsed = _parse_span(text, s, e, italics, abbreviations)
-                if parsed is None:
-                    commentary.append((s, e))
-                    continue
-                citations.append(parsed)
-    if not citations and cites_something(text):
-        citations.append(Citation("unparsed", 0, len(text), {"text": text}))
-        commentary = []
-    elif not citations:
-        commentary = [(0, len(text))]  # prose only: "This official’s name has not been declassified."
-    return ParsedNote(n, text, citations, commentary)
-
-
-_EVIDENCE = re.compile(
-    r"\bpp?\.\s*\d|\(\D*\d{4}\)|“[^”]+[,.]”|https?://|\bibid\b|"
-    + _MONTH
-    + r"\s+\d{1,2},\s+\d{4}|\b(?:vol|no|doc|f|op|d|l)\.\s*\d|,\s*\d+(?:[-–]\d+)?\.?\s*$",
-    re.I,
-)
-
-
-def cites_something(text: str) -> bool:
-    """Does a note no pattern reads still look like a reference (pages, a year in brackets, a
-    quoted title, a web address, a dated document, "ibid")? A note of prose does not."""
-    return bool(_EVIDENCE.search(text))
-
-
-def _parse_span(
-    text: str, s: int, e: int, italics: list[tuple[int, int]], abbreviations: set[str]
-) -> Citation | None:
-    """The citation ``text[s:e]`` holds (an abbreviation it defines is remembered), or None."""
-    piece = text[s:e]
-    local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
-    parsed = (
-        parse_piece(piece.rstrip(". "), local, abbreviations)
-        if _looks_like_citation_start(piece)
-        else None
-    )
-    if parsed is None:
-        return None
-    kind, fields = parsed
-    if abbreviation := fields.get("abbreviation"):
-        abbreviations.add(abbreviation)
-    return Citation(kind, s, e, fields)
-
-
-# What a document cited without its location may turn out to be: a published work.
-_WORKS = ("article", "periodical", "book", "chapter", "web", "frus")
-
-
-class _USRecords:
-    """U.S. records of one note, added as they are read; documents cited before a location
-    they share ("A to B, date; and C to D, date in NARA, …") wait for it."""
-
-    def __init__(self, citations: list[Citation], archives: set[str]) -> None:
-        self.citations = citations
-        self.archives = archives
-        self.waiting: list[Citation] = []
-
-    def read(
-        self,
-        text: str,
-        s: int,
-        e: int,
-        italics: list[tuple[int, int]],
-        abbreviations: set[str],
-    ) -> list[tuple[int, int]]:
-        """Add the citations of ``text[s:e]`` in order; return the spans left over, which
-        hold no citation (commentary), for the caller."""
-        piece = text[s:e].rstrip()
-        if not re.search(r"(?:[A-Z]\.){2,}$", piece):  # "… of U.S." keeps its last period
-            piece = piece.rstrip(". ")
-        records = us_records.read_piece(piece, frozenset(self.archives))
-        if records is None:
-            return [(s, e)]
-        rest = []
-        for r in records:
-            start, end = s + r.start, s + r.end
-            if r.other or not r.located:
-                work = _parse_span(text, start, end, italics, abbreviations)
-                if work is not None and (r.other or work.kind in _WORKS):
-                    self.citations.append(work)
-                    continue
-                if r.other:
-                    rest.append((start, end))
-                    continue
-            if r.defines:
-                self.archives.add(r.defines)
-            if r.located and r.shared and self.waiting:
-                for c in self.waiting:
-                    c.fields |= r.place
-                if not r.fields.keys() - r.place.keys():  # a location alone ("… 1961. NARA, …")
-                    self.waiting = []
-                    continue
-            citation = Citation("archival", start, end, dict(r.fields))
-            self.citations.append(citation)
-            if r.located:
-                self.waiting = []
-            else:
-                self.waiting.append(citation)
-        return rest

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from historiograph.stages.misprints import abbreviation_for, close
-
 from historiograph.stages.citations import Citation, ParsedNote
+from historiograph.stages.misprints import abbreviation_for, close
 
 _REFERRING = ("ibid", "short")
 

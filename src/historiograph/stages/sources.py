@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from historiograph.model import Document
-from historiograph.stages.citations import Citation, ParsedNote, parse_note
+from historiograph.stages.citations import Citation, ParsedNote
+from historiograph.stages.footnotes import parse_note
 from historiograph.stages.resolve import fold, resolve
 from historiograph.stages.shelfmarks import Shelfmark
 
@@ -132,7 +133,9 @@ def us_record_of(f: dict[str, Any]) -> SourceRef | None:
             "passim" if f.get("passim") else "",
         ]
     )
-    who = " to ".join(x for x in (names_text(f.get("creator")), names_text(f.get("recipient"))) if x)
+    who = " to ".join(
+        x for x in (names_text(f.get("creator")), names_text(f.get("recipient"))) if x
+    )
     what = who or f.get("title") or ("Files" if f.get("passim") else "Document")
     where = ", ".join(x for x in (f.get("archive"), us_location(f)) if x)
     label = f"{what}, {f.get('date', 'n.d.')}" + (f" ({where})" if where else "")
@@ -174,9 +177,7 @@ def cite_document(doc: Document) -> list[ParsedNote]:
             for s in doc.styles
             if s.kind == "italic" and s.start >= f.start and s.end <= f.end
         ]
-        notes.append(
-            parse_note(doc.text[f.start : f.end], italics, f.n, abbreviations, archives)
-        )
+        notes.append(parse_note(doc.text[f.start : f.end], italics, f.n, abbreviations, archives))
     resolve(notes)
     return notes
 

@@ -21,7 +21,9 @@ from typing import Any
 from historiograph import data
 from historiograph.stages.ranges import expand_ranges
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -41,9 +43,13 @@ _HENCEFORTH = re.compile(r"\s*\((?:henceforth|hereafter)(?:\s+cited\s+as)?\s+([^
 _BOX = re.compile(r"^Box(?:es)?\s+(\S+)$")
 _RECORD_GROUP = re.compile(r"^(?:RG|Record Group)\s+\d+[A-Z]?$")
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?"
-_SEE = re.compile(r"^(?:(?:[Ss]ee(?:,\s+for\s+example,)?(?:\s+also)?|[Qq]uotes?\s+(?:from|in)|[Cc]f\.)\s+)+")
+_SEE = re.compile(
+    r"^(?:(?:[Ss]ee(?:,\s+for\s+example,)?(?:\s+also)?|[Qq]uotes?\s+(?:from|in)|[Cc]f\.)\s+)+"
+)
 _ATTACHED = re.compile(r"(?:,\s*|\s+)(?=attached\s+(?:as\s+[^,]{1,30}?\s+)?to\s)")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'.-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]?\[[^\]]*\][a-z]*|[A-Z][a-z]*\[[^\]]*\])$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z’'.-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]?\[[^\]]*\][a-z]*|[A-Z][a-z]*\[[^\]]*\])$"
+)
 
 
 @cache
@@ -221,7 +227,9 @@ def _parties(head: str, fields: dict[str, Any]) -> None:
         return
     documents = _words_pattern("documents")
     if m := re.match(r"^(.+?)\s+(?:among|between)\s+(.+)$", head):
-        if documents.search(m.group(1)) and (m.group(1)[:1].islower() or documents.match(m.group(1))):
+        if documents.search(m.group(1)) and (
+            m.group(1)[:1].islower() or documents.match(m.group(1))
+        ):
             fields.setdefault("title", m.group(1))
             fields["participants"] = names(m.group(2))
             return
@@ -305,7 +313,9 @@ def parse_location(text: str) -> list[dict[str, Any]]:
         if rest:
             suffix = ", ".join(rest[:-1])
             series = [f"{s}, {suffix}" if suffix else s for s in series]
-            files = [f for f in _parts(rest[-1], re.compile(r"\s+and\s+(?=[A-Z]{2,5}\s+\d|\d{3}\b)"))]
+            files = [
+                f for f in _parts(rest[-1], re.compile(r"\s+and\s+(?=[A-Z]{2,5}\s+\d|\d{3}\b)"))
+            ]
     elif lot := next((i for i, p in enumerate(parts) if re.search(r"\bLot\b", p)), None):
         series = [", ".join(parts[: lot + 1])]
         if parts[lot + 1 :]:
@@ -478,7 +488,11 @@ def read_piece(text: str, known: frozenset[str] = frozenset()) -> list[Record] |
         doc = re.sub(r"(?:,|\s+in)\s*$", "", doc.rstrip()).rstrip(" .,")
         places = parse_location(part[loc.start() :])
         titles = _titles(doc)
-        docs = [{"title": t} for t in titles] if titles else [parse_document(doc) if doc.strip() else {}]
+        docs = (
+            [{"title": t} for t in titles]
+            if titles
+            else [parse_document(doc) if doc.strip() else {}]
+        )
         defined = _HENCEFORTH.match(part, loc.end())
         for fields, place in ((f, p) for f in docs for p in places):
             records.append(
