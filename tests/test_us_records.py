@@ -295,3 +295,42 @@ def test_us_records_export_as_archival_items(ch8_db):
     if CSL_SCHEMA.is_file():
         items = json.loads(to_csl_json(queries.sources(ch8_db)))
         jsonschema.validate(items, json.loads(CSL_SCHEMA.read_text("utf-8")))
+
+
+def test_two_letters_dated_at_once_pair_with_two_files():
+    cited = _fields(
+        "See Noble to Winnacker, March 6 and March 28, 1956, NARA, RG 59, CDF 1955–1959, "
+        "023.1/3–656 and 023.1/3–2056."
+    )
+    assert [(c["date"], c["file"]) for c in cited] == [
+        ("1956-03-06", "023.1/3–656"),
+        ("1956-03-28", "023.1/3–2056"),
+    ]
+
+
+def test_folders_listed_after_a_semicolon_stay_in_their_box():
+    cited = _fields(
+        "passim, NARA, RG 59, PA Lot File 82D297, Box 8, January-Freedom of Information-Mar. 1975; "
+        "Freedom of Information Apr.–Dec. 1975; and Council on Classification Policy 1976. "
+        "The Council met twice."
+    )
+    assert [(c["box"], c["folder"]) for c in cited] == [
+        ("8", "January-Freedom of Information-Mar. 1975"),
+        ("8", "Freedom of Information Apr.–Dec. 1975"),
+        ("8", "Council on Classification Policy 1976"),
+    ]
+    assert all(c["passim"] and c["series"] == "PA Lot File 82D297" for c in cited)
+
+
+def test_works_joined_by_and_are_two_citations():
+    cited = _fields(
+        "William Langer and Gleason, The Challenge to Isolation, 1937–1940 (New York: Harper, 1952) "
+        "and Langer and Gleason, The Undeclared War, 1940–1941 (New York: Harper, 1953); Mark "
+        "Bradley, “The Charlie Maier Scare,” in Frank Costigliola and Michael J. Hogan, eds., "
+        "America in the World (Cambridge: Cambridge University Press, 2014), pp. 9–29."
+    )
+    assert [c["kind"] for c in cited] == ["book", "book", "chapter"]
+    assert [c["year"] for c in cited] == ["1952", "1953", "2014"]
+    assert cited[1]["authors"] == ["Langer", "Gleason"]
+    assert cited[2]["editors"] == ["Frank Costigliola", "Michael J. Hogan"]
+    assert cited[2]["container"] == "America in the World"

@@ -321,9 +321,16 @@ def _parse_quoted_work(
             s, e = container[0]
             fields["container"] = _clean(text[s:e])
             after = text[e:]
+        elif unmarked := re.match(r"\s*,?\s*in\s+([^()]+?),\s+eds?\.,\s+([^()]+?)\s*(?=\()", rest):
+            # "…,” in Frank Costigliola and Michael J. Hogan, eds., America in the World (…)"
+            fields["editors"] = split_names(unmarked.group(1))
+            fields["container"] = _clean(unmarked.group(2))
+            after = rest[unmarked.end() :]
         else:
             after = rest
-        if ed := re.search(r"\beds?\.\s+(.+?)\s*(?:\(|,\s*vol\.|$)", after):
+        if "editors" not in fields and (
+            ed := re.search(r"\beds?\.\s+(.+?)\s*(?:\(|,\s*vol\.|$)", after)
+        ):
             fields["editors"] = split_names(ed.group(1))
         _after_title(after, 0, fields)
         return "chapter", fields

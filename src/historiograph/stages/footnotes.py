@@ -33,28 +33,27 @@ def _split_run_on(text: str, abbreviations: set[str]) -> list[int]:
     for abbr in abbreviations:
         for m in re.finditer(rf"(?<=\S)\s+{re.escape(abbr)}\s+(?=[A-Z][\w’'-]+,\s)", text):
             cuts.append(m.end())
+    # "… (New York: Harper, 1952) and Langer and Gleason, *The Undeclared War* …": a work
+    # closed by its publication (and pages), then "and" and the next one's authors
+    cuts += [m.start(1) for m in _AFTER_PUBLICATION.finditer(text)]
     return sorted(cuts)
 
 
-def _top_level_split(text: str, sep: str = ";") -> list[tuple[int, int]]:
-    """Cut at ``sep`` outside brackets and quotation marks."""
-    spans, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(depth - 1, 0)
-        elif ch == "“":
-            quote = True
-        elif ch == "”":
-            quote = False
-        elif ch == sep and depth == 0 and not quote:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+_AFTER_PUBLICATION = re.compile(
+    rf"\([^()]*\d{{4}}\)(?:,\s*(?:pp?\.\s*)?\d[\d–-]*)?(\s+and\s+)(?={_NAME}(?:\s+and\s+{_NAME})?,\s)"
+)
+
+
+def _top_level_split(text: str) -> list[tuple[int, int]]:
+    """Cut at semicolons outside brackets and quotation marks; blank spans dropped."""
+    spans = us_records.top_level(text, _SEMICOLON)
     return [
         (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
     ]
+
+
+_SEMICOLON = re.compile(";")
 
 
 def parse_note(
@@ -83,7 +82,7 @@ def parse_note(
             bounds = [s] + [s + c for c in cuts] + [e]
             pieces += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
         for s, e in pieces:
-            if and_ := re.match(r"and\s+(?=[A-Z“*])", text[s:e]):  # "…; and James Burns, “…”"
+            if and_ := re.match(r"\s*and\s+(?=[A-Z“*])", text[s:e]):  # "…; and James Burns, “…”"
                 s += and_.end()
             if lead := _SEE.match(text, s, e):
                 # "For the full text …, see Memorandum …": commentary, then the citation.
@@ -140,6 +139,7 @@ def _parse_span(
     return Citation(kind, s, e, fields)
 
 
+_FOLDER_WORD = re.compile(r"^(?:[A-Z0-9(“][^\s]*|of|and|on|the|in|for|to|&|a|an)$")
 # What a document cited without its location may turn out to be: a published work.
 _WORKS = ("article", "periodical", "book", "chapter", "web", "frus")
 
@@ -152,6 +152,18 @@ class _USRecords:
         self.citations = citations
         self.archives = archives
         self.waiting: list[Citation] = []
+        self.boxed: Citation | None = None  # the last record read with a folder
+
+    def _next_folder(self, piece: str) -> dict | None:
+        """ "…, Box 8, Freedom of Information 1976; Council on Classification Policy 1976":
+        after a record's folder, a title-case name alone is another folder of its box."""
+        last = self.boxed
+        words = piece.strip(" .;").split()
+        if last is None or last is not (self.citations[-1] if self.citations else None):
+            return None
+        if not 0 < len(words) <= 10 or not all(_FOLDER_WORD.match(w) for w in words):
+            return None
+        return dict(last.fields) | {"folder": " ".join(words)}
 
     def read(
         self,
@@ -168,6 +180,10 @@ class _USRecords:
             piece = piece.rstrip(". ")
         records = us_records.read_piece(piece, frozenset(self.archives))
         if records is None:
+            if folder := self._next_folder(piece):
+                self.citations.append(Citation("archival", s, e, folder))
+                self.boxed = self.citations[-1]
+                return []
             return [(s, e)]
         rest = []
         for r in records:
@@ -176,6 +192,10 @@ class _USRecords:
                 work = _parse_span(text, start, end, italics, abbreviations)
                 if work is not None and (r.other or work.kind in _WORKS):
                     self.citations.append(work)
+                    continue
+                if r.other and (folder := self._next_folder(text[start:end])):
+                    self.citations.append(Citation("archival", start, end, folder))
+                    self.boxed = self.citations[-1]
                     continue
                 if r.other:
                     rest.append((start, end))
@@ -189,6 +209,7 @@ class _USRecords:
                     self.waiting = []
                     continue
             citation = Citation("archival", start, end, dict(r.fields))
+            self.boxed = citation if r.located and citation.fields.get("folder") else None
             self.citations.append(citation)
             if r.located:
                 self.waiting = []

@@ -58,6 +58,7 @@ def _is_boundary(text: str, lo: int, m: re.Match[str]) -> bool:
         return True  # "?", "!", "…", or a period inside closing quotes
     space = max(text.rfind(" ", lo, m.end()), text.rfind("\n", lo, m.end()), lo - 1)
     token = text[space + 1 : m.end()].lstrip("([“\"‘'")
+    token = re.split(r"[-–—/]", token)[-1] or token  # "Apr.–Dec.", "Information-Mar."
     abbr = abbreviations()
     folded = token.casefold()
     if folded in abbr.never or re.fullmatch(r"[A-Z]\.", token):

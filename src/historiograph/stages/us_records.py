@@ -79,7 +79,7 @@ def _central(series: str) -> bool:
     return any(series.startswith(c) for c in _lists()["central files"])
 
 
-def _top_level(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+def top_level(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of ``text`` between matches of ``sep`` outside brackets and quotation marks."""
     depth, quote, cuts = 0, False, []
     i = 0
@@ -112,7 +112,7 @@ _LIST = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
 
 def _parts(text: str, sep: re.Pattern[str] = _COMMA) -> list[str]:
-    return [text[a:b].strip() for a, b in _top_level(text, sep) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in top_level(text, sep) if text[a:b].strip()]
 
 
 # -- dates, names --------------------------------------------------------------
@@ -143,7 +143,7 @@ def names(text: str) -> str | list[str]:
     """ "Trask, Aandahl, Costrell, and Kogan" -> four names; "All Assistant Secretaries and
     Office Heads" stays one office. A list needs its final "and"."""
     text = text.strip(" ,")
-    if not _top_level(text, _AND)[1:] and ", and " not in text:
+    if not top_level(text, _AND)[1:] and ", and " not in text:
         return text
     parts = _parts(text, _LIST)
     offices = _words_pattern("offices")
@@ -237,14 +237,14 @@ def _parties(head: str, fields: dict[str, Any]) -> None:
         fields["creator"] = names(m.group(1))  # "Robert B. Stewart, report of …"
         fields.setdefault("title", m.group(2))
         return
-    to = _top_level(head, re.compile(r"\s+to\s+"))
+    to = top_level(head, re.compile(r"\s+to\s+"))
     if len(to) >= 2:
         creator = head[to[0][0] : to[0][1]]
         recipient = head[to[1][0] :]
         if lead := re.match(r"^((?:[a-z][\w-]*\s+)+(?:\[\?\]\s+)?)(?=[A-Z\[])", creator):
             fields.setdefault("title", lead.group(1).strip())
             creator = creator[lead.end() :]
-        via = _top_level(creator, re.compile(r"\s+through\s+"))
+        via = top_level(creator, re.compile(r"\s+through\s+"))
         if len(via) == 2:
             fields["via"] = names(creator[via[1][0] :])
             creator = creator[: via[0][1]]
@@ -403,7 +403,7 @@ def _starts_document(text: str) -> bool:
         return False
     if text[:1].islower() and not _words_pattern("documents").match(text):
         return False
-    first = _top_level(text, re.compile(r"(?<!,)\s+and\s+"))[0]
+    first = top_level(text, re.compile(r"(?<!,)\s+and\s+"))[0]
     body = text[: first[1]]
     return bool(
         document_date(body)
@@ -421,7 +421,7 @@ def _complete(text: str, known: frozenset[str], after: str) -> bool:
         return True
     return bool(
         _words_pattern("documents").match(text.strip())
-        and _top_level(after.split(",")[0], re.compile(r"\s+to\s+"))[1:]
+        and top_level(after.split(",")[0], re.compile(r"\s+to\s+"))[1:]
     )
 
 
@@ -454,6 +454,22 @@ def _titles(text: str) -> list[str]:
     return [_clean(t) for t in found] if len(found) > 1 and not rest else []
 
 
+_TWO_DAYS = re.compile(
+    rf"\b({_MONTH})\s+(\d{{1,2}})\s+and\s+(?=({_MONTH})\s+\d{{1,2}},?\s+(\d{{4}}))"
+)
+
+
+def _dated_documents(doc: str) -> list[dict[str, Any]]:
+    """One document, or one per day where a note dates two letters of the same parties at
+    once ("Noble to Winnacker, March 6 and March 28, 1956")."""
+    if not doc.strip():
+        return [{}]
+    if m := _TWO_DAYS.search(doc):
+        first = f"{doc[: m.start()]}{m.group(1)} {m.group(2)}, {m.group(4)}"
+        return [parse_document(first), parse_document(doc[: m.start()] + doc[m.end() :])]
+    return [parse_document(doc)]
+
+
 def looks_like_document(text: str) -> bool:
     """A document cited without its location yet ("Franklin to John Snell, April 27, 1965")."""
     text = _SEE.sub("", text.strip())
@@ -461,10 +477,11 @@ def looks_like_document(text: str) -> bool:
     if not found or not text[:1].isalpha() and text[:1] not in "[“":
         return False
     head = text[: found[1] if isinstance(found, tuple) else found.start()]
+    head = re.sub(r"\([^()]*\)", "", head)  # "(with attached …)" is said beside it
     return bool(
         len(head.split()) <= 14
         and (
-            _top_level(head, re.compile(r"\s+to\s+"))[1:]
+            top_level(head, re.compile(r"\s+to\s+"))[1:]
             or _words_pattern("documents").search(head)
         )
     )
@@ -488,13 +505,16 @@ def read_piece(text: str, known: frozenset[str] = frozenset()) -> list[Record] |
         doc = re.sub(r"(?:,|\s+in)\s*$", "", doc.rstrip()).rstrip(" .,")
         places = parse_location(part[loc.start() :])
         titles = _titles(doc)
-        docs = (
-            [{"title": t} for t in titles]
-            if titles
-            else [parse_document(doc) if doc.strip() else {}]
-        )
+        docs = [{"title": t} for t in titles] if titles else _dated_documents(doc)
         defined = _HENCEFORTH.match(part, loc.end())
-        for fields, place in ((f, p) for f in docs for p in places):
+        # two letters in two files ("March 6 and March 28, 1956, …, 023.1/3–656 and
+        # 023.1/3–2056") pair in order; otherwise each document is in each place
+        pairs = (
+            list(zip(docs, places, strict=True))
+            if len(docs) == len(places) > 1
+            else [(f, p) for f in docs for p in places]
+        )
+        for fields, place in pairs:
             records.append(
                 Record(
                     s,
