@@ -334,3 +334,20 @@ def test_works_joined_by_and_are_two_citations():
     assert cited[1]["authors"] == ["Langer", "Gleason"]
     assert cited[2]["editors"] == ["Frank Costigliola", "Michael J. Hogan"]
     assert cited[2]["container"] == "America in the World"
+
+
+def test_a_title_then_a_letter_sharing_a_place():
+    cited = _fields(
+        "Baehler, report on FRUS consultations and Trask to Consultants on the Foreign "
+        "Relations Series, December 12, 1978 in Department of State, HAC Lot File 96D292, Box 3, "
+        "1979–Correspondence; James MacGregor Burns, “The Historian’s Right to See,” New York "
+        "Times Book Review, November 8, 1970, pp. 2 and 42."
+    )
+    assert [(c["kind"], c.get("title")) for c in cited] == [
+        ("archival", "report on FRUS consultations"),
+        ("archival", None),
+        ("periodical", "The Historian’s Right to See"),
+    ]
+    assert cited[0]["creator"] == "Baehler" and cited[0]["folder"] == cited[1]["folder"]
+    assert cited[1]["date"] == "1978-12-12" and "date" not in cited[0]
+    assert cited[2]["authors"] == ["James MacGregor Burns"] and cited[2]["pages"] == "2 and 42"

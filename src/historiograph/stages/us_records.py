@@ -47,8 +47,8 @@ _SEE = re.compile(
     r"^(?:(?:[Ss]ee(?:,\s+for\s+example,)?(?:\s+also)?|[Qq]uotes?\s+(?:from|in)|[Cc]f\.)\s+)+"
 )
 _ATTACHED = re.compile(r"(?:,\s*|\s+)(?=attached\s+(?:as\s+[^,]{1,30}?\s+)?to\s)")
-_NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-z’'.-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]?\[[^\]]*\][a-z]*|[A-Z][a-z]*\[[^\]]*\])$"
+_NAME_WORD = re.compile(  # "Noble", "E.R.", "MacGregor", "D[avid]", "[Name not declassified]"
+    r"^(?:[A-Z][a-z’'.-]*(?:[A-Z][a-z’'-]+)?\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]?\[[^\]]*\][a-z]*|[A-Z][a-z]*\[[^\]]*\])$"
 )
 
 
@@ -419,8 +419,9 @@ def _complete(text: str, known: frozenset[str], after: str) -> bool:
     with a letter after it: "report on FRUS consultations and Trask to Consultants, …")?"""
     if document_date(text) or location_at(text, known) or _PAGES.search(text):
         return True
+    title = re.sub(r"^[^,]*,\s+(?=[a-z])", "", text.strip())  # "Baehler, report on …"
     return bool(
-        _words_pattern("documents").match(text.strip())
+        _words_pattern("documents").match(title)
         and top_level(after.split(",")[0], re.compile(r"\s+to\s+"))[1:]
     )
 
@@ -474,15 +475,17 @@ def looks_like_document(text: str) -> bool:
     """A document cited without its location yet ("Franklin to John Snell, April 27, 1965")."""
     text = _SEE.sub("", text.strip())
     found = document_date(text) or _NO_DATE.search(text)
-    if not found or not text[:1].isalpha() and text[:1] not in "[“":
+    if not found:  # undated, a title alone: "Baehler, report on FRUS consultations"
+        title = re.sub(r"^[A-Z][^,]{0,40},\s+(?=[a-z])", "", text)
+        return len(text.split()) <= 10 and bool(_words_pattern("documents").match(title))
+    if not text[:1].isalpha() and text[:1] not in "[“":
         return False
     head = text[: found[1] if isinstance(found, tuple) else found.start()]
     head = re.sub(r"\([^()]*\)", "", head)  # "(with attached …)" is said beside it
     return bool(
         len(head.split()) <= 14
         and (
-            top_level(head, re.compile(r"\s+to\s+"))[1:]
-            or _words_pattern("documents").search(head)
+            top_level(head, re.compile(r"\s+to\s+"))[1:] or _words_pattern("documents").search(head)
         )
     )
 
