@@ -351,3 +351,27 @@ def test_a_title_then_a_letter_sharing_a_place():
     assert cited[0]["creator"] == "Baehler" and cited[0]["folder"] == cited[1]["folder"]
     assert cited[1]["date"] == "1978-12-12" and "date" not in cited[0]
     assert cited[2]["authors"] == ["James MacGregor Burns"] and cited[2]["pages"] == "2 and 42"
+
+
+def test_frus_online_style_with_a_title_of_subjects():
+    note = parse_note(
+        "Kennedy’s memorandum on FRUS, January 6, 1962 is printed in Foreign Relations of the "
+        "United States, 1961–1963, vol. XXV, Organization of Foreign Policy; Information Policy; "
+        "United Nations, Document 41 (https://history.state.gov/historicaldocuments/frus1961-63v25/d41) "
+        "and reported in “Kennedy Asks Publication of War Records,” Los Angeles Times, "
+        "September 8, 1961, p. 16.",
+        [],
+    )
+    frus, paper = note.citations
+    assert frus.kind == "frus" and paper.kind == "periodical"
+    assert (
+        frus.fields["title"] == "Organization of Foreign Policy; Information Policy; United Nations"
+    )
+    assert (frus.fields["year"], frus.fields["volume"], frus.fields["doc"]) == (
+        "1961–1963",
+        "XXV",
+        "41",
+    )
+    assert frus.fields["url"].endswith("/d41") and frus.fields["date"] == "1962-01-06"
+    assert frus.fields["remark"] == "Kennedy’s memorandum on FRUS"
+    assert paper.fields["container"] == "Los Angeles Times" and paper.fields["pages"] == "16"

@@ -233,8 +233,18 @@ def _parse_frus(text: str) -> dict[str, Any]:
         fields["doc"] = online.group(1)
         between = text[series.end() : online.start()] if series else ""
         parts = [p for p in re.split(r",\s+", between.strip(" ,")) if p and not _VOLUME.match(p)]
-        if parts and "title" not in fields:
+        if parts:
+            fields.pop("title", None)
+            fields.pop("date", None)
             fields["title"] = ", ".join(parts)
+        # "NSC Intelligence Directive 11, January 6, 1950 is printed in Foreign Relations …":
+        # what is printed there, and its date
+        if printed := re.match(r"^(.+?)\s+(?:is|are|was|were)\s+(?:re)?printed\s+in\s+", text):
+            what = printed.group(1)
+            if found := iso_date(what):
+                fields["date"] = found[0]
+                what = what[: found[1].start()]
+            fields["remark"] = _clean(what)
         if url := press.URL.search(text, online.end()):
             fields["url"] = url.group()
     if vol := _VOLUME.search(text):

@@ -36,6 +36,8 @@ def _split_run_on(text: str, abbreviations: set[str]) -> list[int]:
     # "… (New York: Harper, 1952) and Langer and Gleason, *The Undeclared War* …": a work
     # closed by its publication (and pages), then "and" and the next one's authors
     cuts += [m.start(1) for m in _AFTER_PUBLICATION.finditer(text)]
+    # "… Document 41 (URL) and reported in “Kennedy Asks …,” Los Angeles Times, …"
+    cuts += [m.end() for m in re.finditer(r"\s+and\s+(?:was\s+)?reported\s+in\s+(?=“)", text)]
     return sorted(cuts)
 
 
@@ -46,14 +48,26 @@ _AFTER_PUBLICATION = re.compile(
 
 
 def _top_level_split(text: str) -> list[tuple[int, int]]:
-    """Cut at semicolons outside brackets and quotation marks; blank spans dropped."""
+    """Cut at semicolons outside brackets and quotation marks, and outside a FRUS volume's
+    title ("…, vol. XXV, Organization of Foreign Policy; Information Policy; United
+    Nations, Document 41"); blank spans dropped."""
     spans = us_records.top_level(text, _SEMICOLON)
+    titles = [m.span() for m in _FRUS_TITLE.finditer(text)]
+    for a, b in titles:
+        inside = [i for i, (s, e) in enumerate(spans) if a < e < b]  # cuts within the title
+        if inside:
+            first, last = inside[0], inside[-1] + 1
+            spans[first : last + 1] = [(spans[first][0], spans[last][1])]
     return [
         (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
     ]
 
 
 _SEMICOLON = re.compile(";")
+_FRUS_TITLE = re.compile(
+    r"(?:Foreign Relations of the United States|FRUS),\s+\d{4}(?:[–-]\d{2,4})?,"
+    r"[^()“”]*?,\s+Document\s+\d+"
+)
 
 
 def parse_note(
