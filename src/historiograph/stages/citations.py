@@ -15,49 +15,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from historiograph.stages import press, us_records
+from historiograph.stages.citation_fields import (
+    ISSUE,
+    MONTHS,
+    PAGES,
+    PUBLICATION,
+    QUOTED,
+    TRANSLATION,
+    VOLUME,
+    clean,
+    creator_recipient,
+    hereafter,
+    in_italics,
+    iso_date,
+    names_and_role,
+    pages_at_end,
+    publication,
+    split_names,
+)
 from historiograph.stages.misprints import abbreviation_for
 from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.shelfmarks import canonical_archive, find_shelfmark
-
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE_MDY = re.compile(rf"\b{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b")
-_PAGES = r"\d+[a-z]?(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*"
-_TRAILING_PAGES = re.compile(rf"(?:,|:)\s*(?:pp?\.\s*)?({_PAGES})\s*\.?\s*$")
-_PUBLICATION = re.compile(r"\(([^()]*?)\b(\d{4})\)")
-_QUOTED = re.compile(r"[“\"](.+?)[,.]?[”\"]")
-_HEREAFTER = re.compile(
-    r"[(\[,]\s*(?:hereafter|henceforth)(?:\s+cited\s+as)?\s+([^)\]]+?)\s*[)\]]", re.I
-)
-_VOLUME = re.compile(r"\b(?:vol\.|volume)\s*([0-9IVXLC]+)\b", re.I)
-_ISSUE = re.compile(r"\bno\.\s*(\d+)", re.I)
-_SEASONS = re.compile(
-    r"^(Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b",
-    re.I,
-)
-_ROLE_INITIALS = re.compile(r"\b[A-Z]\.\s")
-_TRANSLATION = re.compile(r"^\s*\[[^\]]*\]")
 
 
 @dataclass(slots=True)
@@ -91,91 +69,6 @@ class ParsedNote:
         return bool(self.commentary)
 
 
-# -- small field extractors ------------------------------------------------------
-
-
-def iso_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first full date in ``text`` as ISO ``YYYY-MM-DD``, with its match."""
-    m = _DATE_MDY.search(text)
-    if m:
-        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", m
-    m = _DATE_DMY.search(text)
-    if m:
-        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", m
-    return None
-
-
-def split_names(text: str) -> list[str]:
-    """ "Sergei N. Goncharov, John W. Lewis, and Xue Litai" -> three names."""
-    text = re.sub(r",?\s+et al\.?$", "", text.strip().rstrip(","))
-    parts = re.split(r",\s+and\s+|\s+and\s+|,\s+", text)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _names_and_role(text: str) -> tuple[str, list[str]]:
-    """Author segment -> ("authors" | "editors", names)."""
-    m = re.search(r",?\s*\beds?\.?\s*,?\s*$", text)
-    if m:
-        return "editors", split_names(text[: m.start()])
-    return "authors", split_names(text)
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
-
-
-def _pages_at_end(text: str) -> tuple[str, int] | None:
-    m = _TRAILING_PAGES.search(text)
-    return (expand_ranges(m.group(1)), m.start()) if m else None
-
-
-def _publication(text: str) -> tuple[dict[str, str], re.Match[str]] | None:
-    """ "(New York, 1960)" -> place, year; "(Spring 1952)" -> year only."""
-    m = _PUBLICATION.search(text)
-    if not m:
-        return None
-    out = {"year": m.group(2)}
-    place = _clean(m.group(1))
-    if place and not _SEASONS.match(place) and place.lower() != "unpublished":
-        where, colon, publisher = place.partition(": ")  # "Stanford: Stanford University Press"
-        out["place"] = where
-        if colon and publisher:
-            out["publisher"] = publisher
-    return out, m
-
-
-def _in_italics(start: int, end: int, italics: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in italics if s >= start and e <= end]
-
-
-def _hereafter(text: str) -> str | None:
-    m = _HEREAFTER.search(text)
-    return _clean(m.group(1)).strip("*") if m else None
-
-
-def creator_recipient(title: str) -> dict[str, str]:
-    """Sender and addressee of an archival document, from its descriptive title."""
-    patterns = (
-        r"\b(?:[Ff]rom|by)\s+(?P<c>.+?)\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
-        r"^(?P<c>.+?)[’']s?\s+(?:\w+\s+){0,3}?(?:to)\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
-        r"^(?:Statement|Letter|Telegram|Message|Cable|Note|Report|Memorandum)\s+of\s+(?P<c>.+?)"
-        r"\s+to\s+(?P<r>.+?)(?:\s+via\s+.+)?$",
-        r"^(?P<c>.+?)\s+(?:[Jj]oint\s+)?(?:Telegram|Letter|Cable|Message|Note)\s+to\s+(?P<r>.+?)"
-        r"(?:\s+via\s+.+)?$",
-    )
-    for pattern in patterns:
-        m = re.search(pattern, title)
-        if m:
-            creator = m.group("c")
-            creator = re.sub(r"[’']s?$", "", creator)
-            initial = _ROLE_INITIALS.search(creator)
-            if initial and initial.start() > 0:
-                creator = creator[initial.start() :]  # "Soviet Defense Minister A. M. Vasilevsky"
-            recipient = re.sub(r"^the\s+", "", _clean(m.group("r")))
-            return {"creator": _clean(creator), "recipient": recipient}
-    return {}
-
-
 # -- the kinds -------------------------------------------------------------------
 
 
@@ -185,7 +78,7 @@ def _title_before_date(text: str) -> tuple[dict[str, str], int]:
     if not found:
         return {}, 0
     date, m = found
-    return {"title": _clean(text[: m.start()]), "date": date}, m.end()
+    return {"title": clean(text[: m.start()]), "date": date}, m.end()
 
 
 def _parse_archival(text: str) -> dict[str, Any] | None:
@@ -195,13 +88,13 @@ def _parse_archival(text: str) -> dict[str, Any] | None:
     m, mark = found
     fields, after_date = _title_before_date(text[: m.start()])
     if not fields:
-        fields = {"title": _clean(text[: m.start()])} if _clean(text[: m.start()]) else {}
-    abbreviation = _hereafter(text[: m.start()])
+        fields = {"title": clean(text[: m.start()])} if clean(text[: m.start()]) else {}
+    abbreviation = hereafter(text[: m.start()])
     if abbreviation:
         archive = abbreviation
         fields["abbreviation"] = abbreviation
     else:
-        archive = _clean(text[after_date : m.start()]) if after_date else _clean(text[: m.start()])
+        archive = clean(text[after_date : m.start()]) if after_date else clean(text[: m.start()])
         archive = canonical_archive(archive.split(",")[-1].strip()) if archive else ""
     if archive:
         fields["archive"] = archive
@@ -215,11 +108,11 @@ def _parse_archival(text: str) -> dict[str, Any] | None:
 
 def _parse_frus(text: str) -> dict[str, Any]:
     fields, _ = _title_before_date(text)
-    if not fields and (q := _QUOTED.match(text.strip())):
-        fields["title"] = _clean(q.group(1))  # "Editorial Note," FRUS, 1950, …
+    if not fields and (q := QUOTED.match(text.strip())):
+        fields["title"] = clean(q.group(1))  # "Editorial Note," FRUS, 1950, …
     if "Foreign Relations of the United States" in text:
         fields["container"] = "Foreign Relations of the United States"
-    abbreviation = _hereafter(text)
+    abbreviation = hereafter(text)
     if abbreviation:
         fields["abbreviation"] = abbreviation
     series = re.search(
@@ -232,7 +125,7 @@ def _parse_frus(text: str) -> dict[str, Any]:
         # the Office of the Historian's style: "FRUS, 1961–1963, vol. XXV, Title, Document 41 (URL)"
         fields["doc"] = online.group(1)
         between = text[series.end() : online.start()] if series else ""
-        parts = [p for p in re.split(r",\s+", between.strip(" ,")) if p and not _VOLUME.match(p)]
+        parts = [p for p in re.split(r",\s+", between.strip(" ,")) if p and not VOLUME.match(p)]
         if parts:
             fields.pop("title", None)
             fields.pop("date", None)
@@ -244,25 +137,25 @@ def _parse_frus(text: str) -> dict[str, Any]:
             if found := iso_date(what):
                 fields["date"] = found[0]
                 what = what[: found[1].start()]
-            fields["remark"] = _clean(what)
+            fields["remark"] = clean(what)
         if url := press.URL.search(text, online.end()):
             fields["url"] = url.group()
-    if vol := _VOLUME.search(text):
+    if vol := VOLUME.search(text):
         fields["volume"] = vol.group(1)
     if ed := re.search(r"\bed\.\s+([^()]+?)\s*\(", text):
         fields["editors"] = split_names(ed.group(1))
-    if pub := _PUBLICATION.search(text):
+    if pub := PUBLICATION.search(text):
         place = re.sub(r",?\s*$", "", pub.group(1)).strip()
         if place:
             fields["place"] = place
-    doc = re.search(r"\bdoc\.\s*(\d+)(?:,\s*(" + _PAGES + "))?", text)
+    doc = re.search(r"\bdoc\.\s*(\d+)(?:,\s*(" + PAGES + "))?", text)
     if "doc" in fields:
         pass
     elif doc:
         fields["doc"] = doc.group(1)
         if doc.group(2):
             fields["pages"] = expand_ranges(doc.group(2))
-    elif pages := _pages_at_end(text):
+    elif pages := pages_at_end(text):
         fields["pages"] = pages[0]
     return fields
 
@@ -272,40 +165,40 @@ def _parse_ibid(text: str) -> dict[str, Any]:
     m = re.search(r"\bibid\.?", text, re.I)
     assert m is not None
     head = text[: m.start()]
-    if pages := _pages_at_end(text[m.end() :] if m.end() < len(text) else ""):
+    if pages := pages_at_end(text[m.end() :] if m.end() < len(text) else ""):
         fields["pages"] = pages[0]
-    if vol := _VOLUME.search(text[m.end() :]):
+    if vol := VOLUME.search(text[m.end() :]):
         fields["volume"] = vol.group(1)
     if head.strip():
         if found := iso_date(head):
             fields["date"] = found[0]
         owner = re.match(r"^(.+?)[’']s\s", head)
         if owner:
-            fields["creator"] = _clean(owner.group(1))
+            fields["creator"] = clean(owner.group(1))
         else:
-            fields |= {k: v for k, v in creator_recipient(_clean(head)).items() if k == "creator"}
+            fields |= {k: v for k, v in creator_recipient(clean(head)).items() if k == "creator"}
     return fields
 
 
 def _split_head(text: str, title_start: int) -> tuple[str, list[str]] | None:
-    head = _clean(text[:title_start])
-    return _names_and_role(head) if head else None
+    head = clean(text[:title_start])
+    return names_and_role(head) if head else None
 
 
 def _after_title(text: str, pos: int, fields: dict[str, Any]) -> None:
     """Fields after a title: [translation], hereafter, vol., (place, year), pages."""
     rest = text[pos:]
-    rest = _TRANSLATION.sub("", rest) if _TRANSLATION.match(rest) else rest
-    if abbreviation := _hereafter(text[pos:]):
+    rest = TRANSLATION.sub("", rest) if TRANSLATION.match(rest) else rest
+    if abbreviation := hereafter(text[pos:]):
         fields["abbreviation"] = abbreviation
-    if vol := _VOLUME.search(rest):
+    if vol := VOLUME.search(rest):
         fields["volume"] = vol.group(1)
-    if pub := _publication(rest):
+    if pub := publication(rest):
         fields |= pub[0]
         tail = rest[pub[1].end() :]
-        if pages := _pages_at_end(tail):
+        if pages := pages_at_end(tail):
             fields["pages"] = pages[0]
-    elif pages := _pages_at_end(rest):
+    elif pages := pages_at_end(rest):
         fields["pages"] = pages[0]
 
 
@@ -313,28 +206,28 @@ def _parse_quoted_work(
     text: str, italics: list[tuple[int, int]]
 ) -> tuple[str, dict[str, Any]] | None:
     """Article, chapter or report: a quoted title."""
-    q = _QUOTED.search(text)
+    q = QUOTED.search(text)
     if not q:
         return None
     head = text[: q.start()]
     if head.strip() and not re.search(r"[,:]\s*$", head):
         return None  # a quotation inside a title: "That Noble Dream: The “Objectivity Question” …"
-    fields: dict[str, Any] = {"title": _clean(q.group(1))}
+    fields: dict[str, Any] = {"title": clean(q.group(1))}
     rest_start = q.end()
     rest = text[rest_start:]
     if re.match(r"^\s*,?\s*in\s", rest):  # chapter: "…,” in *Book*, ed. X (Place, Year), pages
         if head.strip():
-            role, names = _names_and_role(_clean(head))
+            role, names = names_and_role(clean(head))
             fields[role] = names
-        container = _in_italics(rest_start, len(text), italics)
+        container = in_italics(rest_start, len(text), italics)
         if container:
             s, e = container[0]
-            fields["container"] = _clean(text[s:e])
+            fields["container"] = clean(text[s:e])
             after = text[e:]
         elif unmarked := re.match(r"\s*,?\s*in\s+([^()]+?),\s+eds?\.,\s+([^()]+?)\s*(?=\()", rest):
             # "…,” in Frank Costigliola and Michael J. Hogan, eds., America in the World (…)"
             fields["editors"] = split_names(unmarked.group(1))
-            fields["container"] = _clean(unmarked.group(2))
+            fields["container"] = clean(unmarked.group(2))
             after = rest[unmarked.end() :]
         else:
             after = rest
@@ -344,54 +237,54 @@ def _parse_quoted_work(
             fields["editors"] = split_names(ed.group(1))
         _after_title(after, 0, fields)
         return "chapter", fields
-    containers = _in_italics(rest_start, len(text), italics)
-    pub = _PUBLICATION.search(rest)
+    containers = in_italics(rest_start, len(text), italics)
+    pub = PUBLICATION.search(rest)
     if containers or (pub and re.match(r"\s*(?::|,\s*pp?\.)", rest[pub.end() :])):
         # article: "*Journal* 33, no. 2 (2010): 211–30"
         if containers:
             s, e = containers[0]
-            fields["container"] = _clean(text[s:e])
+            fields["container"] = clean(text[s:e])
             after = text[e:]
             # "*Cold War International History Project* (hereafter *CWIHP*) *Bulletin*": the
             # abbreviation defined inside the journal's name; the name is both parts.
             if (split := _HEREAFTER_GAP.match(text, e)) and (
                 tail := next(((a, b) for a, b in containers if a == split.end()), None)
             ):
-                fields["container"] = f"{fields['container']} {_clean(text[tail[0] : tail[1]])}"
-                fields["abbreviation"] = _clean(split.group(1))
+                fields["container"] = f"{fields['container']} {clean(text[tail[0] : tail[1]])}"
+                fields["abbreviation"] = clean(split.group(1))
                 after = text[tail[1] :]
         else:
             container = re.match(r"\s*,?\s*([^\d\[(]+?)\s*(?:\[[^\]]*\]\s*)?[\d(]", rest)
             if container:
-                fields["container"] = _clean(container.group(1))
+                fields["container"] = clean(container.group(1))
             after = rest
         if head.strip():
-            role, names = _names_and_role(_clean(head))
+            role, names = names_and_role(clean(head))
             fields[role] = names
         after = (
-            _TRANSLATION.sub("", after.lstrip(" ,"))
-            if _TRANSLATION.match(after.lstrip(" ,"))
+            TRANSLATION.sub("", after.lstrip(" ,"))
+            if TRANSLATION.match(after.lstrip(" ,"))
             else after
         )
         vol = re.match(r"\s*,?\s*(\d+(?:/\d+)?)", after)
         if vol:
             fields["volume"] = vol.group(1)
-        if issue := _ISSUE.search(after):
+        if issue := ISSUE.search(after):
             fields["issue"] = issue.group(1)
-        if pub := _publication(after):
+        if pub := publication(after):
             fields["year"] = pub[0]["year"]
             month = re.match(r"\(\s*([A-Z][a-z]+)\s+\d{4}\)", pub[1].group())
             if month and "volume" not in fields and month.group(1).lower() in MONTHS:
                 # "Review (June 1958)": with no volume printed, the month names the issue
                 fields["date"] = f"{pub[0]['year']}-{MONTHS[month.group(1).lower()]:02d}"
-            if pages := _pages_at_end(after[pub[1].end() :]):
+            if pages := pages_at_end(after[pub[1].end() :]):
                 fields["pages"] = pages[0]
         if pub is not None or containers:
             return "article", fields
-    if only_pages := re.fullmatch(rf"\s*[,:]?\s*({_PAGES})\s*\.?\s*", rest):
+    if only_pages := re.fullmatch(rf"\s*[,:]?\s*({PAGES})\s*\.?\s*", rest):
         # A short form by quoted title: Mao Zedong, "Mao Zedong's telegram …," 8.
         if head.strip():
-            fields["authors"] = split_names(_clean(head))
+            fields["authors"] = split_names(clean(head))
         fields["pages"] = expand_ranges(only_pages.group(1))
         return "short", fields
     return None
@@ -405,23 +298,23 @@ _REPORT_HEAD = re.compile(
 
 
 def _parse_report(text: str) -> dict[str, Any] | None:
-    q = _QUOTED.search(text)
+    q = QUOTED.search(text)
     if not q or not _REPORT_HEAD.search(text[: q.start()].strip()):
         return None
-    fields: dict[str, Any] = {"title": _clean(q.group(1))}
+    fields: dict[str, Any] = {"title": clean(q.group(1))}
     rest = text[q.end() :]
     found = iso_date(rest)
-    series = _clean(rest[: found[1].start()] if found else rest)
+    series = clean(rest[: found[1].start()] if found else rest)
     if series:
         num = re.search(r"\s+(\d+)$", series)
         if num:
             fields["issue"] = num.group(1)
             series = series[: num.start()]
-        fields["container"] = _clean(series)
+        fields["container"] = clean(series)
     if found:
         fields["date"] = found[0]
-        where = _clean(rest[found[1].end() :])
-        abbreviation = _hereafter(where)
+        where = clean(rest[found[1].end() :])
+        abbreviation = hereafter(where)
         if abbreviation:
             fields["abbreviation"] = abbreviation
             fields["archive"] = abbreviation
@@ -434,18 +327,18 @@ def _parse_book_like(
     text: str, italics: list[tuple[int, int]]
 ) -> tuple[str, dict[str, Any]] | None:
     """Book, periodical, manuscript, or short form: an italic title (or a known abbreviation)."""
-    titles = _in_italics(0, len(text), italics)
+    titles = in_italics(0, len(text), italics)
     fields: dict[str, Any] = {}
     if titles:
         s, e = titles[0]
-        fields["title"] = _clean(text[s:e])
+        fields["title"] = clean(text[s:e])
         title_start, title_end = s, e
     else:
         # Unmarked title: "Name, Title, pages" or "Name, Title (Place, Year), pages".
         parts = [p for p in re.split(r",\s+", text)]
         if len(parts) < 2:
             return None
-        pub = _PUBLICATION.search(text)
+        pub = PUBLICATION.search(text)
         if pub:
             pre = text[: pub.start()]
             cut = pre.rfind(", ")
@@ -456,12 +349,12 @@ def _parse_book_like(
         else:
             title_start = len(parts[0]) + 2
             title_end = title_start + len(parts[1])
-        fields["title"] = _clean(text[title_start:title_end])
+        fields["title"] = clean(text[title_start:title_end])
     head = _split_head(text, title_start)
     if head:
         fields[head[0]] = head[1]
     rest = text[title_end:]
-    pub = _publication(rest)
+    pub = publication(rest)
     unpublished = re.search(r"\(unpublished\)|\bunpublished\b", rest, re.I)
     if unpublished:
         _after_title(text, title_end, fields)
@@ -470,17 +363,17 @@ def _parse_book_like(
     if pub:
         _after_title(text, title_end, fields)
         return "book", fields
-    if titles and not _clean(rest):
+    if titles and not clean(rest):
         return "book", fields  # a reference cut short after its title
     found = iso_date(rest)
-    issue = _ISSUE.search(rest)
+    issue = ISSUE.search(rest)
     if found and issue and "authors" not in fields:
         # A newspaper or bulletin issue: "*Neibu cankao*, July 1, 1950, no. 171, 1-3".
-        if abbreviation := _hereafter(rest):
+        if abbreviation := hereafter(rest):
             fields["abbreviation"] = abbreviation
         fields["date"] = found[0]
         fields["issue"] = issue.group(1)
-        if pages := _pages_at_end(rest[issue.end() :]):
+        if pages := pages_at_end(rest[issue.end() :]):
             fields["pages"] = pages[0]
         return "periodical", fields
     return None
@@ -490,36 +383,36 @@ def _parse_short(
     text: str, italics: list[tuple[int, int]], abbreviations: set[str]
 ) -> dict[str, Any] | None:
     """ "Torkunov, *The War in Korea*, 94-95" / "*JYMZW*, vol. 1, 469" / "NBCK, July 4, 1950, no. 172, 12"."""
-    pages = _pages_at_end(text)
+    pages = pages_at_end(text)
     if not pages:
         return None
     body = text[: pages[1]]
     fields: dict[str, Any] = {}
-    titles = _in_italics(0, len(body), italics)
+    titles = in_italics(0, len(body), italics)
     first = re.match(r"\s*([^,]+)", body)
-    if first and abbreviation_for(_clean(first.group(1)).strip("*"), abbreviations):
-        fields["title"] = _clean(first.group(1)).strip("*")
+    if first and abbreviation_for(clean(first.group(1)).strip("*"), abbreviations):
+        fields["title"] = clean(first.group(1)).strip("*")
         rest = body[first.end() :]
     elif titles:
         s, e = titles[0]
         if pages[1] < e:
             return None  # the "pages" are part of the title ("*Zhou Enlai nianpu: 1898-1949*")
-        fields["title"] = _clean(text[s:e])
-        if _clean(text[:s]):
-            fields["authors"] = split_names(_clean(text[:s]))
+        fields["title"] = clean(text[s:e])
+        if clean(text[:s]):
+            fields["authors"] = split_names(clean(text[:s]))
         rest = body[e:]
     else:
         parts = re.split(r",\s+", body.strip())
         if len(parts) < 2 or len(parts[0].split()) > 4 or not parts[0][:1].isupper():
             return None
         fields["authors"] = split_names(parts[0])
-        fields["title"] = _clean(parts[1])
+        fields["title"] = clean(parts[1])
         rest = ", ".join(parts[2:])
-    if vol := _VOLUME.search(rest):
+    if vol := VOLUME.search(rest):
         fields["volume"] = vol.group(1)
     if found := iso_date(rest):
         fields["date"] = found[0]
-    if issue := _ISSUE.search(rest):
+    if issue := ISSUE.search(rest):
         fields["issue"] = issue.group(1)
     fields["pages"] = pages[0]
     return fields
@@ -573,7 +466,7 @@ def _parse_piece(
         if frus.keys() & {"year", "volume", "doc", "pages"}:  # not prose that names the series
             return "frus", frus
     first = re.match(r"\s*([^,]+),", text)
-    if first and abbreviation_for(_clean(first.group(1)).strip("*"), abbreviations):
+    if first and abbreviation_for(clean(first.group(1)).strip("*"), abbreviations):
         # A work cited by the abbreviation an earlier note defined ("*NBCK*, July 4, 1950 …").
         if (short := _parse_short(text, italics, abbreviations)) is not None:
             return "short", short
@@ -582,7 +475,7 @@ def _parse_piece(
     if re.search(r"\binterview\b", text, re.I) and iso_date(text):
         fields, _ = _title_before_date(text)
         return "interview", fields
-    if (report := _parse_report(text)) is not None and not _PUBLICATION.search(text):
+    if (report := _parse_report(text)) is not None and not PUBLICATION.search(text):
         return "report", report
     if (periodical := press.parse_periodical(text)) is not None:
         return "periodical", periodical

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from historiograph.stages import us_records
+from historiograph.stages.citation_fields import MONTH
 from historiograph.stages.citations import (
-    MONTH,
     Citation,
     ParsedNote,
     looks_like_citation_start,
