@@ -32,14 +32,19 @@ class StageError(InputError):
     historiograph, not of the file, but the file is the one that shows it).
     """
 
-    def __init__(self, path: str | Path, stage: str, error: BaseException):
+    def __init__(self, path: str | Path, stage: str, error: BaseException | str):
         self.stage = stage
-        detail = f"{type(error).__name__}: {error}".rstrip(": ")
+        self.detail = (
+            error if isinstance(error, str) else f"{type(error).__name__}: {error}".rstrip(": ")
+        )
         super().__init__(
             path,
-            f"the {stage} stage failed ({detail}); this file was not stored."
+            f"the {stage} stage failed ({self.detail}); this file was not stored."
             " Please report it with the file attached",
         )
+
+    def __reduce__(self):  # sent back from a worker process whole
+        return (StageError, (self.path, self.stage, self.detail))
 
 
 class UsageError(HistoriographError):

@@ -1,22 +1,45 @@
-"""Run the ingest over files and folders: read every file, then store all at once.
+"""Run the ingest over files and folders: read, analyse, then store all at once.
 
-Reading comes first and touches no database; a bad file is reported and
-left out. The good documents are then written in one transaction; a
-document a stage fails on is rolled back alone and reported with the stage
-named, so the database holds every other document and nothing of that one.
+Reading comes first and touches no database; a bad file is reported and left out.
+Each document the database does not hold as it is goes through the stages in order
+(``analyse``: a pure function of the document, returning a ``Bundle``), in worker
+processes when asked (``workers``); a document a stage fails on is reported with the
+stage named and left out. The bundles are then written in input order in one
+transaction, so the database is the same whatever the number of workers.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from historiograph.errors import InputError, StageError
-from historiograph.ingest.article import SUFFIXES, read_article
+from historiograph import __version__
+from historiograph.bundle import Bundle
+from historiograph.errors import HistoriographError, InputError, StageError
+from historiograph.ingest.article import READERS_VERSION, SUFFIXES, read_article
 from historiograph.model import Document
-from historiograph.store.db import write_documents
+from historiograph.stages import actors, events, times
+from historiograph.stages.nlp import parse_paragraphs
+from historiograph.stages.note_documents import complete_from_notes
+from historiograph.stages.sources import STAGE_VERSION as CITATIONS_VERSION
+from historiograph.stages.sources import cite_document, shelfmark_of, sources_for
+from historiograph.store.db import current_documents, write_bundles
+
+STAGE_VERSIONS = {
+    "citations": CITATIONS_VERSION,
+    "times": times.STAGE_VERSION,
+    "actors": actors.STAGE_VERSION,
+    "events": events.STAGE_VERSION,
+}
+# Stored with each document: a document analysed by another version is analysed again.
+ANALYSIS_VERSION = f"{__version__}+r{READERS_VERSION}+" + "+".join(STAGE_VERSIONS.values())
 
 
 @dataclass(slots=True)
@@ -71,6 +94,7 @@ def _unsupported(f: Path) -> InputError:
 
 
 ReadCallback = Callable[[Path, int, int], None]  # (file, files read so far, files in all)
+AnalysedCallback = Callable[[Document, int, int], None]  # (document, words done, words in all)
 
 
 def read_all(
@@ -99,19 +123,109 @@ def read_all(
     return docs, errors
 
 
+@contextmanager
+def _stage(doc: Document, name: str) -> Iterator[None]:
+    """Name the stage in any unexpected error, so the ingest can report it and go on."""
+    try:
+        yield
+    except HistoriographError:
+        raise
+    except Exception as e:
+        raise StageError(doc.path or doc.id, name, e) from e
+
+
+def analyse(doc: Document) -> Bundle:
+    """Every stage over one document, in order; raises ``StageError`` naming the stage."""
+    with _stage(doc, "citations"):
+        notes = cite_document(doc)
+        refs = sources_for(notes)
+        marks = {}
+        for note in notes:
+            for i, c in enumerate(note.citations):
+                mark = shelfmark_of(c.fields) if c.kind == "archival" else None
+                marks[(note.n, i)] = mark.canonical if mark else None
+    with _stage(doc, "times"):
+        found_times = times.time_document(doc)
+    with _stage(doc, "actors"):
+        parsed = parse_paragraphs(doc)
+        layer = actors.find_actors(doc, found_times, parsed=parsed)
+    with _stage(doc, "events"):
+        found = events.find_events(doc, found_times, layer, parsed)
+        complete_from_notes(found, notes, layer)
+    return Bundle(
+        doc, ANALYSIS_VERSION, dict(STAGE_VERSIONS), notes, refs, marks, found_times, layer, found
+    )
+
+
+def analyse_or_error(doc: Document) -> Bundle | StageError:
+    """``analyse``, with a stage's failure returned (a worker sends it back whole)."""
+    try:
+        return analyse(doc)
+    except StageError as e:
+        return e
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def analyse_all(docs: list[Document], workers: int = 1) -> Iterator[Bundle | StageError]:
+    """Bundles (or stage errors) in the order of ``docs``; with ``workers`` > 1 each
+    document is analysed in one of that many processes (the spaCy model loaded once in
+    each), the biggest first so that no worker is left with a long one at the end."""
+    if workers <= 1 or len(docs) <= 1:
+        yield from map(analyse_or_error, docs)
+        return
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    order = sorted(range(len(docs)), key=lambda i: -docs[i].word_count)
+    done: dict[int, Bundle | StageError] = {}
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(docs)), mp_context=multiprocessing.get_context(method)
+    ) as pool:
+        futures = {i: pool.submit(analyse_or_error, docs[i]) for i in order}
+        for i in range(len(docs)):
+            done[i] = futures[i].result()
+            yield done.pop(i)
+
+
 def ingest_paths(
     db: sqlite3.Connection,
     paths: Iterable[str | Path],
     fmt: str = "auto",
     on_read: ReadCallback | None = None,
     on_written: Callable[[Document, str], None] | None = None,
+    workers: int = 1,
+    on_analysed: AnalysedCallback | None = None,
 ) -> IngestReport:
-    """Read the files, report the bad ones, store the good ones atomically."""
+    """Read the files, report the bad ones, analyse and store the good ones atomically."""
     files, errors = collect_paths(paths)
     docs, read_errors = read_all(files, fmt, on_read)
     report = IngestReport(errors=errors + read_errors)
     report.words = sum(d.word_count for d in docs)
-    if docs:
-        report.status, failed = write_documents(db, docs, on_written)
-        report.errors += failed
+    if not docs:
+        return report
+    current = current_documents(db, docs, ANALYSIS_VERSION)
+    todo = [d for d in docs if d.id not in current]
+    total, done = sum(d.word_count for d in todo), 0
+    bundles: list[Bundle] = []
+    for doc, found in zip(todo, analyse_all(todo, workers), strict=True):
+        done += doc.word_count
+        if on_analysed:
+            on_analysed(doc, done, total)
+        if isinstance(found, StageError):
+            report.errors.append(found)
+        else:
+            bundles.append(found)
+    written = write_bundles(db, bundles, on_written) if bundles else {}
+    for doc in docs:
+        if doc.id in current:
+            report.status[doc.id] = "unchanged"
+            if on_written:
+                on_written(doc, "unchanged")
+        elif doc.id in written:
+            report.status[doc.id] = written[doc.id]
     return report

@@ -18,7 +18,7 @@ from historiograph.cli.options import DEFAULT_DB, DbOption, JsonOption, print_js
 from historiograph.errors import HistoriographError
 from historiograph.evaluate import evaluate, summary_rows
 from historiograph.ingest.article import FORMATS
-from historiograph.pipeline import ingest_paths
+from historiograph.pipeline import default_workers, ingest_paths
 from historiograph.store import queries
 from historiograph.store.db import connect
 
@@ -53,6 +53,14 @@ def ingest(
         str, typer.Option("--format", help=f"Reader to use: {', '.join(FORMATS)}.")
     ] = "auto",
     as_json: JsonOption = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that analyse documents at once (default: this machine's cores).",
+        ),
+    ] = None,
 ) -> None:
     """Read articles into the database (same file again: no change; changed file: replaced)."""
     conn = connect(db)
@@ -65,7 +73,19 @@ def ingest(
             bar.label = f"reading {path.name}"
             bar.update(1)
 
-        report = ingest_paths(conn, paths, fmt=fmt, on_read=on_read)
+        def on_analysed(doc, done: int, total: int) -> None:  # the bar counts words now
+            if bar.label != "analysing":
+                bar.label, bar.length, bar.pos = "analysing", max(total, 1), 0
+            bar.update(doc.word_count)
+
+        report = ingest_paths(
+            conn,
+            paths,
+            fmt=fmt,
+            on_read=on_read,
+            workers=workers or default_workers(),
+            on_analysed=on_analysed,
+        )
     for err in report.errors:
         typer.echo(f"error: {err}", err=True)
     if as_json:

@@ -1,34 +1,22 @@
 """Opening the database and writing documents into it.
 
-SQLite through the standard library, in WAL mode. ``write_documents`` puts a
-whole ingest into one transaction: an error or a kill part-way leaves the
-database exactly as it was before the ingest began.
+SQLite through the standard library, in WAL mode. The store runs no stage: it writes
+the bundles the pipeline hands it (``write_bundles``), all of one ingest in one short
+transaction, so an error or a kill part-way leaves the database exactly as it was.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from historiograph import __version__
-from historiograph.errors import HistoriographError, StageError, StoreError
-from historiograph.ingest.article import READERS_VERSION
+from historiograph.bundle import Bundle
+from historiograph.errors import StoreError
 from historiograph.model import Document
-from historiograph.stages import actors, events, times
-from historiograph.stages.citations import ParsedNote
-from historiograph.stages.nlp import parse_paragraphs
-from historiograph.stages.note_documents import complete_from_notes
-from historiograph.stages.sources import STAGE_VERSION, cite_document, shelfmark_of, sources_for
 from historiograph.store.migrations import MIGRATIONS, migrate
-
-# Stored with each document: a document read by another version is read again.
-READER_VERSION = (
-    f"{__version__}+r{READERS_VERSION}+{STAGE_VERSION}+{times.STAGE_VERSION}+{actors.STAGE_VERSION}"
-    f"+{events.STAGE_VERSION}"
-)
 
 # Child tables first, so that no row is ever left pointing at a deleted one.
 _DOC_TABLES = (
@@ -108,7 +96,8 @@ def _drop_orphan_sources(db: sqlite3.Connection) -> None:
     db.execute(f"DELETE FROM actors WHERE id IN ({orphans})")
 
 
-def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
+def _insert_document(db: sqlite3.Connection, bundle: Bundle) -> None:
+    doc = bundle.doc
     db.execute(
         "INSERT INTO documents"
         " (id, path, sha256, format, title, raw, text, n_words, reader_version, note_scope, meta)"
@@ -122,7 +111,7 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
             doc.raw,
             doc.text,
             doc.word_count,
-            READER_VERSION,
+            bundle.version,
             doc.note_scope,
             json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
         ),
@@ -195,33 +184,13 @@ def _insert_document(db: sqlite3.Connection, doc: Document) -> None:
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
     )
-    with _stage(doc, "citations"):
-        notes = _insert_citations(db, doc)
-    with _stage(doc, "times"):
-        found_times = times.time_document(doc)
-        _insert_times(db, doc, found_times)
-    with _stage(doc, "actors"):
-        parsed = parse_paragraphs(doc)
-        layer = actors.find_actors(doc, found_times, parsed=parsed)
-        _insert_actors(db, doc, layer)
-    with _stage(doc, "events"):
-        found = events.find_events(doc, found_times, layer, parsed)
-        complete_from_notes(found, notes, layer)
-        _insert_events(db, doc, found)
+    _insert_citations(db, bundle)
+    _insert_times(db, doc, bundle.times, bundle.stage_versions["times"])
+    _insert_actors(db, doc, bundle.actors, bundle.stage_versions["actors"])
+    _insert_events(db, doc, bundle.events, bundle.stage_versions["events"])
 
 
-@contextmanager
-def _stage(doc: Document, name: str) -> Iterator[None]:
-    """Name the stage in any unexpected error, so the ingest can report it and go on."""
-    try:
-        yield
-    except HistoriographError:
-        raise
-    except Exception as e:
-        raise StageError(doc.path or doc.id, name, e) from e
-
-
-def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Event]) -> None:
+def _insert_events(db: sqlite3.Connection, doc: Document, found: list, version: str) -> None:
     db.executemany(
         "INSERT INTO events (doc_id, id, type, act, other_acts, channel, date, date_precision,"
         " date_inferred, date_start, date_end, time, polarity, conditions, reverses, summary,"
@@ -253,7 +222,7 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
                 e.trigger_end,
                 e.trigger,
                 e.sentence_idx,
-                events.STAGE_VERSION,
+                version,
                 e.derived_from,
                 json.dumps(e.from_note) if e.from_note else None,
                 e.date_basis,
@@ -283,7 +252,7 @@ def _insert_events(db: sqlite3.Connection, doc: Document, found: list[events.Eve
     )
 
 
-def _insert_actors(db: sqlite3.Connection, doc: Document, layer: actors.ActorLayer) -> None:
+def _insert_actors(db: sqlite3.Connection, doc: Document, layer: Any, version: str) -> None:
     db.executemany(
         "INSERT OR IGNORE INTO actors (id, name, kind, origin) VALUES (?, ?, ?, ?)",
         [(a.id, a.name, a.kind, a.origin) for a in layer.actors.values()],
@@ -311,14 +280,14 @@ def _insert_actors(db: sqlite3.Connection, doc: Document, layer: actors.ActorLay
                 m.sentence_idx,
                 m.how,
                 m.ner_label,
-                actors.STAGE_VERSION,
+                version,
             )
             for m in layer.mentions
         ],
     )
 
 
-def _insert_times(db: sqlite3.Connection, doc: Document, found: list[times.TimeExpr]) -> None:
+def _insert_times(db: sqlite3.Connection, doc: Document, found: list, version: str) -> None:
     db.executemany(
         'INSERT INTO times (doc_id, start, "end", raw_start, raw_end, text, type, value, precision,'
         " qualifier, mod, inferred, anchor, anchor_start, anchor_end, in_quote, vague, sentence_idx,"
@@ -342,16 +311,16 @@ def _insert_times(db: sqlite3.Connection, doc: Document, found: list[times.TimeE
                 int(t.in_quote),
                 int(t.vague),
                 t.sentence_idx,
-                times.STAGE_VERSION,
+                version,
             )
             for t in found
         ],
     )
 
 
-def _insert_citations(db: sqlite3.Connection, doc: Document) -> list[ParsedNote]:
-    notes = cite_document(doc)
-    refs = sources_for(notes)
+def _insert_citations(db: sqlite3.Connection, bundle: Bundle) -> None:
+    doc, notes, refs = bundle.doc, bundle.notes, bundle.sources
+    version = bundle.stage_versions["citations"]
     note_start = {f.n: f.start for f in doc.footnotes if f.kind == "note"}
     for note in notes:
         base = note_start[note.n]
@@ -360,7 +329,6 @@ def _insert_citations(db: sqlite3.Connection, doc: Document) -> list[ParsedNote]
             [(doc.id, note.n, base + s, base + e) for s, e in note.commentary],
         )
         for i, c in enumerate(note.citations):
-            mark = shelfmark_of(c.fields) if c.kind == "archival" else None
             cur = db.execute(
                 'INSERT INTO citations (doc_id, note_n, idx, kind, start, "end", text, fields,'
                 " shelfmark, refers_n, refers_i, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -373,9 +341,9 @@ def _insert_citations(db: sqlite3.Connection, doc: Document) -> list[ParsedNote]
                     base + c.end,
                     note.text[c.start : c.end].strip(),
                     json.dumps(c.fields, ensure_ascii=False, sort_keys=True),
-                    mark.canonical if mark else None,
+                    bundle.shelfmarks.get((note.n, i)),
                     *(c.refers_to if c.refers_to else (None, None)),
-                    STAGE_VERSION,
+                    version,
                 ),
             )
             for ref in refs[(note.n, i)]:
@@ -394,44 +362,39 @@ def _insert_citations(db: sqlite3.Connection, doc: Document) -> list[ParsedNote]
                     "INSERT OR IGNORE INTO citation_sources VALUES (?, ?, ?)",
                     (cur.lastrowid, ref.id, ref.role),
                 )
-    return notes
 
 
-def write_documents(
+def current_documents(db: sqlite3.Connection, docs: Iterable[Document], version: str) -> set[str]:
+    """Ids of the documents stored with the same file bytes and analysis version: nothing to
+    do for them."""
+    out = set()
+    for doc in docs:
+        row = db.execute(
+            "SELECT sha256, reader_version FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        if row and row["sha256"] == doc.sha256 and row["reader_version"] == version:
+            out.add(doc.id)
+    return out
+
+
+def write_bundles(
     db: sqlite3.Connection,
-    docs: Iterable[Document],
+    bundles: Iterable[Bundle],
     on_written: Callable[[Document, str], None] | None = None,
-) -> tuple[dict[str, str], list[StageError]]:
-    """Store documents in one transaction; return ``{doc_id: added|replaced|unchanged}`` and
-    the documents a stage failed on.
-
-    A document whose file bytes and reader version are unchanged is left as
-    it is; one that changed is replaced whole. A document a stage fails on is
-    rolled back alone (its earlier version, if any, stays) and reported.
-    """
+) -> dict[str, str]:
+    """Store analysed documents in one transaction, in the order given; return ``{doc_id:
+    added|replaced}``. A document stored before is replaced whole; a kill before the commit
+    leaves the database as it was."""
     status: dict[str, str] = {}
-    failed: list[StageError] = []
     db.execute("BEGIN IMMEDIATE")
     try:
-        for doc in docs:
-            row = db.execute(
-                "SELECT sha256, reader_version FROM documents WHERE id = ?", (doc.id,)
-            ).fetchone()
-            if row and row["sha256"] == doc.sha256 and row["reader_version"] == READER_VERSION:
-                status[doc.id] = "unchanged"
-            else:
-                db.execute("SAVEPOINT document")
-                try:
-                    if row:
-                        _delete_document(db, doc.id)
-                    _insert_document(db, doc)
-                except StageError as e:
-                    db.execute("ROLLBACK TO document")
-                    db.execute("RELEASE document")
-                    failed.append(e)
-                    continue
-                db.execute("RELEASE document")
-                status[doc.id] = "replaced" if row else "added"
+        for bundle in bundles:
+            doc = bundle.doc
+            row = db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row:
+                _delete_document(db, doc.id)
+            _insert_document(db, bundle)
+            status[doc.id] = "replaced" if row else "added"
             if on_written:
                 on_written(doc, status[doc.id])
         _drop_orphan_sources(db)
@@ -439,4 +402,4 @@ def write_documents(
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return status, failed
+    return status
