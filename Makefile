@@ -88,6 +88,8 @@ bench: install
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[baseline]' || echo "baselines (refextract, dateparser) not installed"
 	$(BIN)/python benchmarks/run.py
 	@echo
+	$(BIN)/python benchmarks/scale.py
+	@echo
 	$(BIN)/python benchmarks/citations.py
 	@echo
 	$(BIN)/python benchmarks/layers.py

@@ -121,3 +121,32 @@ def test_kill_during_a_parallel_ingest_leaves_the_database_as_it_was(tmp_path):
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     assert _dump(db) == before
+
+
+def test_dask_local_cluster_writes_the_same_database(tmp_path):
+    pytest.importorskip("distributed")
+    serial, on_dask = tmp_path / "serial.db", tmp_path / "dask.db"
+    assert ingest_paths(connect(serial), TEXTS[:2], workers=1).ok
+    report = ingest_paths(connect(on_dask), TEXTS[:2], workers=2, dask="local")
+    assert report.ok and set(report.status.values()) == {"added"}
+    assert _dump(serial) == _dump(on_dask)
+
+
+def test_dask_scheduler_unreachable_is_one_clear_line(tmp_path):
+    pytest.importorskip("distributed")
+    proc = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "historiograph"),
+            "ingest",
+            "--db",
+            str(tmp_path / "d.db"),
+            "--dask",
+            "tcp://127.0.0.1:9",
+            str(TEXTS[1]),
+        ],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in proc.stderr

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from historiograph import __version__
 from historiograph.bundle import Bundle
-from historiograph.errors import HistoriographError, InputError, StageError
+from historiograph.errors import HistoriographError, InputError, StageError, UsageError
 from historiograph.ingest.article import READERS_VERSION, SUFFIXES, read_article
 from historiograph.model import Document
 from historiograph.stages import actors, events, times
@@ -173,10 +173,17 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def analyse_all(docs: list[Document], workers: int = 1) -> Iterator[Bundle | StageError]:
+def analyse_all(
+    docs: list[Document], workers: int = 1, dask: str | None = None
+) -> Iterator[Bundle | StageError]:
     """Bundles (or stage errors) in the order of ``docs``; with ``workers`` > 1 each
     document is analysed in one of that many processes (the spaCy model loaded once in
-    each), the biggest first so that no worker is left with a long one at the end."""
+    each), the biggest first so that no worker is left with a long one at the end. With
+    ``dask`` (a scheduler's address, or ``local`` for a ``LocalCluster`` of ``workers``
+    processes) the same function is mapped over a Dask cluster instead."""
+    if dask:
+        yield from _on_dask(docs, dask, workers)
+        return
     if workers <= 1 or len(docs) <= 1:
         yield from map(analyse_or_error, docs)
         return
@@ -192,6 +199,39 @@ def analyse_all(docs: list[Document], workers: int = 1) -> Iterator[Bundle | Sta
             yield done.pop(i)
 
 
+def _on_dask(docs: list[Document], address: str, workers: int) -> Iterator[Bundle | StageError]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError(
+            "--dask needs Dask: pip install 'historiograph[dask]' (on every worker too)"
+        ) from None
+    cluster = None
+    try:
+        if address == "local":
+            cluster = LocalCluster(
+                n_workers=max(workers, 1),
+                threads_per_worker=1,  # the stages hold the GIL: one document per process
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout=10)
+    except OSError as e:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    try:
+        order = sorted(range(len(docs)), key=lambda i: -docs[i].word_count)
+        mapped = client.map(analyse_or_error, [docs[i] for i in order], pure=False)
+        futures = dict(zip(order, mapped, strict=True))
+        for i in range(len(docs)):
+            yield futures.pop(i).result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def ingest_paths(
     db: sqlite3.Connection,
     paths: Iterable[str | Path],
@@ -200,6 +240,7 @@ def ingest_paths(
     on_written: Callable[[Document, str], None] | None = None,
     workers: int = 1,
     on_analysed: AnalysedCallback | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read the files, report the bad ones, analyse and store the good ones atomically."""
     files, errors = collect_paths(paths)
@@ -212,7 +253,7 @@ def ingest_paths(
     todo = [d for d in docs if d.id not in current]
     total, done = sum(d.word_count for d in todo), 0
     bundles: list[Bundle] = []
-    for doc, found in zip(todo, analyse_all(todo, workers), strict=True):
+    for doc, found in zip(todo, analyse_all(todo, workers, dask), strict=True):
         done += doc.word_count
         if on_analysed:
             on_analysed(doc, done, total)

@@ -61,6 +61,15 @@ def ingest(
             help="Processes that analyse documents at once (default: this machine's cores).",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Analyse on a Dask cluster: a scheduler's address (tcp://host:8786), or"
+            " 'local' for a LocalCluster of --workers processes. Needs historiograph[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Read articles into the database (same file again: no change; changed file: replaced)."""
     conn = connect(db)
@@ -85,6 +94,7 @@ def ingest(
             on_read=on_read,
             workers=workers or default_workers(),
             on_analysed=on_analysed,
+            dask=dask,
         )
     for err in report.errors:
         typer.echo(f"error: {err}", err=True)
