@@ -19,18 +19,10 @@ from functools import cache
 from typing import Any
 
 from historiograph import data
+from historiograph.stages.citation_fields import MONTHS as _MONTHS
 from historiograph.stages.ranges import expand_ranges
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
-        1,
-    )
-}
+_MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _FULL_DATE = re.compile(rf"\[?\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b\??\]?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")
 _NO_DATE = re.compile(r"\[(?:no date|n\.\s?d\.|undated)\]", re.I)
@@ -79,12 +71,11 @@ def _central(series: str) -> bool:
     return any(series.startswith(c) for c in _lists()["central files"])
 
 
-def top_level(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Spans of ``text`` between matches of ``sep`` outside brackets and quotation marks."""
-    depth, quote, cuts = 0, False, []
-    i = 0
-    while i < len(text):
-        ch = text[i]
+def _outside(text: str) -> list[bool]:
+    """For each character: is it outside brackets and quotation marks?"""
+    depth, quote, out = 0, False, []
+    for ch in text:
+        out.append(depth == 0 and not quote)
         if ch in "([":
             depth += 1
         elif ch in ")]":
@@ -93,7 +84,15 @@ def top_level(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
             quote = True
         elif ch == "”":
             quote = False
-        elif depth == 0 and not quote and (m := sep.match(text, i)):
+    return out
+
+
+def top_level(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` between matches of ``sep`` outside brackets and quotation marks."""
+    outside = _outside(text)
+    cuts, i = [], 0
+    while i < len(text):
+        if outside[i] and text[i] not in "([“" and (m := sep.match(text, i)) and m.end() > i:
             cuts.append((i, m.end()))
             i = m.end()
             continue
@@ -383,10 +382,8 @@ class Record:
 
 def location_at(text: str, known: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """Where the location of the document in ``text`` begins (outside brackets)."""
-    for m in _archive_pattern(known).finditer(text):
-        if _at_top(text, m.start()):
-            return m
-    return None
+    outside = _outside(text)
+    return next((m for m in _archive_pattern(known).finditer(text) if outside[m.start()]), None)
 
 
 def mentions_location(text: str, known: frozenset[str] = frozenset()) -> bool:
@@ -429,23 +426,14 @@ def _complete(text: str, known: frozenset[str], after: str) -> bool:
 def split_documents(text: str, known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Cut a piece at each "and" that ends one cited document and begins another."""
     out, start = [], 0
-    cuts = [(m.start(), m.end()) for m in _AND.finditer(text) if _at_top(text, m.start())]
+    spans = top_level(text, _AND)
+    cuts = [(a_end, b_start) for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)]
     for a, b in cuts:
         if _complete(text[start:a], known, text[b:]) and _starts_document(text[b:]):
             out.append((start, a))
             start = b
     out.append((start, len(text)))
     return out
-
-
-def _at_top(text: str, i: int) -> bool:
-    depth = 0
-    for ch in text[:i]:
-        if ch in "([“":
-            depth += 1
-        elif ch in ")]”" and depth:
-            depth -= 1
-    return depth == 0
 
 
 def _titles(text: str) -> list[str]:
