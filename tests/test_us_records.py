@@ -375,3 +375,65 @@ def test_frus_online_style_with_a_title_of_subjects():
     assert frus.fields["url"].endswith("/d41") and frus.fields["date"] == "1962-01-06"
     assert frus.fields["remark"] == "Kennedy’s memorandum on FRUS"
     assert paper.fields["container"] == "Los Angeles Times" and paper.fields["pages"] == "16"
+
+
+@pytest.mark.parametrize(
+    "printed, kind, want",
+    [
+        (
+            "Hearings, Sundry Civil Appropriation Bill for 1908, 59th Cong., 2nd Sess., House, "
+            "Committee on Appropriations, January 05, 1907, pp. 839–845.",
+            "hearing",
+            {
+                "title": "Sundry Civil Appropriation Bill for 1908",
+                "congress": "59th Cong.",
+                "session": "2nd Sess.",
+                "chamber": "House",
+                "committee": "Committee on Appropriations",
+                "date": "1907-01-05",
+                "pages": "839-845",
+            },
+        ),
+        (
+            "Congressional Record - Senate, July 29, 1991, p. 20249.",
+            "congressional-record",
+            {
+                "container": "Congressional Record",
+                "chamber": "Senate",
+                "date": "1991-07-29",
+                "pages": "20249",
+            },
+        ),
+        (
+            "Revision of Printing Laws, 64th Cong., 1st Sess., S. Rpt. 183 (Serial 6897), pp. 83–84.",
+            "congressional",
+            {
+                "title": "Revision of Printing Laws",
+                "congress": "64th Cong.",
+                "session": "1st Sess.",
+                "series": "S. Rpt. 183",
+                "pages": "83-84",
+            },
+        ),
+        ("Public Law 102–138, Title IV, October 28, 1991.", "legislation", None),
+    ],
+)
+def test_congress_as_kinds_of_its_own(printed, kind, want):
+    [c] = _fields(printed)
+    assert c.pop("kind") == kind
+    if want is not None:
+        assert c == want
+
+
+def test_letters_cited_without_where_they_are_kept():
+    cited = _fields(
+        "Carr to Root, June 15, 1908; Telegram from Roshchin to Stalin, October 12, 1950."
+    )
+    assert [
+        (c["kind"], c.get("title"), c["creator"], c["recipient"], c["date"]) for c in cited
+    ] == [
+        ("archival", None, "Carr", "Root", "1908-06-15"),
+        ("archival", "Telegram", "Roshchin", "Stalin", "1950-10-12"),
+    ]
+    # a clause with "to" and a date is not a letter
+    assert [c["kind"] for c in _fields("Mao told Zhou to wait, October 2, 1950.")] == ["unparsed"]

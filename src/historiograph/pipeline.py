@@ -189,14 +189,12 @@ def analyse_all(
         return
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     order = sorted(range(len(docs)), key=lambda i: -docs[i].word_count)
-    done: dict[int, Bundle | StageError] = {}
     with ProcessPoolExecutor(
         max_workers=min(workers, len(docs)), mp_context=multiprocessing.get_context(method)
     ) as pool:
         futures = {i: pool.submit(analyse_or_error, docs[i]) for i in order}
         for i in range(len(docs)):
-            done[i] = futures[i].result()
-            yield done.pop(i)
+            yield futures.pop(i).result()
 
 
 def _on_dask(docs: list[Document], address: str, workers: int) -> Iterator[Bundle | StageError]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from historiograph.stages import press, us_records
+from historiograph.stages import congress, press, us_records
 from historiograph.stages.citation_fields import (
     ISSUE,
     MONTHS,
@@ -481,6 +481,12 @@ def _parse_piece(
         return "periodical", periodical
     if (web := press.parse_web(text)) is not None:
         return "web", web
+    if (congressional := congress.parse_congress(text)) is not None:
+        return congressional
+    if not italics and us_records.is_letter(text):
+        # "Carr to Root, June 15, 1908": a document by its parties and date, where it is
+        # kept not printed (or printed in a later note)
+        return "archival", us_records.parse_document(text)
     if quoted := _parse_quoted_work(text, italics):
         return quoted
     if book := _parse_book_like(text, italics):

@@ -87,6 +87,7 @@ def parse_note(
     us = (
         _USRecords(citations, archives)
         if us_records.mentions_location(text, frozenset(archives))
+        or any(us_records.is_letter(text[a:b]) for a, b in _top_level_split(text))
         else None
     )
     for cs, ce in _top_level_split(text):
@@ -158,6 +159,16 @@ _FOLDER_WORD = re.compile(r"^(?:[A-Z0-9(“][^\s]*|of|and|on|the|in|for|to|&|a|a
 _WORKS = ("article", "periodical", "book", "chapter", "web", "frus")
 
 
+def _published(c: Citation) -> bool:
+    """A work the general parser read whole (a book, a report, a Russian file), not a U.S.
+    document still waiting for where it is kept."""
+    return (
+        c.kind in _WORKS
+        or c.kind in ("report", "interview", "manuscript")
+        or (c.kind == "archival" and bool(c.fields.get("fond")))
+    )
+
+
 class _USRecords:
     """U.S. records of one note, added as they are read; documents cited before a location
     they share ("A to B, date; and C to D, date in NARA, …") wait for it."""
@@ -204,7 +215,7 @@ class _USRecords:
             start, end = s + r.start, s + r.end
             if r.other or not r.located:
                 work = _parse_span(text, start, end, italics, abbreviations)
-                if work is not None and (r.other or work.kind in _WORKS):
+                if work is not None and (r.other or _published(work)):
                     self.citations.append(work)
                     continue
                 if r.other and (folder := self._next_folder(text[start:end])):

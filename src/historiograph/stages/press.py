@@ -16,7 +16,7 @@ from historiograph.stages.us_records import document_date, names, names_only
 
 URL = re.compile(r"https?://[^\s)]+[^\s).,;]")
 _ISSUE = re.compile(
-    r"^“(?P<title>.+?)[,.]?”\s*,?\s*(?P<container>[A-Z][^,“”\d]*?),\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})"
+    r"^“(?P<title>.+?)[,.]?”\s*,?\s*(?P<container>[A-Z][^,“”\d]*?),\s+(?P<date>[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4})"
     r"(?:,\s*(?:pp?\.\s*)?(?P<pages>[A-Z]?\d+[\w–-]*(?:(?:,\s*|\s+and\s+)\d+[\d–-]*)*))?"
     r"(?:,\s*(?P<url>https?://\S+?))?\s*\.?$"
 )

@@ -94,11 +94,11 @@ def source_of(c: Citation) -> SourceRef | None:
         return SourceRef(key, "frus", label, _work_fields(f))
     people = f.get("authors") or f.get("editors")
     parts = [
-        c.kind if c.kind in ("report", "interview") else "work",
+        c.kind if c.kind in _DATED_KINDS else "work",
         fold(f.get("title", "")),
         _surname(people),
     ]
-    if c.kind in ("report", "interview"):
+    if c.kind in _DATED_KINDS:
         parts.append(f.get("date", ""))
     label = ", ".join(x for x in [", ".join(people or []), f.get("title", "")] if x)
     return SourceRef("|".join(parts), c.kind, label, _work_fields(f))
@@ -141,6 +141,16 @@ def us_record_of(f: dict[str, Any]) -> SourceRef | None:
     label = f"{what}, {f.get('date', 'n.d.')}" + (f" ({where})" if where else "")
     return SourceRef(key, "archival", label, _work_fields(f))
 
+
+# Kinds whose one title names many sources told apart by date (hearings on one bill).
+_DATED_KINDS = (
+    "report",
+    "interview",
+    "hearing",
+    "congressional",
+    "congressional-record",
+    "legislation",
+)
 
 _PER_CITATION = ("pages", "folios", "abbreviation", "document", "pinpoint")
 

@@ -243,6 +243,11 @@ def _parties(head: str, fields: dict[str, Any]) -> None:
         if lead := re.match(r"^((?:[a-z][\w-]*\s+)+(?:\[\?\]\s+)?)(?=[A-Z\[])", creator):
             fields.setdefault("title", lead.group(1).strip())
             creator = creator[lead.end() :]
+        elif (kind := re.match(r"^(.+?)\s+from\s+(?=[A-Z\[])", creator)) and documents.match(
+            kind.group(1)
+        ):  # "Telegram from Roshchin to Stalin"
+            fields.setdefault("title", kind.group(1))
+            creator = creator[kind.end() :]
         via = top_level(creator, re.compile(r"\s+through\s+"))
         if len(via) == 2:
             fields["via"] = names(creator[via[1][0] :])
@@ -475,6 +480,26 @@ def looks_like_document(text: str) -> bool:
         and (
             top_level(head, re.compile(r"\s+to\s+"))[1:] or _words_pattern("documents").search(head)
         )
+    )
+
+
+_PARTY_WORD = re.compile(r"^(?:[A-Z\d“(][^\s]*|of|and|the|for|in|on|at|through|de|von|van)$")
+
+
+def is_letter(text: str) -> bool:
+    """ "Carr to Root, June 15, 1908" / "Hanna memorandum of April 3, 1907": a document by
+    its parties (or its writer and kind) and a full date, nothing after the date."""
+    text = _SEE.sub("", text.strip()).rstrip(" .")
+    found = _FULL_DATE.search(text)
+    if not found or text[found.end() :].strip(" ,.") or not looks_like_document(text):
+        return False
+    head = re.sub(r"\([^()]*\)|\[[^\]]*\]", "", text[: found.start()]).strip(" ,")
+    to = top_level(head, re.compile(r"\s+to\s+"))
+    if to[1:]:  # the parties are names or offices, not a clause ("Mao told Zhou to wait")
+        return all(_PARTY_WORD.match(w) for w in head.replace(",", " ").split() if w != "to")
+    return bool(
+        re.match(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+[a-z]", head)
+        and _words_pattern("documents").search(head)
     )
 
 
