@@ -149,6 +149,17 @@ def test_us_documents_sharing_one_location_each_carry_it():
     assert all(c["series"] == "CFPF 1964–1966" and c["archive"] == "NARA" for c in cited)
 
 
+def test_a_shared_location_is_evidence_for_the_documents_before_it():
+    text = (
+        "Franklin to John Snell, April 27, 1965; and Franklin to Brooks, May 12, 1965 in NARA, "
+        "RG 59, CFPF 1964–1966, PR 10."
+    )
+    first, last = parse_note(text, []).citations
+    assert text[first.start : first.end] == "Franklin to John Snell, April 27, 1965"
+    assert text[slice(*first.location_at)] == "NARA, RG 59, CFPF 1964–1966, PR 10"
+    assert last.location_at is None  # its own span holds it
+
+
 def test_us_and_between_documents_not_inside_a_place():
     cited = _fields(
         "Noble to Murphy, October 29, 1958, NARA, RG 59, CDF 1955–1959, 023.1/10–2958 and "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from historiograph.evaluate.common import Score, f1, fold, ratio
+from historiograph.stages.sources import US_LOCATION
 
 
 def score_markers(db: sqlite3.Connection, doc_id: str, gold: dict) -> list[Score]:
@@ -147,7 +148,7 @@ CITATION_FIELDS = (
     "remark",
 )
 _SHELFMARK = ("archive", "fond", "opis", "delo", "folios")
-_US_LOCATION = ("archive", "record_group", "series", "file", "box", "folder")
+_US_LOCATION = ("archive", *US_LOCATION)
 
 
 def _norm_value(v: object) -> object:

@@ -128,3 +128,7 @@ def creator_recipient(title: str) -> dict[str, str]:
             recipient = re.sub(r"^the\s+", "", clean(m.group("r")))
             return {"creator": clean(creator), "recipient": recipient}
     return {}
+
+
+# A web address as printed, without the punctuation that closes its sentence.
+URL = re.compile(r"https?://[^\s)]+[^\s).,;]")

@@ -22,6 +22,7 @@ from historiograph.stages.citation_fields import (
     PUBLICATION,
     QUOTED,
     TRANSLATION,
+    URL,
     VOLUME,
     clean,
     creator_recipient,
@@ -47,6 +48,7 @@ class Citation:
     end: int
     fields: dict[str, Any] = field(default_factory=dict)
     refers_to: tuple[int, int] | None = None  # (note number, index) of the full citation
+    location_at: tuple[int, int] | None = None  # where its location is printed, if elsewhere
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, **self.fields}
@@ -138,7 +140,7 @@ def _parse_frus(text: str) -> dict[str, Any]:
                 fields["date"] = found[0]
                 what = what[: found[1].start()]
             fields["remark"] = clean(what)
-        if url := press.URL.search(text, online.end()):
+        if url := URL.search(text, online.end()):
             fields["url"] = url.group()
     if vol := VOLUME.search(text):
         fields["volume"] = vol.group(1)

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from historiograph.stages.ranges import expand_ranges
-from historiograph.stages.us_records import document_date, top_level
+from historiograph.stages.us_records import document_date, find_pages, split_top, strip_see
 
 _CONGRESS = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+Cong\.")
 _SESSION = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+Sess\.")
@@ -26,14 +25,11 @@ _STATUTE = re.compile(r"^(\d+\s+Stat\.\s+\d+|Public Law\s+[\d–-]+)")
 _SERIES = re.compile(
     r"\b((?:[SH]\.\s?(?:Rpt|Rept|Doc|Res|Con\.\s?Res|J\.\s?Res)\.|Public Law|Pub\.\s?L\.)\s*[\d–-]+)"
 )
-_PAGES = re.compile(r"\bpp?\.\s*([A-Z]?\d[\w–-]*(?:\s*(?:,|and)\s*[A-Z]?\d[\w–-]*)*)")
-_COMMA = re.compile(r",\s*")
-_LEAD = re.compile(r"^(?:See,?\s+(?:also\s+|inter alia,\s+)?)")
 
 
 def parse_congress(text: str) -> tuple[str, dict[str, Any]] | None:
     """The kind and fields of a congressional source, or None when ``text`` is not one."""
-    text = _LEAD.sub("", text.strip()).rstrip(" .")
+    text = strip_see(text).rstrip(" .")
     record = _RECORD.match(text)
     statute = _STATUTE.match(text)
     congress = _CONGRESS.search(text)
@@ -44,10 +40,10 @@ def parse_congress(text: str) -> tuple[str, dict[str, Any]] | None:
         fields["congress"] = f"{congress.group(1)} Cong."
     if session := _SESSION.search(text):
         fields["session"] = f"{session.group(1)} Sess."
-    parts = [text[a:b].strip() for a, b in top_level(text, _COMMA) if text[a:b].strip()]
-    if chamber := next((p for p in parts if p in ("House", "Senate")), None):
+    pieces = split_top(text)
+    if chamber := next((p for p in pieces if p in ("House", "Senate")), None):
         fields["chamber"] = chamber
-    if committee := next((p for p in parts if re.search(r"\bCommittee\b", p)), None):
+    if committee := next((p for p in pieces if re.search(r"\bCommittee\b", p)), None):
         fields["committee"] = committee
     if series := _SERIES.search(text):
         fields["series"] = series.group(1)
@@ -55,8 +51,8 @@ def parse_congress(text: str) -> tuple[str, dict[str, Any]] | None:
         fields["volume"] = volume.group(1)
     if found := document_date(text):
         fields["date"] = found[0]
-    if pages := _PAGES.search(text):
-        fields["pages"] = expand_ranges(pages.group(1))
+    if pages := find_pages(text):
+        fields["pages"] = pages[0]
     if record:
         fields["container"] = "Congressional Record"
         if record.group(1):
@@ -66,8 +62,8 @@ def parse_congress(text: str) -> tuple[str, dict[str, Any]] | None:
         fields["title"] = statute.group(1)
         return "legislation", fields
     # the title: what is printed before the Congress ("Hearings," itself is the kind)
-    upto = next((i for i, p in enumerate(parts) if _CONGRESS.search(p)), len(parts))
-    title = [p for p in parts[:upto] if p not in ("Hearings", "Hearing")]
+    upto = next((i for i, p in enumerate(pieces) if _CONGRESS.search(p)), len(pieces))
+    title = [p for p in pieces[:upto] if p not in ("Hearings", "Hearing")]
     if title:
         fields["title"] = ", ".join(title)
     return ("hearing" if re.match(r"Hearings?\b", text) else "congressional"), fields

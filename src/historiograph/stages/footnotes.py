@@ -84,13 +84,14 @@ def parse_note(
     archives = archives if archives is not None else set()
     citations: list[Citation] = []
     commentary: list[tuple[int, int]] = []
+    segments = _top_level_split(text)
     us = (
         _USRecords(citations, archives)
         if us_records.mentions_location(text, frozenset(archives))
-        or any(us_records.is_letter(text[a:b]) for a, b in _top_level_split(text))
+        or any(us_records.is_letter(text[a:b]) for a, b in segments)
         else None
     )
-    for cs, ce in _top_level_split(text):
+    for cs, ce in segments:
         pieces = []
         for s, e in split_sentences(text, cs, ce):
             cuts = [c for c in _split_run_on(text[s:e], abbreviations) if 0 < c < e - s]
@@ -135,6 +136,12 @@ def cites_something(text: str) -> bool:
     return bool(_EVIDENCE.search(text))
 
 
+def _trimmed(piece: str) -> str:
+    """A piece without the period that ends its sentence; "… of U.S." keeps its last one."""
+    piece = piece.rstrip()
+    return piece if re.search(r"(?:[A-Z]\.){2,}$", piece) else piece.rstrip(". ")
+
+
 def _parse_span(
     text: str, s: int, e: int, italics: list[tuple[int, int]], abbreviations: set[str]
 ) -> Citation | None:
@@ -142,7 +149,7 @@ def _parse_span(
     piece = text[s:e]
     local = [(a - s, b - s) for a, b in italics if a >= s and b <= e]
     parsed = (
-        parse_piece(piece.rstrip(". "), local, abbreviations)
+        parse_piece(_trimmed(piece), local, abbreviations)
         if looks_like_citation_start(piece)
         else None
     )
@@ -179,6 +186,11 @@ class _USRecords:
         self.waiting: list[Citation] = []
         self.boxed: Citation | None = None  # the last record read with a folder
 
+    def _box_at(self) -> tuple[int, int] | None:
+        """Where the box of the last record read is printed (its own span, or its place)."""
+        last = self.boxed
+        return None if last is None else last.location_at or (last.start, last.end)
+
     def _next_folder(self, piece: str) -> dict | None:
         """ "…, Box 8, Freedom of Information 1976; Council on Classification Policy 1976":
         after a record's folder, a title-case name alone is another folder of its box."""
@@ -200,13 +212,11 @@ class _USRecords:
     ) -> list[tuple[int, int]]:
         """Add the citations of ``text[s:e]`` in order; return the spans left over, which
         hold no citation (commentary), for the caller."""
-        piece = text[s:e].rstrip()
-        if not re.search(r"(?:[A-Z]\.){2,}$", piece):  # "… of U.S." keeps its last period
-            piece = piece.rstrip(". ")
+        piece = _trimmed(text[s:e])
         records = us_records.read_piece(piece, frozenset(self.archives))
         if records is None:
             if folder := self._next_folder(piece):
-                self.citations.append(Citation("archival", s, e, folder))
+                self.citations.append(Citation("archival", s, e, folder, None, self._box_at()))
                 self.boxed = self.citations[-1]
                 return []
             return [(s, e)]
@@ -219,7 +229,9 @@ class _USRecords:
                     self.citations.append(work)
                     continue
                 if r.other and (folder := self._next_folder(text[start:end])):
-                    self.citations.append(Citation("archival", start, end, folder))
+                    self.citations.append(
+                        Citation("archival", start, end, folder, None, self._box_at())
+                    )
                     self.boxed = self.citations[-1]
                     continue
                 if r.other:
@@ -230,6 +242,7 @@ class _USRecords:
             if r.located and r.shared and self.waiting:
                 for c in self.waiting:
                     c.fields |= r.place
+                    c.location_at = (s + r.place_at[0], s + r.place_at[1]) if r.place_at else None
                 if not r.fields.keys() - r.place.keys():  # a location alone ("… 1961. NARA, …")
                     self.waiting = []
                     continue

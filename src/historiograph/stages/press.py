@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from historiograph.stages.citation_fields import URL
 from historiograph.stages.ranges import expand_ranges
 from historiograph.stages.us_records import document_date, names, names_only
 
-URL = re.compile(r"https?://[^\s)]+[^\s).,;]")
 _ISSUE = re.compile(
     r"^“(?P<title>.+?)[,.]?”\s*,?\s*(?P<container>[A-Z][^,“”\d]*?),\s+(?P<date>[A-Z][a-z]+\s+(?:\d{1,2},\s+)?\d{4})"
     r"(?:,\s*(?:pp?\.\s*)?(?P<pages>[A-Z]?\d+[\w–-]*(?:(?:,\s*|\s+and\s+)\d+[\d–-]*)*))?"
-    r"(?:,\s*(?P<url>https?://\S+?))?\s*\.?$"
+    rf"(?:,\s*(?P<url>{URL.pattern}))?\s*\.?$"
 )
 _WEB = re.compile(
     r"^(?:Available\s+(?:at|from)\s+)?(?P<publisher>[A-Z][^,“”]+),\s+(?P<title>[^,“”]+),\s+"
-    r"(?P<url>https?://\S+?)\s*\.?$"
+    rf"(?P<url>{URL.pattern})\s*\.?$"
 )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from historiograph import data
 from historiograph.stages.citation_fields import MONTHS as _MONTHS
+from historiograph.stages.citation_fields import URL
 from historiograph.stages.ranges import expand_ranges
 
 _MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
@@ -30,13 +31,14 @@ _PAGES = re.compile(
     r"(?:^|,\s*|\s)(pp?\.?\s+((?:[A-Z]?[-–]?\d+[a-z]?(?:\s*[-–—]\s*[A-Z]?[-–]?\d+)?)"
     r"(?:(?:\s*,\s*|\s+and\s+)\d+(?:\s*[-–—]\s*\d+)?)*))(?:\s+of\b)?"
 )
-_URL = re.compile(r"\(?\s*(https?://[^\s)]+?)[.,;]?\s*\)?(?=\s|$)")
+_URL = re.compile(rf"\(?\s*({URL.pattern})[.,;]?\s*\)?(?=\s|$)")  # and its brackets
 _HENCEFORTH = re.compile(r"\s*\((?:henceforth|hereafter)(?:\s+cited\s+as)?\s+([^)]+)\)")
 _BOX = re.compile(r"^Box(?:es)?\s+(\S+)$")
 _RECORD_GROUP = re.compile(r"^(?:RG|Record Group)\s+\d+[A-Z]?$")
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?"
 _SEE = re.compile(
-    r"^(?:(?:[Ss]ee(?:,\s+for\s+example,)?(?:\s+also)?|[Qq]uotes?\s+(?:from|in)|[Cc]f\.)\s+)+"
+    r"^(?:(?:[Ss]ee(?:,\s+for\s+example,|,?\s+inter\s+alia,)?(?:\s+also)?|[Qq]uotes?\s+(?:from|in)"
+    r"|[Cc]f\.)\s+)+"
 )
 _ATTACHED = re.compile(r"(?:,\s*|\s+)(?=attached\s+(?:as\s+[^,]{1,30}?\s+)?to\s)")
 _NAME_WORD = re.compile(  # "Noble", "E.R.", "MacGregor", "D[avid]", "[Name not declassified]"
@@ -110,11 +112,27 @@ _AND = re.compile(r"\s+and\s+")
 _LIST = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
 
-def _parts(text: str, sep: re.Pattern[str] = _COMMA) -> list[str]:
+def split_top(text: str, sep: re.Pattern[str] = _COMMA) -> list[str]:
+    """The non-blank pieces of ``text`` between top-level ``sep`` (commas by default)."""
     return [text[a:b].strip() for a, b in top_level(text, sep) if text[a:b].strip()]
 
 
 # -- dates, names --------------------------------------------------------------
+
+
+def strip_see(text: str) -> str:
+    """ "See also X", "See, inter alia, X", "Quote from X" -> "X"."""
+    return _SEE.sub("", text.strip())
+
+
+def find_pages(text: str) -> tuple[str, int, int] | None:
+    """The first "p. 5" / "pp. 33–61" / "pp. 2 and 58" in ``text``: pages in full, and where
+    the "p." starts and the pages end."""
+    m = _PAGES.search(text)
+    if not m:
+        return None
+    following = "ff" if text.startswith("ff", m.end(2)) else ""  # "126–128ff."
+    return expand_ranges(m.group(2)) + following, m.start(1), m.end(2) + len(following)
 
 
 def document_date(text: str) -> tuple[str, int, int] | None:
@@ -144,7 +162,7 @@ def names(text: str) -> str | list[str]:
     text = text.strip(" ,")
     if not top_level(text, _AND)[1:] and ", and " not in text:
         return text
-    parts = _parts(text, _LIST)
+    parts = split_top(text, _LIST)
     offices = _words_pattern("offices")
     if len(parts) > 2 or not any(offices.search(p) for p in parts):
         return parts
@@ -186,6 +204,8 @@ def _remarks(text: str, fields: dict[str, Any]) -> str:
 
 
 def _clean(text: str) -> str:
+    """``citation_fields.clean`` but keeping a final period: a file or folder name may end
+    in an abbreviation ("PR 10 Foreign Relations of U.S.", "Min. of Meeting 11/7/58")."""
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
@@ -287,7 +307,7 @@ def parse_location(text: str) -> list[dict[str, Any]]:
     if m := _URL.search(text):
         base["url"] = m.group(1)
         text = text[: m.start()] + text[m.end() :]
-    parts = _parts(_clean(text))
+    parts = split_top(_clean(text))
     head = parts.pop(0) if parts else ""
     if m := re.match(r"^(.+?)\s+((?:RG|Record Group)\s+\d+[A-Z]?)$", head):
         head, parts = m.group(1), [m.group(2), *parts]
@@ -318,7 +338,7 @@ def parse_location(text: str) -> list[dict[str, Any]]:
             suffix = ", ".join(rest[:-1])
             series = [f"{s}, {suffix}" if suffix else s for s in series]
             files = [
-                f for f in _parts(rest[-1], re.compile(r"\s+and\s+(?=[A-Z]{2,5}\s+\d|\d{3}\b)"))
+                f for f in split_top(rest[-1], re.compile(r"\s+and\s+(?=[A-Z]{2,5}\s+\d|\d{3}\b)"))
             ]
     elif lot := next((i for i, p in enumerate(parts) if re.search(r"\bLot\b", p)), None):
         series = [", ".join(parts[: lot + 1])]
@@ -347,7 +367,7 @@ def _series_list(parts: list[str]) -> tuple[list[str], list[str]]:
     """ "CFPF 1963", "1964–1966", "and 1967–1969" -> three central-file series; the rest."""
     series, prefix = [], ""
     for i, p in enumerate(parts):
-        items = [x.removeprefix("and ").strip() for x in _parts(p, _AND)]
+        items = [x.removeprefix("and ").strip() for x in split_top(p, _AND)]
         ok = []
         for x in items:
             if m := re.fullmatch(rf"(\D+?)\s+{_YEARS}", x):
@@ -382,6 +402,7 @@ class Record:
     shared: bool = False
     other: bool = False  # not a U.S. record: a work the general parser reads
     place: dict[str, Any] = field(default_factory=dict)  # the location's fields alone
+    place_at: tuple[int, int] | None = None  # where the location is printed in the piece
     defines: str | None = None  # an abbreviation the note defines for the archive
 
 
@@ -444,7 +465,7 @@ def split_documents(text: str, known: frozenset[str] = frozenset()) -> list[tupl
 def _titles(text: str) -> list[str]:
     """ "“Agenda Item 4: …, Group A,” “Group B,” and “Group C,”": several documents by title."""
     found = re.findall(r"“([^“”]+?)[,.]?”", text)
-    rest = re.sub(r"“[^“”]+”|,|\band\b|\s", "", _SEE.sub("", text.strip()))
+    rest = re.sub(r"“[^“”]+”|,|\band\b|\s", "", strip_see(text))
     return [_clean(t) for t in found] if len(found) > 1 and not rest else []
 
 
@@ -466,7 +487,7 @@ def _dated_documents(doc: str) -> list[dict[str, Any]]:
 
 def looks_like_document(text: str) -> bool:
     """A document cited without its location yet ("Franklin to John Snell, April 27, 1965")."""
-    text = _SEE.sub("", text.strip())
+    text = strip_see(text)
     found = document_date(text) or _NO_DATE.search(text)
     if not found:  # undated, a title alone: "Baehler, report on FRUS consultations"
         title = re.sub(r"^[A-Z][^,]{0,40},\s+(?=[a-z])", "", text)
@@ -489,7 +510,7 @@ _PARTY_WORD = re.compile(r"^(?:[A-Z\d“(][^\s]*|of|and|the|for|in|on|at|through
 def is_letter(text: str) -> bool:
     """ "Carr to Root, June 15, 1908" / "Hanna memorandum of April 3, 1907": a document by
     its parties (or its writer and kind) and a full date, nothing after the date."""
-    text = _SEE.sub("", text.strip()).rstrip(" .")
+    text = strip_see(text).rstrip(" .")
     found = _FULL_DATE.search(text)
     if not found or text[found.end() :].strip(" ,.") or not looks_like_document(text):
         return False
@@ -539,6 +560,7 @@ def read_piece(text: str, known: frozenset[str] = frozenset()) -> list[Record] |
                     located=True,
                     shared=shared or not doc.strip(),
                     place=place,
+                    place_at=(s + loc.start(), e),
                     defines=_clean(defined.group(1)) if defined else None,
                 )
             )

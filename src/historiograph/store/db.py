@@ -331,7 +331,8 @@ def _insert_citations(db: sqlite3.Connection, bundle: Bundle) -> None:
         for i, c in enumerate(note.citations):
             cur = db.execute(
                 'INSERT INTO citations (doc_id, note_n, idx, kind, start, "end", text, fields,'
-                " shelfmark, refers_n, refers_i, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " shelfmark, refers_n, refers_i, stage_version, location_start, location_end)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     note.n,
@@ -344,6 +345,11 @@ def _insert_citations(db: sqlite3.Connection, bundle: Bundle) -> None:
                     bundle.shelfmarks.get((note.n, i)),
                     *(c.refers_to if c.refers_to else (None, None)),
                     version,
+                    *(
+                        (base + c.location_at[0], base + c.location_at[1])
+                        if c.location_at
+                        else (None, None)
+                    ),
                 ),
             )
             for ref in refs[(note.n, i)]:

@@ -302,6 +302,16 @@ def m011_document_meta() -> str:
         """
 
 
+def m012_citation_location() -> str:
+    return """
+        -- where a citation's location is printed (normalized offsets), when it is not in
+        -- the citation's own span: "A to B, date; and C to D, date in NARA, RG 59, …" gives
+        -- the first document the location printed after the second
+        ALTER TABLE citations ADD COLUMN location_start INTEGER;
+        ALTER TABLE citations ADD COLUMN location_end INTEGER;
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -314,6 +324,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m009_certainty,
     m010_delivers,
     m011_document_meta,
+    m012_citation_location,
 ]
 
 

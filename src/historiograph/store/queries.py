@@ -170,7 +170,8 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
     """A document's parsed footnotes in the shape of the gold ``footnotes_<article>.json``.
 
     Each citation has the gold fields plus ``text``, ``start``/``end`` (offsets in the
-    document's normalized text), ``shelfmark`` and ``sources`` (registry ids).
+    document's normalized text), ``shelfmark``, ``location_at`` (where a location it shares with
+    the documents after it is printed) and ``sources`` (registry ids).
     """
     require_document(db, doc_id)
     args: list = [doc_id]
@@ -180,7 +181,8 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
         args.append(note)
     rows = db.execute(
         f'SELECT c.rowid, c.note_n, c.idx, c.kind, c.start, c."end", c.text, c.fields, c.shelfmark,'
-        f" c.refers_n, c.refers_i, group_concat(cs.source_id) AS sources"
+        f" c.refers_n, c.refers_i, c.location_start, c.location_end,"
+        f" group_concat(cs.source_id) AS sources"
         f" FROM citations c LEFT JOIN citation_sources cs ON cs.citation_rowid = c.rowid"
         f" WHERE {where} GROUP BY c.rowid ORDER BY c.note_n, c.idx",
         args,
@@ -203,6 +205,8 @@ def citations(db: sqlite3.Connection, doc_id: str, note: int | None = None) -> d
         item |= {"text": r["text"], "start": r["start"], "end": r["end"]}
         if r["shelfmark"]:
             item["shelfmark"] = r["shelfmark"]
+        if r["location_start"] is not None:  # its location, printed after another document
+            item["location_at"] = {"start": r["location_start"], "end": r["location_end"]}
         item["sources"] = sorted(r["sources"].split(",")) if r["sources"] else []
         entry = notes.setdefault(
             r["note_n"],
