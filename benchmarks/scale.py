@@ -2,7 +2,8 @@
 
 The corpus is ``../shared/corpus-scale/`` (about 200k words of the FRUS history); with
 ``--copies K`` it is repeated under K distinct ids (``--copies 5``: about a million words).
-Each configuration runs in a fresh process, so its peak memory is its own:
+Each configuration runs in a fresh process, so its peak memory is its own, and the
+configurations take turns for ``--repeat`` rounds (each keeps its fastest):
 
 - spaCy alone: the same paragraphs through the same model (``nlp.pipe``), one process;
 - historiograph ingest with ``--workers 1`` and ``--workers 2``, and ``--dask local``
@@ -34,7 +35,7 @@ t0 = time.perf_counter()
 if mode == "spacy":
     from historiograph.pipeline import collect_paths, read_all
     from historiograph.stages.nlp import english, parse_paragraphs
-    docs, _ = read_all(collect_paths([folder])[0])
+    docs = read_all(collect_paths([folder])[0])[0]
     nlp = english(with_parser=True)
     words = 0
     for d in docs:
@@ -74,6 +75,9 @@ def _run(mode: str, folder: Path, db: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=1, help="repeat the corpus K times")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="rounds of every configuration (the fastest counts)"
+    )
     args = parser.parse_args()
     files = sorted(p for p in SCALE.glob("*.txt"))
     if not files:
@@ -86,28 +90,33 @@ def main() -> None:
             for f in files:
                 name = f.name if k == 0 else f"{f.stem}-copy{k}{f.suffix}"
                 shutil.copy(f, folder / name)
-        rows = [("spaCy alone (nlp.pipe, 1 process)", _run("spacy", folder, Path(tmp) / "x.db"))]
-        for workers in (1, 2):
-            rows.append(
-                (
-                    f"historiograph ingest --workers {workers}",
-                    _run(str(workers), folder, Path(tmp) / f"w{workers}.db"),
-                )
-            )
+        runs = [("spaCy alone (nlp.pipe, 1 process)", "spacy")]
+        runs += [(f"historiograph ingest --workers {w}", str(w)) for w in (1, 2)]
         try:
             import distributed  # noqa: F401
         except ImportError:
             print("dask not installed (pip install -e '.[dask]'): the LocalCluster run skipped")
         else:
-            rows.append(
-                ("--dask local (LocalCluster, 2 workers)", _run("dask", folder, Path(tmp) / "d.db"))
-            )
+            runs.append(("--dask local (LocalCluster, 2 workers)", "dask"))
+        # A shared machine's speed drifts by 10-20% within minutes: the configurations
+        # take turns, and each keeps its fastest round (and its largest memory).
+        best: dict[str, dict] = {}
+        for k in range(args.repeat):
+            for _, mode in runs:
+                r = _run(mode, folder, Path(tmp) / f"{mode}-{k}.db")
+                old = best.setdefault(mode, r)
+                if r["seconds"] < old["seconds"]:
+                    best[mode] = r | {m: max(r[m], old[m]) for m in ("parent_mb", "worker_mb")}
+        rows = [(name, best[mode]) for name, mode in runs]
         changed = folder / files[0].name
         changed.write_text(changed.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
         rows.append(
-            ("re-ingest, one file changed (2 workers)", _run("2", folder, Path(tmp) / "w2.db"))
+            ("re-ingest, one file changed (2 workers)", _run("2", folder, Path(tmp) / "2-0.db"))
         )
-    print(f"ingest at scale: {len(files) * args.copies} files of {SCALE.name} (one run)")
+    print(
+        f"ingest at scale: {len(files) * args.copies} files of {SCALE.name}"
+        f" (one run, the fastest of {args.repeat} rounds each)"
+    )
     print(
         f"{'run':42} {'seconds':>8} {'words':>8} {'words/s':>8} {'analysed':>8} {'parent MB':>9} {'worker MB':>9}"
     )

@@ -186,11 +186,12 @@ def test_cli_actors_and_times(ingested):
     assert "1950-10-14T03:00" in text
 
 
-def test_cli_xml_file_named_alone_is_one_line_error(tmp_path, db_path):
+def test_cli_tei_without_documents_is_one_line_error(tmp_path, db_path):
     tei = tmp_path / "frus1950v07.xml"
     tei.write_text('<?xml version="1.0"?><TEI><text>Acheson.</text></TEI>', encoding="utf-8")
     proc = _cli("ingest", "--db", str(db_path), str(tei))
     assert proc.returncode == 2
     [line] = proc.stderr.strip().splitlines()
-    assert line.startswith(f"error: {tei}: unsupported file type '.xml'")
+    assert line == f'error: {tei}: no complete <div type="document"> in the file'
+
     assert "Traceback" not in proc.stderr

@@ -93,6 +93,37 @@ class StyleSpan:
         return asdict(self)
 
 
+@dataclass(slots=True, frozen=True)
+class Page:
+    """A printed page of a primary source: ``label`` as printed ("941"), from its page
+    break to the next; ``raw_start``/``raw_end`` is the break's tag (``<pb n="941"/>``)."""
+
+    label: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class Party:
+    """Who a primary source is from or to, or who took part in the conversation it records,
+    as the source names them at ``[start, end)``; ``how``: ``markup`` (the edition's
+    ``type="from|to"``), ``head`` (read from "…, by the Director (Butterworth)"), ``table``
+    (a "Participants:" list)."""
+
+    role: str  # from | to | participant
+    start: int
+    end: int
+    how: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass(slots=True)
 class Document:
     """One ingested article: its raw file, its normalized text and its layers."""
@@ -114,6 +145,8 @@ class Document:
     # Metadata the file states about itself (``SOURCE:``/``TITLE:`` lines, YAML front
     # matter), keys lower-cased; not part of the text.
     meta: dict[str, str] = field(default_factory=dict)
+    pages: list[Page] = field(default_factory=list)  # primary sources: the printed pages
+    parties: list[Party] = field(default_factory=list)  # primary sources: from, to, present
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file range behind normalized ``[start, end)``."""

@@ -47,7 +47,10 @@ def _root(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files (.txt, .md), FRUS TEI volumes (.xml), or folders."),
+    ],
     db: DbOption = DEFAULT_DB,
     fmt: Annotated[
         str, typer.Option("--format", help=f"Reader to use: {', '.join(FORMATS)}.")
@@ -96,6 +99,8 @@ def ingest(
             on_analysed=on_analysed,
             dask=dask,
         )
+    for notice in report.notices:
+        typer.echo(f"note: {notice}", err=True)
     for err in report.errors:
         typer.echo(f"error: {err}", err=True)
     if as_json:
@@ -103,6 +108,7 @@ def ingest(
             {
                 "documents": report.status,
                 "errors": [str(e) for e in report.errors],
+                "notices": report.notices,
                 "words": report.words,
             }
         )

@@ -78,10 +78,10 @@ def parse_article(
     out = _READERS[fmt](raw)
     if not out.text.strip():
         raise InputError(path or doc_id, "no article text found")
-    return _assemble(out, raw, doc_id, path, sha256)
+    return assemble(out, raw, doc_id, path, sha256)
 
 
-def _assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) -> Document:
+def assemble(out: ReaderOutput, raw: str, doc_id: str, path: str, sha256: str) -> Document:
     assert out.offsets is not None
     doc = Document(
         doc_id, path, raw, out.text, out.offsets, out.format, sha256=sha256, meta=out.meta

@@ -81,6 +81,12 @@ class BlockWriter:
         if trailing:
             self.space(hi, hi + 1)
 
+    def write(self, text: str, raw_start: int, raw_end: int) -> None:
+        """Write ``text`` in place of raw characters (an XML entity: "&amp;" -> "&")."""
+        self._flush_space()
+        self.b.replace(text, raw_start, raw_end)
+        self._last_raw_end = raw_end
+
     def space(self, raw_start: int, raw_end: int) -> None:
         """Note white space (or a line break) standing at ``raw[raw_start:raw_end]``."""
         if self._pending is None:

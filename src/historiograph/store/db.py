@@ -28,6 +28,7 @@ _DOC_TABLES = (
     "times",
     "markers",
     "styles",
+    "pages",
     "sentences",
     "footnotes",
     "blocks",
@@ -183,6 +184,11 @@ def _insert_document(db: sqlite3.Connection, bundle: Bundle) -> None:
     db.executemany(
         'INSERT INTO styles (doc_id, kind, start, "end") VALUES (?, ?, ?, ?)',
         [(doc.id, s.kind, s.start, s.end) for s in doc.styles],
+    )
+    db.executemany(
+        'INSERT INTO pages (doc_id, label, start, "end", raw_start, raw_end)'
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc.id, p.label, p.start, p.end, p.raw_start, p.raw_end) for p in doc.pages],
     )
     _insert_citations(db, bundle)
     _insert_times(db, doc, bundle.times, bundle.stage_versions["times"])

@@ -312,6 +312,21 @@ def m012_citation_location() -> str:
         """
 
 
+def m013_pages() -> str:
+    return """
+        -- The printed pages of a primary source (a FRUS document): the page numbered
+        -- label begins at its page break (the <pb/> tag at raw_start..raw_end) and runs
+        -- to the next; normalized offsets.
+        CREATE TABLE pages (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, start, label)
+        );
+        """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     m001_documents,
     m002_full_text_search,
@@ -325,6 +340,7 @@ MIGRATIONS: list[Callable[[], str]] = [
     m010_delivers,
     m011_document_meta,
     m012_citation_location,
+    m013_pages,
 ]
 
 
