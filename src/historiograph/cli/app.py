@@ -123,9 +123,16 @@ def ingest(
 
 
 @app.command()
-def docs(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def docs(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="primary (FRUS documents) or article (the others)."),
+    ] = None,
+) -> None:
     """List the documents in the database with their counts."""
-    rows = queries.list_documents(connect(db, readonly=True))
+    rows = queries.list_documents(connect(db, readonly=True), kind)
     if as_json:
         print_json(rows)
     else:
@@ -251,6 +258,7 @@ def eval_(
 
 app.command()(citation_commands.citations)
 app.command()(citation_commands.sources)
+app.command()(citation_commands.links)
 app.command()(layer_commands.actors)
 app.command()(layer_commands.times)
 app.command()(event_commands.events)

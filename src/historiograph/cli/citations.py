@@ -1,4 +1,4 @@
-"""Commands over footnote citations: ``citations``, ``sources``, ``export citations``."""
+"""Commands over footnote citations: ``citations``, ``sources``, ``links``, ``export citations``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from historiograph.cli.options import (
     write_output,
 )
 from historiograph.export.citations import FORMATS
-from historiograph.store import queries
+from historiograph.store import primary, queries
 from historiograph.store.db import connect
 
 export_app = typer.Typer(help="Write data in formats other tools read.", no_args_is_help=True)
@@ -74,6 +74,33 @@ def sources(
         for r in rows
     ]
     print_table(table, ["id", "kind", "citations", "notes", "source"])
+    return None
+
+
+def links(
+    doc: Annotated[
+        str | None,
+        typer.Argument(help="Only the links of this document (citing it, or cited by it)."),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Citations linked to the primary documents they name, each with its basis, and
+    whether the quotations of the citing sentence are found in the document."""
+    found = [k.to_dict() for k in primary.links(connect(db, readonly=True), doc)]
+    if as_json:
+        return print_json(found)
+    table = [
+        {
+            "citation": f"{k['doc_id']}:{k['note_n']}[{k['idx']}]",
+            "document": k["target"],
+            "certainty": k["certainty"],
+            "basis": k["basis"][:80],
+            "quotes": ", ".join(q["status"] for q in k["quotes"]) or "-",
+        }
+        for k in found
+    ]
+    print_table(table, ["citation", "document", "certainty", "basis", "quotes"])
     return None
 
 

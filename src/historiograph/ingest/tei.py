@@ -231,6 +231,10 @@ def _read_document(
     doc = assemble(out, div, doc_id, str(path), hashlib.sha256(div.encode("utf-8")).hexdigest())
     doc.pages = pages
     doc.parties = find_parties(doc, reader.names, reader.rows)
+    for role in ("from", "to"):
+        named = [doc.text[p.start : p.end] for p in doc.parties if p.role == role]
+        if named:
+            doc.meta[role] = "; ".join(named)
     if not doc.title:
         doc.title = meta.get("title")
     return doc

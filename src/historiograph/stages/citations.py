@@ -144,6 +144,14 @@ def _parse_frus(text: str) -> dict[str, Any]:
             fields["url"] = url.group()
     if vol := VOLUME.search(text):
         fields["volume"] = vol.group(1)
+    if part := re.search(r"\b(?:pt\.|part)\s*(\d+|[IVX]+)\b", text, re.I):
+        fields["part"] = part.group(1)
+    if series and "volume" not in fields:
+        # the short style: "FRUS, 1949, 7(2): 987", "FRUS 1950, 7: 915–17"
+        if short := re.match(r"\s*,?\s*([0-9IVXL]+)(?:\s*\((\d+)\))?\s*:", text[series.end() :]):
+            fields["volume"] = short.group(1)
+            if short.group(2):
+                fields["part"] = short.group(2)
     if ed := re.search(r"\bed\.\s+([^()]+?)\s*\(", text):
         fields["editors"] = split_names(ed.group(1))
     if pub := PUBLICATION.search(text):

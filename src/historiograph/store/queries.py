@@ -6,25 +6,39 @@ import json
 import re
 import sqlite3
 
-from historiograph.errors import NotFoundError
+from historiograph.errors import NotFoundError, UsageError
 
 
 def as_dicts(cur: sqlite3.Cursor) -> list[dict]:
     return [dict(r) for r in cur.fetchall()]
 
 
-def list_documents(db: sqlite3.Connection) -> list[dict]:
-    """Every document with its counts, in id order."""
+PRIMARY_FORMATS = ("frus-tei",)  # documents read as primary sources (a FRUS volume's)
+
+
+def list_documents(db: sqlite3.Connection, kind: str | None = None) -> list[dict]:
+    """Every document with its counts, in id order; ``kind``: ``primary`` (FRUS
+    documents) or ``article`` (the others)."""
+    if kind not in (None, "primary", "article"):
+        raise UsageError(f"unknown kind {kind!r} (choose primary or article)")
+    marks = ",".join(f"'{f}'" for f in PRIMARY_FORMATS)
+    where = (
+        f"WHERE d.format IN ({marks})"
+        if kind == "primary"
+        else f"WHERE d.format NOT IN ({marks})"
+        if kind == "article"
+        else ""
+    )
     return as_dicts(
         db.execute(
-            """
+            f"""
         SELECT d.id, d.title, d.format, d.path, d.n_words,
           (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,
           (SELECT count(*) FROM footnotes f WHERE f.doc_id = d.id AND f.kind = 'note') AS notes,
           (SELECT count(*) FROM markers m WHERE m.doc_id = d.id) AS markers,
           (SELECT count(*) FROM markers m WHERE m.doc_id = d.id AND m.footnote_rowid IS NOT NULL)
             AS linked_markers
-        FROM documents d ORDER BY d.id
+        FROM documents d {where} ORDER BY d.id
         """
         )
     )
