@@ -117,7 +117,11 @@ def link_citations(citations: list[dict], primaries: list[Primary]) -> list[Link
 def _frus_targets(f: dict, by_number, by_volume, by_id) -> list[tuple[Primary, str, str, str]]:  # type: ignore[no-untyped-def]
     if url := _URL.search(f.get("url", "")):
         target = by_id.get(f"{url.group(1)}-{url.group(2)}")
-        return [(target, "document", f"the address names {url.group(1)}/{url.group(2)}", "certain")] if target else []
+        return (
+            [(target, "document", f"the address names {url.group(1)}/{url.group(2)}", "certain")]
+            if target
+            else []
+        )
     year = (f.get("year") or "")[:4]
     volume = str(_int(f.get("volume")) or "")
     if not year or not volume:
@@ -144,12 +148,18 @@ def _frus_targets(f: dict, by_number, by_volume, by_id) -> list[tuple[Primary, s
         and (r := p.pages()) is not None
         and r[0] <= page <= r[1]
     ]
-    if len(on_page) > 1 and f.get("date"):
+    basis = f"{label}, p. {page}"
+    if len(on_page) > 1 and f.get("date"):  # a page several documents share: narrowed
         dated = [p for p in on_page if p.meta.get("date", "")[:10] == f["date"][:10]]
-        if len(dated) == 1:
-            return [(dated[0], "page", f"{label}, p. {page}, dated {f['date']}", "certain")]
+        if dated:
+            on_page, basis = dated, f"{basis}, dated {f['date']}"
+    creator, _ = _parties(f)
+    if len(on_page) > 1 and creator:
+        written = [p for p in on_page if any(s in _names_in(p, "from") for s in creator)]
+        if written:
+            on_page, basis = written, f"{basis}, by {', '.join(sorted(creator))}"
     if len(on_page) == 1:
-        return [(on_page[0], "page", f"{label}, p. {page}", "certain")]
+        return [(on_page[0], "page", basis, "certain")]
     shared = ", ".join(p.meta.get("xml_id", p.id) for p in on_page)
     return [(p, "page", f"{label}, p. {page}, which {shared} share", "possible") for p in on_page]
 
@@ -209,7 +219,9 @@ def _file_targets(f: dict, by_file) -> list[tuple[Primary, str, str, str]]:  # t
                 agree.append(f"{who} {', '.join(sorted(names))}")
         if agree:
             basis = f"file {f['file']}, " + " and ".join(agree)
-            out.append((len(agree), (p, "file", f"probably the same document: {basis}", "probable")))
+            out.append(
+                (len(agree), (p, "file", f"probably the same document: {basis}", "probable"))
+            )
     best = max((n for n, _ in out), default=0)  # the documents that agree the most
     return [link for n, link in out if n == best]
 
@@ -231,7 +243,11 @@ def check_quotes(sentences: list[str], document_text: str) -> list[dict]:
                 last = al.dest_end if last is None else max(last, al.dest_end)
             score = min(scores)
             status = (
-                "found" if score >= FOUND else "found with differences" if score >= DIFFERENT else "not found"
+                "found"
+                if score >= FOUND
+                else "found with differences"
+                if score >= DIFFERENT
+                else "not found"
             )
             row = {"quote": quote, "status": status, "score": round(score, 1)}
             if status != "not found":

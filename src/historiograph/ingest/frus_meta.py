@@ -111,8 +111,11 @@ def document_meta(element: etree._Element, volume_id: str) -> dict[str, str]:
     if head is not None:
         meta["title"] = _text(head)
     source = next(
-        (e for e in element.iter() if isinstance(e.tag, str) and local(e.tag) == "note"
-         and e.get("type") == "source"),
+        (
+            e
+            for e in element.iter()
+            if isinstance(e.tag, str) and local(e.tag) == "note" and e.get("type") == "source"
+        ),
         None,
     )
     if source is not None:

@@ -134,6 +134,7 @@ def _document_spans(
     cut: dict[str, str] = {}
     namespaces = dict(_KNOWN_NS)
     doc_at: int | None = None  # depth at which the open document div sits
+    doc_start = 0  # its start tag
     for i, t in enumerate(tags):
         if t.kind == "end":
             if not stack:
@@ -203,9 +204,7 @@ def _read_document(
 ) -> Document:
     start, end = tags[0].start, tags[-1].end
     div = raw[start:end]
-    used = set(re.findall(r"</?([\w.-]+):", div)) | set(
-        re.findall(r"\s([\w.-]+):[\w.-]+\s*=", div)
-    )
+    used = set(re.findall(r"</?([\w.-]+):", div)) | set(re.findall(r"\s([\w.-]+):[\w.-]+\s*=", div))
     declared = dict(namespaces)
     for prefix in used - {"xml", "xmlns"} - declared.keys():
         declared[prefix] = f"urn:historiograph:undeclared:{prefix}"
@@ -216,9 +215,7 @@ def _read_document(
         f"<wrapper {decls}>{div}</wrapper>", path, offset_line=xmlscan.line_of(raw, start) - 1
     )
     element = root[0]
-    shifted = [
-        xmlscan.Tag(t.kind, t.name, t.start - start, t.end - start, t.attrs) for t in tags
-    ]
+    shifted = [xmlscan.Tag(t.kind, t.name, t.start - start, t.end - start, t.attrs) for t in tags]
     reader = _DocumentText(div, element, shifted)
     out, pages = reader.read()
     meta = document_meta(element, volume_id)
@@ -270,6 +267,7 @@ class _DocumentText:
         self.notes: list[tuple[str, etree._Element]] = []  # deferred to after the body
         self.block_open = False
         self.front = 0  # inside the document's head or opener
+        self.waiting_pages: list[tuple[str, int, int]] = []  # breaks before the next block
         self.place = self._positions(element, tags)
 
     @staticmethod
@@ -294,6 +292,8 @@ class _DocumentText:
     def read(self) -> tuple[ReaderOutput, list[Page]]:
         self._element(self.root, top=True)
         self._close_loose()
+        end = len(self.builder)
+        self.pages += [(label, end, rs, re_) for label, rs, re_ in self.waiting_pages]
         for label, note in self.notes:
             self._note(label, note)
         text, offsets = self.builder.build()
@@ -318,7 +318,11 @@ class _DocumentText:
             self.notes.append((label, el))
             return
         if name == "pb":
-            self.pages.append((el.get("n") or "", self.w.next_pos(), o_start, o_end))
+            page = (el.get("n") or "", o_start, o_end)
+            if self.block_open:
+                self.pages.append((page[0], self.w.next_pos(), o_start, o_end))
+            else:  # between blocks: the page begins with the next one
+                self.waiting_pages.append(page)
             self.w.skip(o_start, o_end)
             return
         if name == "lb":
@@ -339,8 +343,7 @@ class _DocumentText:
             if name == "head" and el.getparent() is self.root and not self._has_title():
                 block = "title"
             self._close_loose()
-            self.w.open_block()
-            self.block_open = True
+            self._open()
         begin = self.w.next_pos()
         front = name in ("head", "opener") and el.getparent() is self.root
         self.front += front
@@ -381,7 +384,7 @@ class _DocumentText:
             if not self.raw[start:end].strip():
                 self.w.skip(start, end)
                 return
-            self.w.open_block()  # text straight inside a container: a paragraph of its own
+            self._open()  # text straight inside a container: a paragraph of its own
             self.block_open = "loose"  # type: ignore[assignment]
         pos = start
         for s, e, kind in xmlscan.markup_spans(self.raw, start, end):
@@ -410,6 +413,13 @@ class _DocumentText:
                 pos = m.end()
         self.w.text(pos, end)
 
+    def _open(self) -> None:
+        self.w.open_block()
+        self.block_open = True
+        for label, rs, re_ in self.waiting_pages:
+            self.pages.append((label, self.w.anchor(), rs, re_))
+        self.waiting_pages = []
+
     def _end_block(self, kind: str, label: str | None = None) -> None:
         empty = self.w.block_is_empty
         s, e = self.w.close_block()
@@ -423,7 +433,6 @@ class _DocumentText:
 
     def _note(self, label: str, el) -> None:  # type: ignore[no-untyped-def]
         o_start, o_end, c_start, _ = self.place[el]
-        self.w.open_block()
-        self.block_open = True
+        self._open()
         self._content(el, o_end, c_start)
         self._end_block("note", label)

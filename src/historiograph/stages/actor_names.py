@@ -85,16 +85,18 @@ def _add_occurrences(
     layer: ActorLayer, pattern: str, actor_id: str, how: str, text: str, paragraphs, sentence_of
 ) -> None:  # type: ignore[no-untyped-def]
     """Every place ``pattern`` matches in the body and no mention stands yet: a mention of the actor."""
+    rx = re.compile(pattern)
+    # a paragraph starts after a blank line: what the pattern looks behind for is the same
+    found = [m for b in paragraphs for m in rx.finditer(text, b.start, b.end)]
+    if not found:
+        return
     taken = [(m.start, m.end) for m in layer.mentions]
-    for b in paragraphs:
-        for m in re.finditer(pattern, text[b.start : b.end]):
-            s, e = b.start + m.start(), b.start + m.end()
-            if any(a < e and s < z for a, z in taken):
-                continue
-            taken.append((s, e))
-            layer.mentions.append(
-                Mention(s, e, m.group(), actor_id, how, sentence_idx=sentence_of(s))
-            )
+    for m in found:
+        s, e = m.start(), m.end()
+        if any(a < e and s < z for a, z in taken):
+            continue
+        taken.append((s, e))
+        layer.mentions.append(Mention(s, e, m.group(), actor_id, how, sentence_idx=sentence_of(s)))
 
 
 def link_abbreviations(

@@ -86,7 +86,9 @@ def _dateline(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def _date(ev: Event, doc: Document, times: list[TimeExpr], dateline: tuple[int, int] | None) -> None:
+def _date(
+    ev: Event, doc: Document, times: list[TimeExpr], dateline: tuple[int, int] | None
+) -> None:
     when = doc.meta.get("date")
     if not when:
         return
@@ -102,6 +104,7 @@ def _date(ev: Event, doc: Document, times: list[TimeExpr], dateline: tuple[int, 
 
 def _actor_for(party: Party, doc: Document, layer: ActorLayer) -> str:
     """The actor the actors stage found at the party's words, else a new one of the text."""
+
     def overlap(m: Mention) -> int:
         return min(m.end, party.end) - max(m.start, party.start)
 
@@ -112,7 +115,13 @@ def _actor_for(party: Party, doc: Document, layer: ActorLayer) -> str:
         return max(inside, key=overlap).actor_id
     name = doc.text[party.start : party.end].strip()
     name = re.sub(r"^(?:the|Mr\.|Mrs\.|Dr\.|Miss)\s+", "", name)
-    kind = "organization" if _BODY_WORDS.search(name) else "role" if _OFFICES.search(name) else "person"
+    kind = (
+        "organization"
+        if _BODY_WORDS.search(name)
+        else "role"
+        if _OFFICES.search(name)
+        else "person"
+    )
     actor_id = slug(name) or "unknown"
     layer.actors.setdefault(actor_id, Actor(actor_id, name, kind, "text"))
     return actor_id

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -430,6 +431,11 @@ def quoted_at(pos: int, quotes: list[tuple[int, int]]) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks (curly pairs, or balanced straight ones)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=256)  # three stages ask it of each paragraph
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     depth, opened = 0, 0
     for i, ch in enumerate(text):
@@ -444,7 +450,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     straight = [i for i, ch in enumerate(text) if ch == '"']
     if len(straight) % 2 == 0:
         spans.extend((a, b + 1) for a, b in zip(straight[::2], straight[1::2], strict=True))
-    return spans
+    return tuple(spans)
 
 
 def time_document(doc: Document) -> list[TimeExpr]:
