@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from fastapi.testclient import TestClient
+
 from historiograph.errors import InputError
 from historiograph.ingest.tei import parse_tei, read_tei
 from historiograph.pipeline import analyse, ingest_paths
 from historiograph.store import primary, queries
 from historiograph.store.db import connect
+from historiograph.web import create_app
 from tests.test_cli import _cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,11 +230,19 @@ Notes
 """
 
 
-def test_citations_link_to_the_documents_they_name(tmp_path):
-    essay = tmp_path / "essay.txt"
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("linked")
+    essay = folder / "essay.txt"
     essay.write_text(ESSAY, "utf-8")
-    conn = connect(tmp_path / "h.db")
+    conn = connect(folder / "h.db")
     assert ingest_paths(conn, [SLICE, essay], workers=1).ok
+    conn.close()
+    return folder / "h.db"
+
+
+def test_citations_link_to_the_documents_they_name(linked_db):
+    conn = connect(linked_db, readonly=True)
     found = {(k.note_n, k.target): k for k in primary.links(conn, "essay")}
     one = found[(1, "frus1949v07p2-d190")]
     assert (one.how, one.certainty) == ("document", "certain")
@@ -248,3 +259,18 @@ def test_citations_link_to_the_documents_they_name(tmp_path):
     assert (five.target, five.how, five.certainty) == ("frus1949v07p2-d194", "file", "probable")
     assert five.quotes[0]["status"] == "not found"
     assert [k.target for k in primary.links(conn, "frus1949v07p2-d190")] == ["frus1949v07p2-d190"]
+
+
+def test_explorer_shows_primary_documents_and_the_links(linked_db):
+    client = TestClient(create_app(linked_db))
+    page = client.get("/documents/frus1949v07p2-d190")
+    assert page.status_code == 200
+    html_text = page.text
+    assert "source note" in html_text and "501.BB Korea/1–549" in html_text
+    assert "(supplied by the editors)" in html_text and 'id="page-941"' in html_text
+    assert 'href="/documents/essay#note-1"' in html_text  # cited by the essay
+    essay = client.get("/documents/essay").text
+    assert 'href="/documents/frus1949v07p2-d190"' in essay and "quotation found" in essay
+    data = client.get("/documents/frus1949v07p2-d190.json").json()
+    assert data["document"]["primary"]["form"] == "conversation"
+    assert [k["doc_id"] for k in data["cited_by_links"]] == ["essay"]

@@ -199,9 +199,12 @@ def show(
         "markers",
         "linked_markers",
         "author_note",
+        "source_note",
     ):
         if data.get(key) is not None:
             typer.echo(f"{key:15} {data[key]}")
+    for key, value in data.get("primary", {}).items():
+        typer.echo(f"{key:15} {value}")
     for h in data["headings"]:
         typer.echo(f"{'heading':15} {h}")
     return None

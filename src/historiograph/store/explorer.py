@@ -51,6 +51,7 @@ def layout(db: sqlite3.Connection, doc_id: str) -> dict:
         'SELECT label, n, kind, start, "end", raw_start, raw_end, text FROM footnotes'
         " WHERE doc_id = ? ORDER BY rowid"
     )
+    doc["pages"] = q('SELECT label, start, "end" FROM pages WHERE doc_id = ? ORDER BY start')
     doc["evidence"] = q(
         'SELECT v.event_id, v.start, v."end", v.raw_start, v.raw_end, e.type FROM event_evidence v'
         " JOIN events e ON e.doc_id = v.doc_id AND e.id = v.event_id"

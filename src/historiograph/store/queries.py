@@ -59,6 +59,35 @@ def get_document(db: sqlite3.Connection, doc_id: str) -> dict:
         "SELECT text FROM footnotes WHERE doc_id = ? AND kind = 'author_note'", (doc_id,)
     ).fetchone()
     d["author_note"] = author["text"] if author else None
+    if d["format"] in PRIMARY_FORMATS:  # a FRUS document: its unnumbered note is the source note
+        d["source_note"] = d.pop("author_note")
+        meta = json.loads(
+            db.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        )
+        d["primary"] = {
+            k: meta[k]
+            for k in (
+                "volume",
+                "number",
+                "form",
+                "date",
+                "place",
+                "place_supplied",
+                "from",
+                "to",
+                "classification",
+                "handling",
+                "page_first",
+                "page_last",
+            )
+            if k in meta
+        }
+        d["pages"] = [
+            r[0]
+            for r in db.execute(
+                "SELECT label FROM pages WHERE doc_id = ? ORDER BY start", (doc_id,)
+            )
+        ]
     d["headings"] = [
         r["text"]
         for r in db.execute(

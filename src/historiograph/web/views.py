@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from historiograph import dates
 from historiograph.describe import date_order, headline, what, when, who
 from historiograph.errors import NotFoundError, UsageError
-from historiograph.store import explorer, queries
+from historiograph.store import explorer, primary, queries
 from historiograph.web.marks import Point, Range, cut
 
 EVENT_TYPES = ["communication", "decision", "meeting", "military", "negotiation"]
@@ -139,12 +139,14 @@ def document(db: sqlite3.Connection, params: Mapping) -> dict:
     points = [Point(s["start"], "sentence", s["idx"]) for s in lay["sentences"]]
     points += [Point(m["pos"], "marker", m["n"]) for m in lay["markers"]]
     points += [Point(pos, "events", sorted(set(ids))) for pos, ids in ends.items()]
+    points += [Point(p["start"], "page", p["label"]) for p in lay["pages"]]
     paragraphs = [
         {"kind": b["kind"], "pieces": cut(text[b["start"] : b["end"]], b["start"], ranges, points)}
         for b in lay["blocks"]
         if b["kind"] != "note"
     ]
     raw_points = [Point(s["raw_start"], "sentence", s["idx"]) for s in lay["sentences"]]
+    links = [k.to_dict() for k in primary.links(db, doc_id)]
     return {
         "title": summary["title"] or doc_id,
         "document": summary,
@@ -156,9 +158,22 @@ def document(db: sqlite3.Connection, params: Mapping) -> dict:
         "evidence": lay["evidence"],
         "highlight": target,
         "notes": _notes(db, doc_id),
+        "pages": lay["pages"],
+        "links": links,
+        "cited_by_links": [k for k in links if k["target"] == doc_id],
+        "_links_of_note": _links_of_note(links, doc_id),
         "_paragraphs": paragraphs,
         "_raw_pieces": cut(raw, 0, raw_ranges, raw_points),
     }
+
+
+def _links_of_note(links: list[dict], doc_id: str) -> dict[int, list[dict]]:
+    """Note number -> the links its citations make to primary documents."""
+    out: dict[int, list[dict]] = {}
+    for k in links:
+        if k["doc_id"] == doc_id:
+            out.setdefault(k["note_n"], []).append(k)
+    return out
 
 
 def timeline(db: sqlite3.Connection, params: Mapping) -> dict:
@@ -256,6 +271,7 @@ def event(db: sqlite3.Connection, params: Mapping) -> dict:
         "context": contexts,
         "notes": _notes(db, doc_id, e["notes"]),
         "related": related,
+        "_links_of_note": _links_of_note([k.to_dict() for k in primary.links(db, doc_id)], doc_id),
     }
 
 
