@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from fastapi.testclient import TestClient
 
 from historiograph.errors import InputError

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import PERIOD_EDGES, UNITS, Found, find_timexes
