@@ -32,9 +32,11 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
+	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt corpus/primary/*.xml
 	@echo
-	$(BIN)/historiograph docs --db $(DB)
+	$(BIN)/historiograph docs --kind article --db $(DB)
+	@echo
+	$(BIN)/historiograph docs --kind primary --db $(DB) | head -6
 	@echo
 	$(BIN)/historiograph show seed2_intervention --note 88 --db $(DB)
 	@echo
@@ -49,6 +51,11 @@ demo: install
 	$(BIN)/historiograph timeline seed2_intervention --from 1950-10-11 --to 1950-10-13 --db $(DB) | head -24
 	@echo
 	$(BIN)/historiograph network seed2_intervention --from 1950-10 --to 1950-10 --db $(DB) | head -8
+	@echo
+	@echo "A primary source: a FRUS telegram of the bundled Korea slice, and the event it is"
+	$(BIN)/historiograph show frus1949v07p2-d196 --db $(DB)
+	@echo
+	$(BIN)/historiograph events frus1949v07p2-d196 --db $(DB) | head -4
 	@echo
 	@echo "A text of the general corpus, saved from the web: a FRUS history chapter's note and the sentence citing it"
 	$(BIN)/historiograph show frus_history_ch8_1958_1979 --note 1 --db $(DB)
@@ -92,12 +99,14 @@ bench: install
 	@echo
 	$(BIN)/python benchmarks/citations.py
 	@echo
+	$(BIN)/python benchmarks/tei.py
+	@echo
 	$(BIN)/python benchmarks/layers.py
 	@echo
 	$(BIN)/python benchmarks/serve_load.py --clients 50 --seconds 20
 
 eval: install
-	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt
+	$(BIN)/historiograph ingest --db $(DB) corpus/*.txt corpus/primary/*.xml
 	$(BIN)/historiograph eval --summary $(addprefix --gold ,$(GOLD)) --db $(DB)
 
 lint: install-test
