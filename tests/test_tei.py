@@ -273,3 +273,26 @@ def test_explorer_shows_primary_documents_and_the_links(linked_db):
     data = client.get("/documents/frus1949v07p2-d190.json").json()
     assert data["document"]["primary"]["form"] == "conversation"
     assert [k["doc_id"] for k in data["cited_by_links"]] == ["essay"]
+
+
+def test_dateline_in_the_closer_and_the_editions_own_date():
+    text = f"""<TEI {TEI} xml:id="frus1952-54v15p1"><text><body>
+<div type="document" xml:id="d9" n="9" frus:doc-dateTime-min="1952-03-02T00:00:00-05:00"
+  frus:doc-dateTime-max="1952-03-02T23:59:59-05:00">
+  <head>Memorandum for the Record</head>
+  <p>The meeting decided nothing.</p>
+  <closer><signed><persName type="from">John M. Allison</persName></signed>
+    <dateline><placeName>Tokyo</placeName>, <date when="1952-03-01">March 1, 1952</date></dateline>
+  </closer>
+  <div type="attachment"><closer><dateline><date when="1951-12-31">Dec 31</date></dateline>
+    <signed><persName type="from">Someone Else</persName></signed></closer></div>
+</div>
+<div type="document" xml:id="d10" n="10" frus:doc-dateTime-min="1952-03-04T00:00:00-05:00"
+  frus:doc-dateTime-max="1952-03-04T23:59:59-05:00"><head>Paper Prepared in the Department</head>
+  <p>Undated in print.</p></div>
+</body></text></TEI>"""
+    d9, d10 = parse_tei(text, "x.xml").documents
+    assert (d9.meta["date"], d9.meta["place"], d9.meta["from"]) == ("1952-03-01", "Tokyo", "John M. Allison")
+    assert (d10.meta["date"], d10.meta["date_from"]) == ("1952-03-04", "frus:doc-dateTime-min")
+    assert d9.id == "frus1952-54v15p1-d9"
+    assert (d9.meta["frus_year"], d9.meta["frus_volume"], d9.meta["frus_part"]) == ("1952-54", "15", "1")

@@ -43,7 +43,8 @@ class Primary:
     @property
     def volume_key(self) -> tuple[str, str, str]:
         m = self.meta
-        return (m.get("frus_year", ""), m.get("frus_volume", ""), m.get("frus_part", ""))
+        # "1952-54" as the first year, as a citation's "1952–1954" is compared
+        return (m.get("frus_year", "")[:4], m.get("frus_volume", ""), m.get("frus_part", ""))
 
     def pages(self) -> tuple[int, int] | None:
         first, last = _int(self.meta.get("page_first")), _int(self.meta.get("page_last"))

@@ -50,6 +50,7 @@ FORMS = {
     "statement": "statement",
     "editorial note": "editorial-note",
 }
+FRUS_NS = "http://history.state.gov/frus/ns/1.0"
 _VOLUME = re.compile(r"frus(\d{4}(?:-\d{2,4})?)(?:v(\d+)|(\w+?))?(?:p(\d+))?$", re.I)
 
 
@@ -68,6 +69,10 @@ def _text(el) -> str:  # type: ignore[no-untyped-def]
 
     walk(el)
     return " ".join("".join(parts).split())
+
+
+def _child(el, name: str):  # type: ignore[no-untyped-def]
+    return next((c for c in el if isinstance(c.tag, str) and local(c.tag) == name), None)
 
 
 def _first(el, name: str):  # type: ignore[no-untyped-def]
@@ -123,20 +128,39 @@ def document_meta(element: etree._Element, volume_id: str) -> dict[str, str]:
     form = form_of(meta.get("title", ""), meta.get("source_note", ""))
     if form:
         meta["form"] = form
-    opener = _first(element, "opener")
-    dateline = _first(opener if opener is not None else element, "dateline")
-    if dateline is None:
-        dateline = _first(element, "dateline")
+    opener = _child(element, "opener")
+    closer = _child(element, "closer")
+    # the document's own dateline: in its opener, else its closer (memoranda), else the first
+    dateline = next(
+        (
+            d
+            for d in (_first(e, "dateline") for e in (opener, closer) if e is not None)
+            if d is not None
+        ),
+        _first(element, "dateline"),
+    )
     if dateline is not None:
         meta["dateline"] = _text(dateline)
         date = _first(dateline, "date")
         if date is not None and date.get("when"):
             meta["date"] = date.get("when") or ""
+        if "date" not in meta and (date := _first(dateline, "date")) is not None:
+            for attr in ("notBefore", "from"):  # a date printed as a range: its start
+                if date.get(attr):
+                    meta["date"] = date.get(attr) or ""
+                    break
         place = _first(dateline, "placeName")
         if place is not None:
             meta["place"] = _text(place).strip("[], ").title()
             if meta["dateline"].startswith("["):
                 meta["place_supplied"] = "1"  # the editors' brackets: not printed in the original
+    if "date" not in meta:
+        # no date in a dateline: the edition's own dating of the document, when it is one day
+        low = element.get(f"{{{FRUS_NS}}}doc-dateTime-min") or ""
+        high = element.get(f"{{{FRUS_NS}}}doc-dateTime-max") or ""
+        if low[:10] and low[:10] == high[:10] and meta.get("subtype") != "editorial-note":
+            meta["date"] = low[:10]
+            meta["date_from"] = "frus:doc-dateTime-min"
     if opener is not None:
         words = []
         for seg in (e for e in opener.iter() if isinstance(e.tag, str) and local(e.tag) == "seg"):

@@ -266,7 +266,7 @@ class _DocumentText:
         self.rows: list[tuple[int, int]] = []  # table rows, in order
         self.notes: list[tuple[str, etree._Element]] = []  # deferred to after the body
         self.block_open = False
-        self.front = 0  # inside the document's head or opener
+        self.front = 0  # inside the document's own head, opener or closer
         self.waiting_pages: list[tuple[str, int, int]] = []  # breaks before the next block
         self.place = self._positions(element, tags)
 
@@ -345,12 +345,12 @@ class _DocumentText:
             self._close_loose()
             self._open()
         begin = self.w.next_pos()
-        front = name in ("head", "opener") and el.getparent() is self.root
+        front = name in ("head", "opener", "closer") and el.getparent() is self.root
         self.front += front
         self._content(el, o_end, c_start)
         self.front -= front
         if (
-            self.front  # the document's own head and opener, not an enclosure's
+            self.front  # the document's own head, opener, closer; not an enclosure's
             and el.get("type") in ("from", "to")
             and name in ("persName", "gloss", "orgName", "rs")
         ):
