@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -113,13 +114,35 @@ def ingest(
             }
         )
     else:
-        for doc_id, status in sorted(report.status.items()):
-            typer.echo(f"{status:9}  {doc_id}")
+        for status, first, last, count in _status_runs(report.status):
+            typer.echo(
+                f"{status:9}  {first}" + (f" … {last} ({count} documents)" if count > 1 else "")
+            )
         typer.echo(
             f"{len(report.status)} document(s) stored in {db}, {len(report.errors)} error(s)"
         )
     if not report.ok:
         raise typer.Exit(2)
+
+
+def _status_runs(status: dict[str, str]) -> list[tuple[str, str, str, int]]:
+    """(status, first id, last id, count): a FRUS volume's documents ("VOL-d12") with the
+    same status in a row are one line, so a volume of a thousand documents is not a
+    thousand lines."""
+
+    def key(doc_id: str) -> tuple:
+        m = re.fullmatch(r"(.+)-d(\d+)", doc_id)
+        return (m[1], int(m[2])) if m else (doc_id, -1)
+
+    runs: list[list] = []
+    for doc_id in sorted(status, key=key):
+        volume, n = key(doc_id)
+        last = runs[-1] if runs else None
+        if last and n >= 0 and last[4] == volume and last[0] == status[doc_id]:
+            last[2], last[3] = doc_id, last[3] + 1
+        else:
+            runs.append([status[doc_id], doc_id, doc_id, 1, volume if n >= 0 else None])
+    return [(r[0], r[1], r[2], r[3]) for r in runs]
 
 
 @app.command()
