@@ -270,6 +270,13 @@ def test_explorer_shows_primary_documents_and_the_links(linked_db):
     assert 'href="/documents/essay#note-1"' in html_text  # cited by the essay
     essay = client.get("/documents/essay").text
     assert 'href="/documents/frus1949v07p2-d190"' in essay and "quotation found" in essay
+    conn = connect(linked_db, readonly=True)
+    [source] = [
+        r["id"]
+        for r in queries.sources(conn)
+        if any(p["doc"] == "essay" and p["note"] == 1 for p in r["cited_in"])
+    ]
+    assert 'href="/documents/frus1949v07p2-d190"' in client.get(f"/sources/{source}").text
     data = client.get("/documents/frus1949v07p2-d190.json").json()
     assert data["document"]["primary"]["form"] == "conversation"
     assert [k["doc_id"] for k in data["cited_by_links"]] == ["essay"]
@@ -292,7 +299,15 @@ def test_dateline_in_the_closer_and_the_editions_own_date():
   <p>Undated in print.</p></div>
 </body></text></TEI>"""
     d9, d10 = parse_tei(text, "x.xml").documents
-    assert (d9.meta["date"], d9.meta["place"], d9.meta["from"]) == ("1952-03-01", "Tokyo", "John M. Allison")
+    assert (d9.meta["date"], d9.meta["place"], d9.meta["from"]) == (
+        "1952-03-01",
+        "Tokyo",
+        "John M. Allison",
+    )
     assert (d10.meta["date"], d10.meta["date_from"]) == ("1952-03-04", "frus:doc-dateTime-min")
     assert d9.id == "frus1952-54v15p1-d9"
-    assert (d9.meta["frus_year"], d9.meta["frus_volume"], d9.meta["frus_part"]) == ("1952-54", "15", "1")
+    assert (d9.meta["frus_year"], d9.meta["frus_volume"], d9.meta["frus_part"]) == (
+        "1952-54",
+        "15",
+        "1",
+    )

@@ -321,7 +321,12 @@ def sources(db: sqlite3.Connection, params: Mapping) -> dict:
 
 def source(db: sqlite3.Connection, params: Mapping) -> dict:
     s = explorer.source(db, params["source_id"])
-    return {"title": s["label"], "source": s}
+    cited = {(c["doc"], c["note"]) for c in s["cited_in"]}
+    links: dict[str, list[dict]] = {}  # "doc:note" -> the FRUS documents that note names
+    for k in primary.links(db):
+        if (k.doc_id, k.note_n) in cited:
+            links.setdefault(f"{k.doc_id}:{k.note_n}", []).append(k.to_dict())
+    return {"title": s["label"], "source": s, "links": links}
 
 
 def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
