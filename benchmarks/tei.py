@@ -35,7 +35,7 @@ def build_volume(target_bytes: int = 4_000_000) -> str:
     copies, k = [], 0
     while sum(len(c.encode()) for c in copies) < target_bytes:
         # distinct ids per copy: d189 -> d0189, d1189 …; pg_941 -> pg_0941 …
-        copies.append(re.sub(r'(xml:id="[a-z_]+?)(\d+)', lambda m: f"{m[1]}{k}{m[2]}", docs))
+        copies.append(re.sub(r'(xml:id="[a-z_]+?)(\d+)', rf"\g<1>{k}\g<2>", docs))
         k += 1
     body = "\n".join(copies)
     return f'<?xml version="1.0"?>\n<TEI {TEI} xml:id="frus1949v07p2"><text><body><div type="chapter">\n{body}\n</div></body></text></TEI>\n'
