@@ -383,6 +383,43 @@ def _one_or_list(names: list[str]) -> str | list[str] | None:
     return None if not names else names[0] if len(names) == 1 else names
 
 
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def resolve_actor(db: sqlite3.Connection, wanted: str) -> str | None:
+    """The actor a filter names: an id, the canonical name, any form the texts use, or the
+    slug of one of them ("mao-zedong" for Mao Zedong, id ``mao``); else, when one word
+    of some actor's name matches ("Kim"), ``wanted`` itself (the filters match it by
+    word); None when nothing matches."""
+    key = _slug(wanted)
+    if not key:
+        return None
+    for r in db.execute("SELECT id, name FROM actors"):
+        if key in (_slug(r["id"]), _slug(r["name"])):
+            return r["id"]
+    row = db.execute(
+        "SELECT actor_id FROM actor_mentions WHERE lower(text) = lower(?) GROUP BY actor_id"
+        " ORDER BY count(*) DESC LIMIT 1",
+        (wanted,),
+    ).fetchone()
+    if row:
+        return row[0]
+    names = [r["name"] for r in db.execute("SELECT name FROM actors")]
+    if any(_actor_matches(wanted, [], [n]) for n in names):
+        return wanted
+    return None
+
+
+def resolve_document(db: sqlite3.Connection, wanted: str) -> str | None:
+    """The document a filter names: its id, or its title (any case); None otherwise."""
+    row = db.execute(
+        "SELECT id FROM documents WHERE id = ? OR lower(title) = lower(?) ORDER BY id = ? DESC",
+        (wanted, wanted, wanted),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def _actor_matches(wanted: str, ids: list[str], names: list[str]) -> bool:
     w = wanted.casefold()
     return any(w == x.casefold() for x in ids + names) or any(

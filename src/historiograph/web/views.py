@@ -28,6 +28,28 @@ def _opt(params: Mapping, name: str) -> str | None:
     return value or None
 
 
+def _actor(db: sqlite3.Connection, params: Mapping) -> str | None:
+    """``actor=``: an id or any name of an actor (400 for one the database does not hold)."""
+    wanted = _opt(params, "actor")
+    if wanted is None:
+        return None
+    found = queries.resolve_actor(db, wanted)
+    if found is None:
+        raise BadRequest(f"actor: no actor {wanted!r} in the database (give an id or a name)")
+    return found
+
+
+def _doc(db: sqlite3.Connection, params: Mapping) -> str | None:
+    """``doc=``: a document's id or title (400 for one the database does not hold)."""
+    wanted = _opt(params, "doc")
+    if wanted is None:
+        return None
+    found = queries.resolve_document(db, wanted)
+    if found is None:
+        raise BadRequest(f"doc: no document {wanted!r} in the database (give an id or a title)")
+    return found
+
+
 def _iso(params: Mapping, name: str) -> str | None:
     value = _opt(params, name)
     if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -179,7 +201,7 @@ def _links_of_note(links: list[dict], doc_id: str) -> dict[int, list[dict]]:
 def timeline(db: sqlite3.Connection, params: Mapping) -> dict:
     """Dated events as items spanning the days their date stands for (a month-precise date
     spans its month); a clock time makes a point. Undated events are listed apart."""
-    doc, type_, actor = _opt(params, "doc"), _opt(params, "type"), _opt(params, "actor")
+    doc, type_, actor = _doc(db, params), _opt(params, "type"), _actor(db, params)
     if type_ and type_ not in EVENT_TYPES:
         raise BadRequest(f"type: {type_!r} is not one of {', '.join(EVENT_TYPES)}")
     rows = queries.events(db, doc, type_, actor, _iso(params, "from"), _iso(params, "to"))
@@ -209,7 +231,7 @@ def timeline(db: sqlite3.Connection, params: Mapping) -> dict:
 
 def network(db: sqlite3.Connection, params: Mapping) -> dict:
     """Who wrote to whom between two dates; ``days`` is the scale the page's range slides on."""
-    doc = _opt(params, "doc")
+    doc = _doc(db, params)
     graph = queries.network(db, doc, _iso(params, "from"), _iso(params, "to"))
     return {
         "title": "Network",
@@ -332,7 +354,7 @@ def source(db: sqlite3.Connection, params: Mapping) -> dict:
 def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
     """Decisions in date order, grouped by who decided, with conditions and reversals (an
     actor's own and those of the bodies the actor sat in)."""
-    doc, actor = _opt(params, "doc"), _opt(params, "actor")
+    doc, actor = _doc(db, params), _actor(db, params)
     rows = queries.events(db, doc, "decision", actor, with_bodies=True)
     rows.sort(key=date_order)
     by_id = {(e["document"], e["id"]): e for e in rows}
