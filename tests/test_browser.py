@@ -163,9 +163,21 @@ def test_every_page_renders_without_console_errors(page):
     assert page.dialogs == []
 
 
+def _zoom_in(page: Page) -> None:
+    """Click clusters until events show one by one."""
+    for _ in range(4):
+        if not page.tab.locator("button.cluster-count").count():
+            return
+        if any(a.is_visible() for a in page.tab.locator(".vis-item a.timeline-link").all()):
+            return
+        page.tab.locator("button.cluster-count").first.click()
+        page.tab.wait_for_timeout(700)
+
+
 def test_two_clicks_from_the_timeline_reach_the_sentence_and_its_footnote(page):
     page.open("/timeline?doc=seed2_intervention&type=communication")
-    page.tab.wait_for_selector(".vis-item a.timeline-link")
+    page.tab.wait_for_selector(".vis-item")
+    _zoom_in(page)
     # an item on screen whose event has a footnote with its text
     links = page.tab.locator(".vis-item a.timeline-link")
     target = None
@@ -295,3 +307,41 @@ def test_timelinejs_export_loads_in_timelinejs(browser, corpus_db_file):
     )
     tab.close()
     assert result == {"valid": True, "errors": [], "slides": len(data["events"])}
+
+
+def test_the_timeline_opens_on_every_event_with_labels_whole(browser, corpus_site):
+    for width, height, suffix in ((1400, 900, ""), (390, 844, "-phone")):
+        tab = Page(browser, corpus_site)
+        tab.tab.set_viewport_size({"width": width, "height": height})
+        tab.open("/timeline?doc=seed2_intervention")
+        tab.tab.wait_for_selector("#timeline[data-window-start]")
+        items = _json(tab, "/timeline.json?doc=seed2_intervention")["items"]
+        box = tab.tab.locator("#timeline")
+        lo, hi = box.get_attribute("data-window-start"), box.get_attribute("data-window-end")
+        # every event of the filter inside the window it opens on
+        assert all(
+            lo[:10] <= it["start"][:10] and (it["end"] or it["start"])[:10] <= hi[:10]
+            for it in items
+        )
+        tab.tab.wait_for_selector(".vis-item")
+        tab.shot(f"timeline{suffix}")
+        # the crowded months are clusters with their count; a click zooms in to them
+        counts = tab.tab.locator("button.cluster-count")
+        assert sum(int(t.split()[0]) for t in counts.all_inner_texts()) + tab.tab.locator(
+            ".vis-item a.timeline-link"
+        ).count() == len(items)
+        _zoom_in(tab)
+        labels = {it["url"]: it["label"].replace(" -> ", " → ") for it in items}
+        shown = [a for a in tab.tab.locator(".vis-item a.timeline-link").all() if a.is_visible()]
+        assert shown
+        for link in shown:  # the whole label, actor names first, never the date
+            assert link.inner_text() == labels[link.get_attribute("href")]
+            clipped = link.evaluate("a => a.scrollWidth > a.getBoundingClientRect().width + 1")
+            assert not clipped
+        tab.shot(f"timeline-zoomed{suffix}")
+        tab.tab.select_option("#lanes", "actor")
+        tab.tab.wait_for_timeout(300)
+        assert "Mao Zedong" in tab.tab.locator(".vis-labelset").inner_text()
+        tab.shot(f"timeline-by-actor{suffix}")
+        assert tab.problems == [], tab.problems
+        tab.tab.close()

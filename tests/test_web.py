@@ -362,7 +362,9 @@ def test_filters_take_an_id_or_any_name_and_refuse_unknown_values(client):
     by_id = client.get("/decisions.json?actor=mao").json()["groups"]
     assert by_id and client.get("/decisions.json?actor=mao-zedong").json()["groups"] == by_id
     assert client.get("/decisions.json?actor=Mao%20Zedong").json()["groups"] == by_id
-    titled = client.get("/timeline.json?doc=China's%20Intervention%20in%20the%20Korean%20War%20Revisited")
+    titled = client.get(
+        "/timeline.json?doc=China's%20Intervention%20in%20the%20Korean%20War%20Revisited"
+    )
     assert titled.status_code == 200
     assert {i["document"] for i in titled.json()["items"]} == {"seed2_intervention"}
     for url in ("/decisions.json?actor=nobody-at-all", "/timeline.json?doc=no-such-doc"):

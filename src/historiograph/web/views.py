@@ -207,7 +207,14 @@ def timeline(db: sqlite3.Connection, params: Mapping) -> dict:
     rows = queries.events(db, doc, type_, actor, _iso(params, "from"), _iso(params, "to"))
     items, undated = [], []
     for e in rows:
-        item = _label(e) | {"notes": e["notes"], "evidence": e["evidence"]}
+        lanes = [r for r in ("sender", "actor", "participants") if e.get(r)]
+        first = e[lanes[0]] if lanes else None
+        item = _label(e) | {
+            "notes": e["notes"],
+            "evidence": e["evidence"],
+            # the lane of the actor view: who sends, decides, acts, or meets first
+            "lane_actor": (first[0] if isinstance(first, list) else first) or "(no one named)",
+        }
         span = dates.bounds(e["date"])
         if span is None:
             undated.append(item)
