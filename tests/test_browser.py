@@ -345,3 +345,38 @@ def test_the_timeline_opens_on_every_event_with_labels_whole(browser, corpus_sit
         tab.shot(f"timeline-by-actor{suffix}")
         assert tab.problems == [], tab.problems
         tab.tab.close()
+
+
+def test_the_network_separates_and_the_ego_view_keeps_only_correspondents(page):
+    page.tab.set_viewport_size({"width": 1400, "height": 900})
+    page.open("/network?doc=seed2_intervention")
+    page.tab.wait_for_selector("#network[data-nodes]")
+    page.shot("network")
+    boxes = page.tab.evaluate(
+        "() => window.historiographNetwork.nodes().map(n => n.renderedBoundingBox({includeLabels: false}))"
+    )
+    # no two nodes drawn on top of each other (the ring of before piled the names)
+    piled = sum(
+        1
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if abs(a["x1"] - b["x1"]) < 2 and abs(a["y1"] - b["y1"]) < 2
+    )
+    assert piled == 0
+    edges = _json(page, "/network.json?doc=seed2_intervention")["edges"]
+    expected = {"stalin"} | {e["target"] for e in edges if e["source"] == "stalin"} | {
+        e["source"] for e in edges if e["target"] == "stalin"
+    }
+    page.tab.evaluate("() => window.historiographNetwork.getElementById('stalin').emit('tap')")
+    page.tab.wait_for_selector("#network[data-ego='stalin']")
+    visible = page.tab.evaluate(
+        "() => window.historiographNetwork.nodes(':visible').map(n => n.id())"
+    )
+    assert set(visible) == expected and len(expected) > 2
+    assert "Correspondents" in page.tab.locator("#edge-detail").inner_text()
+    page.shot("network-ego-stalin")
+    page.tab.set_viewport_size({"width": 390, "height": 844})
+    page.tab.locator("#show-everyone").click()
+    page.tab.evaluate("() => window.scrollTo(0, 0)")
+    page.shot("network-phone")
+    assert page.problems == [], page.problems
