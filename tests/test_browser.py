@@ -364,9 +364,11 @@ def test_the_network_separates_and_the_ego_view_keeps_only_correspondents(page):
     )
     assert piled == 0
     edges = _json(page, "/network.json?doc=seed2_intervention")["edges"]
-    expected = {"stalin"} | {e["target"] for e in edges if e["source"] == "stalin"} | {
-        e["source"] for e in edges if e["target"] == "stalin"
-    }
+    expected = (
+        {"stalin"}
+        | {e["target"] for e in edges if e["source"] == "stalin"}
+        | {e["source"] for e in edges if e["target"] == "stalin"}
+    )
     page.tab.evaluate("() => window.historiographNetwork.getElementById('stalin').emit('tap')")
     page.tab.wait_for_selector("#network[data-ego='stalin']")
     visible = page.tab.evaluate(
@@ -379,4 +381,30 @@ def test_the_network_separates_and_the_ego_view_keeps_only_correspondents(page):
     page.tab.locator("#show-everyone").click()
     page.tab.evaluate("() => window.scrollTo(0, 0)")
     page.shot("network-phone")
+    assert page.problems == [], page.problems
+
+
+def test_the_decision_flow_draws_the_deciders_chain(page):
+    flow = _json(page, "/decisions.json?actor=mao-zedong&doc=seed2_intervention")["flow"]
+    decisions = [n for n in flow["nodes"] if n["kind"] == "decision"]
+    reversals = [e for e in flow["edges"] if e["kind"] == "reverses"]
+    assert len(decisions) >= 4 and reversals  # no (Oct 2), yes if (Oct 5) … yes (Oct 13)
+    for width, height, suffix in ((1400, 900, ""), (390, 844, "-phone")):
+        page.tab.set_viewport_size({"width": width, "height": height})
+        page.open("/decisions?actor=mao-zedong&doc=seed2_intervention")
+        box = page.tab.wait_for_selector("#decision-flow[data-decisions]")
+        assert int(box.get_attribute("data-decisions")) == len(decisions)
+        assert int(box.get_attribute("data-reversals")) == len(reversals)
+        # in date order, left to right and row by row, every label at a legible size
+        order = page.tab.evaluate(
+            "() => window.historiographFlow.nodes('[kind = \"decision\"]').map(n => [n.data('order'),"
+            " n.renderedPosition().y, n.renderedPosition().x, window.historiographFlow.zoom()])"
+        )
+        placed = sorted(order, key=lambda o: (round(o[1]), o[2]))
+        assert [o[0] for o in placed] == sorted(o[0] for o in order)
+        assert order[0][3] >= 0.75
+        page.shot(f"decisions{suffix}")
+        page.open("/actors/mao")
+        page.tab.wait_for_selector("#decision-flow[data-decisions]")
+        page.shot(f"actor{suffix}")
     assert page.problems == [], page.problems

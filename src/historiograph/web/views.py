@@ -334,10 +334,14 @@ def actor(db: sqlite3.Connection, params: Mapping) -> dict:
                     )
                     p[direction] += 1
     events.sort(key=date_order)
+    decided = sorted(
+        queries.events(db, None, "decision", a["id"], with_bodies=True), key=date_order
+    )
     return {
         "title": a["name"],
         "actor": a,
         "events": events,
+        "flow": decision_flow(db, decided) if decided else None,
         "correspondents": sorted(partners.values(), key=lambda p: (-(p["to"] + p["from"]), p["name"])),
     }  # fmt: skip
 
@@ -389,8 +393,54 @@ def decisions(db: sqlite3.Connection, params: Mapping) -> dict:
         "title": "Decisions",
         "filters": {"doc": doc, "actor": actor},
         "groups": [{"actor": name, "decisions": items} for name, items in ordered],
+        "flow": decision_flow(db, rows) if actor else None,
         "_documents": explorer.document_ids(db),
     }
+
+
+def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
+    """The decisions of one decider (and the bodies it sat in) as a chain in date order, for
+    the graph: a node per decision (+/−, what, date), arrows to the decisions each reverses,
+    its conditions hanging from it, and the communication a decision is read from."""
+    nodes, edges = [], []
+    ids = {(e["document"], e["id"]) for e in rows}
+    for k, e in enumerate(rows):
+        key = f"{e['document']}:{e['id']}"
+        sign = "−" if e["polarity"] == "negative" else "+"
+        nodes.append(
+            {
+                "id": key,
+                "kind": "decision",
+                "polarity": e["polarity"] or "positive",
+                "label": f"{sign} {what(e).removeprefix('NOT ')[:60]}\n{when(e)}",
+                "who": who(e),
+                "order": k,
+                "url": event_url(e["document"], e["id"]),
+            }
+        )
+        for i, c in enumerate(e["conditions"]):
+            nodes.append(
+                {"id": f"{key}:if{i}", "kind": "condition", "label": f"if: {c[:50]}", "order": k}
+            )
+            edges.append({"source": f"{key}:if{i}", "target": key, "kind": "condition"})
+        if e["reverses"] and (e["document"], e["reverses"]) in ids:
+            edges.append(
+                {"source": key, "target": f"{e['document']}:{e['reverses']}", "kind": "reverses"}
+            )
+        if e["derived_from"]:
+            basis = queries.events(db, e["document"], event_id=e["derived_from"])
+            label = headline(basis[0]) if basis else e["derived_from"]
+            nodes.append(
+                {
+                    "id": f"{key}:from",
+                    "kind": "communication",
+                    "label": label[:60],
+                    "order": k,
+                    "url": event_url(e["document"], e["derived_from"]),
+                }
+            )
+            edges.append({"source": f"{key}:from", "target": key, "kind": "answers"})
+    return {"nodes": nodes, "edges": edges}
 
 
 def _hit_pieces(snippet: str) -> list[dict]:
