@@ -311,3 +311,41 @@ def test_dateline_in_the_closer_and_the_editions_own_date():
         "15",
         "1",
     )
+
+
+def _memcon(body: str):
+    text = f"""<TEI {TEI} xml:id="frus1951v07p2"><text><body>
+<div type="document" xml:id="d6" n="6"><head>Memorandum of Conversation, by the Secretary of
+State (<hi rend="italic">Acheson</hi>)</head><opener><dateline><placeName>Washington</placeName>,
+<date when="1951-01-06">January 6, 1951.</date></dateline></opener><p>{body}</p></div>
+</body></text></TEI>"""
+    doc = parse_tei(text, "x.xml").documents[0]
+    bundle = analyse(doc)
+    roles = [{r.role: r.actor_id for r in e.roles} for e in bundle.events[1:]]
+    return bundle, roles
+
+
+def test_the_writers_i_is_the_author_and_what_others_said_was_said_to_him():
+    bundle, roles = _memcon(
+        "Sir Oliver Franks called. I told him that the Korean Government should remain strong."
+        " He said that he agreed."
+    )
+    assert [m.text for m in bundle.actors.mentions if m.how == "author"] == ["I"]
+    assert roles[0] == {"sender": "acheson", "recipient": "oliver-franks"}
+    # "he" after the writer's "I" is the other man; what he said was said to the writer
+    assert roles[1] == {"sender": "oliver-franks", "recipient": "acheson"}
+    # a quotation's "I" is the speaker's, not the writer's
+    bundle, _ = _memcon('Franks said: "I cannot agree, and I will tell London so."')
+    assert not [m for m in bundle.actors.mentions if m.how == "author"]
+
+
+def test_an_articles_i_is_still_the_historian():
+    from historiograph.ingest.article import parse_article
+
+    doc = parse_article(
+        "A title\n\nI argue that Mao told Stalin on October 2, 1950 that China would wait.\n", "x"
+    )
+    bundle = analyse(doc)
+    assert not [m for m in bundle.actors.mentions if m.how == "author"]
+    # the historian's "I argue" is a view, as before: no one acts as "I"
+    assert all(r.how != "author" for e in bundle.events for r in e.roles)

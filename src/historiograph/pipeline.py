@@ -29,7 +29,7 @@ from historiograph.model import Document
 from historiograph.stages import actors, events, times
 from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.note_documents import complete_from_notes
-from historiograph.stages.primary import document_event
+from historiograph.stages.primary import author_mentions, document_event, told_to_the_author
 from historiograph.stages.sources import STAGE_VERSION as CITATIONS_VERSION
 from historiograph.stages.sources import cite_document, shelfmark_of, sources_for
 from historiograph.store.db import current_documents, write_bundles
@@ -167,8 +167,10 @@ def analyse(doc: Document) -> Bundle:
         parsed = parse_paragraphs(doc)
         layer = actors.find_actors(doc, found_times, parsed=parsed)
     with _stage(doc, "events"):
+        author = author_mentions(doc, layer)  # a primary source's "I" is its writer
         found = events.find_events(doc, found_times, layer, parsed)
         complete_from_notes(found, notes, layer)
+        told_to_the_author(doc, found, author)
         if (itself := document_event(doc, found_times, layer)) is not None:
             found.insert(0, itself)  # e000: the primary source as a message or meeting
     return Bundle(

@@ -14,17 +14,23 @@ a letter or instruction in FRUS's own convention: the channel is then ``letter``
 marked inferred (``certainty``). Editorial notes are the editors' words: no event.
 Actors are the ones the actors stage found in the head; a party it did not find becomes
 an actor of the text.
+
+The writer speaks in the first person: in the body, outside quotation marks, "I" and "me"
+are mentions of the document's author (``how="author"``), so that "I said that …" is the
+author speaking. A memorandum of conversation records what was said to its author: a
+message there whose recipient the sentence does not name, told by someone else, was told
+(at least) to the author (role ``how="document"``).
 """
 
 from __future__ import annotations
 
 import re
 
-from historiograph.model import Document, Party
+from historiograph.model import Document, Party, sentence_finder
 from historiograph.stages.actor_records import Actor, ActorLayer, Mention
 from historiograph.stages.events import Event
 from historiograph.stages.gazetteer import slug
-from historiograph.stages.times import TimeExpr
+from historiograph.stages.times import TimeExpr, quote_spans
 
 PRIMARY_FORMAT = "frus-tei"
 MEETING_FORMS = ("conversation", "meeting")
@@ -73,6 +79,51 @@ def document_event(doc: Document, times: list[TimeExpr], layer: ActorLayer) -> E
             role = "participant"
         ev.add(role, actor_id, party.start, party.end, "mention")
     return ev
+
+
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|me)(?![\w’'])")
+
+
+def author_mentions(doc: Document, layer: ActorLayer) -> str | None:
+    """Add the writer's "I" and "me" to the layer as mentions of the author; return the
+    author's actor id (None for an article, or a document without a named writer)."""
+    if doc.format != PRIMARY_FORMAT:
+        return None
+    author = next((p for p in doc.parties if p.role == "from"), None)
+    if author is None:
+        return None
+    actor_id = _actor_for(author, doc, layer)
+    sentence_of = sentence_finder(doc)
+    taken = [(m.start, m.end) for m in layer.mentions]
+    added = []
+    for b in doc.blocks:
+        if b.kind != "paragraph":
+            continue
+        chunk = doc.text[b.start : b.end]
+        quotes = quote_spans(chunk)
+        for m in _FIRST_PERSON.finditer(chunk):
+            if any(a <= m.start() < z for a, z in quotes):
+                continue  # someone else's words
+            s, e = b.start + m.start(), b.start + m.end()
+            if any(a < e and s < z for a, z in taken):
+                continue
+            added.append(Mention(s, e, m.group(), actor_id, "author", sentence_idx=sentence_of(s)))
+    if added:
+        layer.mentions[:] = sorted(layer.mentions + added, key=lambda m: m.start)
+    return actor_id
+
+
+def told_to_the_author(doc: Document, found: list[Event], author_id: str | None) -> None:
+    """In a memorandum of conversation, what someone else said with no recipient named was
+    said to the author, who records it."""
+    if author_id is None or doc.meta.get("form") not in MEETING_FORMS:
+        return
+    for ev in found:
+        if ev.id == "e000" or ev.type != "communication" or ev.actors("recipient"):
+            continue
+        senders = ev.actors("sender")
+        if senders and author_id not in senders:
+            ev.add("recipient", author_id, None, None, "document")
 
 
 def _dateline(doc: Document) -> tuple[int, int] | None:

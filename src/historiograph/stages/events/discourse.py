@@ -110,6 +110,8 @@ class Discourse:
 
     def remember_subject(self, tok, base: int) -> None:  # type: ignore[no-untyped-def]
         found = cl.phrase_mentions(tok, base, self.index) if tok is not None else []
+        # a primary source's "I" is its writer, whom no later "he" or "they" names
+        found = [m for m in found if m.how != "author"]
         if not found:
             return
         self.last_subject["any"] = found
@@ -130,6 +132,8 @@ class Discourse:
         subj = cl.subject(tok)
         if subj is None:
             return False
+        if any(m.how == "author" for m in cl.phrase_mentions(subj, base, self.index)):
+            return False  # a primary source's "I": its writer, who acts in the story
         if SCHOLARLY_SUBJECTS.match(subj.text) or SCHOLARLY_SUBJECTS.match(
             " ".join(t.text for t in subj.subtree)
         ):

@@ -119,7 +119,9 @@ class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
             (self.base + t.idx, ms)
             for t in toks
             if t.dep_ in ("nsubj", "nsubjpass") and t.text.casefold() not in cl.PRONOUNS
-            if (ms := cl.phrase_mentions(t, self.base, self.index))
+            if (
+                ms := [m for m in cl.phrase_mentions(t, self.base, self.index) if m.how != "author"]
+            )
         ]
         for tok in toks:
             if tok.dep_ == "mark" and tok.lower_ in ("before", "until", "till"):
