@@ -21,7 +21,7 @@ from historiograph.stages.note_reach import note_scope
 from historiograph.stages.sentences import split_sentences
 
 # Raised when a reader reads the same file differently (stored documents are read again).
-READERS_VERSION = "3"
+READERS_VERSION = "4"  # "pt." ends no sentence; TEI volumes
 FORMATS = ("auto", "pdf-text", "markdown", "web")
 _READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "web": read_web_text}
 SUFFIXES = (".txt", ".md", ".markdown", ".text")

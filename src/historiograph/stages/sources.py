@@ -18,7 +18,7 @@ from historiograph.stages.footnotes import parse_note
 from historiograph.stages.resolve import fold, resolve
 from historiograph.stages.shelfmarks import Shelfmark
 
-STAGE_VERSION = "citations-2"
+STAGE_VERSION = "citations-3"  # FRUS part and short style
 
 
 @dataclass(slots=True, frozen=True)
