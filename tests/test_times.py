@@ -290,3 +290,36 @@ def test_times_counted_from_a_thing_the_text_dated_before():
     )  # fmt: skip
     # a thing the text never dated is not dated by guess: unknown
     assert _value(text, "Two days after the meeting").value is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expression, value",
+    [
+        (
+            "At Yalta, Roosevelt and Stalin agreed on the United Nations.",
+            "At Yalta",
+            "1945-02-04/1945-02-11",
+        ),
+        (
+            "Truman told Stalin of the bomb at the Allied meeting at Potsdam.",
+            "at Potsdam",
+            "1945-07-17/1945-08-02",
+        ),
+        (
+            "In the Potsdam Declaration, they called for surrender.",
+            "In the Potsdam Declaration",
+            "1945-07-26",
+        ),
+        (
+            "After the Yalta Conference the alliance frayed.",
+            "After the Yalta Conference",
+            "1945-02-11",
+        ),
+    ],
+)
+def test_times_conferences_and_declarations_the_field_dates(sentence, expression, value):
+    assert _value(sentence, expression).value == value
+
+
+def test_times_a_conference_town_is_a_date_only_after_at():
+    assert _times("The embassy in Tehran was seized; he lived in Potsdam.") == []

@@ -32,20 +32,23 @@ def _data() -> dict:
 
 
 @cache
-def _periods() -> list[tuple[str, Period]]:
-    """(folded phrase, period), the longest phrase first."""
+def _periods(lead: str) -> list[tuple[str, Period]]:
+    """(folded phrase, period) read after ``lead``, the longest phrase first: a place that
+    names its conference (``at``: "at Yalta") only after "at" ("in Yalta" is the town)."""
     pairs = []
     for p in _data().get("period", []):
         period = Period(
             p["name"], p["from"], p["to"], p.get("began", p["from"]), p.get("ended", p["to"])
         )
-        pairs += [(phrase.casefold(), period) for phrase in p["phrases"]]
+        phrases = p["phrases"] + (p.get("at", []) if lead == "at" else [])
+        pairs += [(phrase.casefold(), period) for phrase in phrases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-def period_at(text: str, pos: int) -> tuple[int, int, Period] | None:
-    """(start, end, period) of a named period whose phrase begins at ``pos`` (after spaces)."""
-    return _phrase_at(text, pos, _periods())
+def period_at(text: str, pos: int, lead: str = "") -> tuple[int, int, Period] | None:
+    """(start, end, period) of a named period whose phrase begins at ``pos`` (after spaces),
+    read after ``lead`` ("during", "at" …)."""
+    return _phrase_at(text, pos, _periods("at" if lead.casefold() == "at" else ""))
 
 
 @cache

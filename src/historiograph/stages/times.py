@@ -28,7 +28,7 @@ from functools import lru_cache
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.timex import PERIOD_EDGES, UNITS, Found, find_timexes
 
-STAGE_VERSION = "times-6"
+STAGE_VERSION = "times-7"  # conferences the field dates
 # Headings state times too ("The Laos Crisis, 1960–1963"), and set the date that
 # relative expressions below them are read from.
 BODY_BLOCKS = ("title", "heading", "paragraph")

@@ -527,11 +527,11 @@ def _day_of_event(m: re.Match) -> Found | None:
     return Found(m.start(), clause.end() if clause else event[1], "known", {"event": event})
 
 
-# "during World War II", "after the Korean War", "at the onset of the Second World War": a
-# period the field dates (``data/dated_events.toml``)
+# "during World War II", "after the Korean War", "at the onset of the Second World War",
+# "at Yalta", "in the Potsdam Declaration": a period, meeting or declaration the field dates (``data/dated_events.toml``)
 PERIOD_LEAD = re.compile(
     _ci(
-        "during|throughout|in|after|following|before|since|until|over the course of|"
+        "during|throughout|in|at|after|following|before|since|until|over the course of|"
         "at the onset of|at the start of|at the beginning of|at the end of|by the end of|"
         "immediately after|immediately following|in the aftermath of"
     )  # fmt: skip
@@ -547,7 +547,7 @@ PERIOD_EDGES = {
 
 
 def _period(m: re.Match) -> Found | None:
-    named = dated_events.period_at(m.string, m.end())
+    named = dated_events.period_at(m.string, m.end(), m.group())
     if named is None:
         return None
     lead = " ".join(m.group().lower().split())
