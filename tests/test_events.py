@@ -1556,3 +1556,24 @@ def test_a_date_in_what_a_message_urges_is_not_the_date_of_the_message():
     )
     (ev,) = [e for e in evs if e.type == "communication"]
     assert ev.date == "1974-10-28" and ev.date_inferred
+
+
+def _dated(sentence: str) -> list[tuple[str, str | None]]:
+    doc = parse_article(f"A title\n\n{sentence}\n", "x")
+    found_times = time_document(doc)
+    parsed = parse_paragraphs(doc)
+    layer = find_actors(doc, found_times, parsed=parsed)
+    return [(e.trigger, e.date) for e in find_events(doc, found_times, layer, parsed)]
+
+
+def test_a_date_of_a_predicate_coordinated_under_one_subject_is_the_events():
+    # "entered into force in 1952" shares the ratified treaty's subject; "concluded in
+    # mid-1951" is a clause with a subject of its own
+    assert _dated(
+        "Both treaties were concluded in mid-1951, and the ANZUS Treaty was ratified by the"
+        " United States and entered into force in 1952."
+    ) == [("ratified", "1952")]
+    # a date the trigger governs itself still comes first
+    assert _dated("In 1954 the United States approved the plan in March and announced it in 1955.")[
+        0
+    ] == ("approved", "1954-03")

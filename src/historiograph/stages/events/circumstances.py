@@ -152,7 +152,12 @@ class Circumstances:
         chosen = None
         if days:
             chosen = min(
-                days, key=lambda t: (not self.governs(tok, t), abs(t.start - ev.trigger_start))
+                days,
+                key=lambda t: (
+                    not self.governs(tok, t),
+                    not self.shared_predicate(tok, t),
+                    abs(t.start - ev.trigger_start),
+                ),
             )
         elif clocks and clocks[0].value and clocks[0].value[:4].isdigit():
             chosen = clocks[0]
@@ -290,6 +295,24 @@ class Circumstances:
             if anc.pos_ == "VERB" and anc.i != d.i:
                 return False
         return False
+
+    def shared_predicate(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Does the date hang from a verb coordinated with the trigger under one subject
+        ("the treaty was ratified … and entered into force in 1952"; "met Stalin in 1950 and
+        signed the treaty"), not from a clause with a subject of its own ("Both treaties
+        were concluded in mid-1951, and the treaty was ratified …")?"""
+        d = self.first_token(t)
+        if d is None:
+            return False
+        verb = next((a for a in cl.ancestors_until(d, None) if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.i == tok.i:
+            return False
+        later = verb if verb.dep_ == "conj" and verb.head.i == tok.i else None
+        if later is None and tok.dep_ == "conj" and tok.head.i == verb.i:
+            later = tok
+        return later is not None and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in later.children
+        )
 
     def paragraph_item(self, s: Sentence) -> str | None:
         """The agenda item the paragraph last named before the sentence ("Agenda item 4,
