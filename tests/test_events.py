@@ -1577,3 +1577,43 @@ def test_a_date_of_a_predicate_coordinated_under_one_subject_is_the_events():
     assert _dated("In 1954 the United States approved the plan in March and announced it in 1955.")[
         0
     ] == ("approved", "1954-03")
+
+
+def _decisions(text: str) -> list[tuple[str, str | None, list[str]]]:
+    doc = parse_article(f"A title\n\n{text}\n", "x")
+    found_times = time_document(doc)
+    parsed = parse_paragraphs(doc)
+    layer = find_actors(doc, found_times, parsed=parsed)
+    return [
+        (e.trigger, e.summary, e.actors("actor"))
+        for e in find_events(doc, found_times, layer, parsed)
+        if e.type == "decision"
+    ]
+
+
+def test_it_was_determined_is_a_decision_however_the_tagger_reads_determined():
+    met = "On October 2, 1950, Mao and Zhou met in Beijing. "
+    for verb in ("determined", "decided", "agreed"):
+        assert _decisions(met + f"It was {verb} that Mao would cable Stalin at once.") == [
+            (verb, "Mao would cable Stalin at once", ["mao"])
+        ]
+    # on the corpus the tagger reads "It was determined" as "was" + an adjective
+    # (ms_cuban_missile_crisis_1962): still the decision, and what was decided no message
+    assert (
+        _decisions(met + "Mao was determined to cable Stalin.") == []
+    )  # a resolve, not a decision
+
+
+def test_it_was_determined_read_as_be_and_an_adjective_on_the_corpus():
+    from pathlib import Path
+
+    from historiograph.ingest.article import read_article
+    from historiograph.pipeline import analyse
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / "ms_cuban_missile_crisis_1962.txt"
+    doc = read_article(path)
+    found = analyse(doc).events
+    said = [e for e in found if doc.text[e.evidence[0][0] :].startswith("It was determined")]
+    assert [(e.type, e.actors("actor"), e.date) for e in said] == [
+        ("decision", ["kennedy"], "1962-10-27")
+    ]

@@ -80,10 +80,38 @@ def key(tok) -> str:  # type: ignore[no-untyped-def]
     return lemma
 
 
+def passive_taken_for_adjective(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "It was determined that …": a passive the tagger read as an adjective (its subject
+    and auxiliary are passive, and it ends in -ed), so a verb after all."""
+    if tok.pos_ != "ADJ" or not tok.lower_.endswith("ed"):
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children) and any(
+        c.dep_ == "nsubjpass" for c in tok.children
+    ):
+        return True
+    # or "was" the root, "determined" its complement, "it" its subject, a that-clause below
+    return (
+        tok.dep_ == "acomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.head.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
+def participle_lemmas(tok) -> list[str]:  # type: ignore[no-untyped-def]
+    """The verbs an -ed participle may be of, for one the tagger did not lemmatize as a verb:
+    "determined" -> determine, "agreed" -> agree, "decided" -> decide."""
+    word = tok.lower_
+    return [word[:-1], word[:-2]]
+
+
 def decided_impersonally(tok):  # type: ignore[no-untyped-def]
     """ "It was decided (determined, agreed) that Kennedy would ignore the second message": the
     clause that says what will be done, when the verb's subject is the empty "it"; else None."""
-    if not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children):
+    empty = [c for c in tok.children if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"]
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be":  # "it was determined" read as be + ADJ
+        empty += [c for c in tok.head.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"]
+    if not empty:
         return None
     for c in tok.children:
         if c.dep_ == "ccomp" and any(

@@ -62,10 +62,11 @@ class Triggers:
     def classify(self, tok, sent_text: str) -> tuple[str, str | None] | None:  # type: ignore[no-untyped-def]
         """(event type, act) for a trigger token, or None."""
         lex = self.lex
-        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
+        verb = tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB")
+        if verb or cl.passive_taken_for_adjective(tok):
             if tok.dep_ in ("amod", "compound"):
                 return None  # "the proposed cease-fire", "the drafted telegram"
-            keys = cl.phrasal_keys(tok)
+            keys = cl.phrasal_keys(tok) if verb else cl.participle_lemmas(tok)
             if not self.frames.for_verb(keys) and self.verb_keys().isdisjoint(keys):
                 return None  # no frame or word list knows the verb (cheaper than the test below)
             if any(cl.decided_impersonally(a) is not None for a in tok.ancestors):
