@@ -28,26 +28,31 @@ def _opt(params: Mapping, name: str) -> str | None:
     return value or None
 
 
-def _actor(db: sqlite3.Connection, params: Mapping) -> str | None:
-    """``actor=``: an id or any name of an actor (400 for one the database does not hold)."""
-    wanted = _opt(params, "actor")
+# A filter's name -> (how its value is resolved, what it names, what it may be given as)
+_FILTERS = {
+    "actor": (queries.resolve_actor, "actor", "an id or a name"),
+    "doc": (queries.resolve_document, "document", "an id or a title"),
+}
+
+
+def _resolved(db: sqlite3.Connection, params: Mapping, name: str) -> str | None:
+    """``actor=`` or ``doc=`` as the database names it (400 for one it does not hold)."""
+    wanted = _opt(params, name)
     if wanted is None:
         return None
-    found = queries.resolve_actor(db, wanted)
+    resolve, what, given = _FILTERS[name]
+    found = resolve(db, wanted)
     if found is None:
-        raise BadRequest(f"actor: no actor {wanted!r} in the database (give an id or a name)")
+        raise BadRequest(f"{name}: no {what} {wanted!r} in the database (give {given})")
     return found
+
+
+def _actor(db: sqlite3.Connection, params: Mapping) -> str | None:
+    return _resolved(db, params, "actor")
 
 
 def _doc(db: sqlite3.Connection, params: Mapping) -> str | None:
-    """``doc=``: a document's id or title (400 for one the database does not hold)."""
-    wanted = _opt(params, "doc")
-    if wanted is None:
-        return None
-    found = queries.resolve_document(db, wanted)
-    if found is None:
-        raise BadRequest(f"doc: no document {wanted!r} in the database (give an id or a title)")
-    return found
+    return _resolved(db, params, "doc")
 
 
 def _iso(params: Mapping, name: str) -> str | None:
