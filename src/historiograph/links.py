@@ -38,7 +38,7 @@ class Primary:
 
     id: str
     meta: dict
-    text: str = ""
+    title: str = ""  # its head as printed
 
     @property
     def volume_key(self) -> tuple[str, str, str]:
@@ -184,14 +184,14 @@ def _parties(f: dict) -> tuple[set[str], set[str]]:
 
 
 def _names_in(p: Primary, role: str) -> str:
-    return (p.meta.get(role, "") + " " + p.meta.get("title", "")).casefold()
+    return (p.meta.get(role, "") + " " + p.title).casefold()
 
 
 def _parties_disagree(f: dict, p: Primary) -> str | None:
     """Words of the citation that contradict the document it was linked to: a creator
     the document's head does not name."""
     creator, _ = _parties(f)
-    if creator and p.meta.get("title") and not any(s in _names_in(p, "from") for s in creator):
+    if creator and p.title and not any(s in _names_in(p, "from") for s in creator):
         return f"the citation's writer ({', '.join(sorted(creator))}) is not in its head"
     return None
 
@@ -215,7 +215,7 @@ def _file_targets(f: dict, by_file) -> list[tuple[Primary, str, str, str]]:  # t
         creator, recipient = _parties(f)
         for who, names, role in (("writer", creator, "from"), ("addressee", recipient, "to")):
             # the role as the document's markup names it, else anywhere in its head
-            named = p.meta.get(role, "").casefold() or p.meta.get("title", "").casefold()
+            named = p.meta.get(role, "").casefold() or p.title.casefold()
             if names and any(s in named for s in names):
                 agree.append(f"{who} {', '.join(sorted(names))}")
         if agree:
@@ -227,22 +227,24 @@ def _file_targets(f: dict, by_file) -> list[tuple[Primary, str, str, str]]:  # t
     return [link for n, link in out if n == best]
 
 
+def _folded(text: str) -> str:
+    """Lower case for matching, when it keeps every character in place (the alignment's
+    offsets are the document's: "ß" would fold to two characters and shift them)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
 def check_quotes(sentences: list[str], document_text: str) -> list[dict]:
     """Each quotation of the citing sentences looked for in the linked document:
     ``{"quote", "status", "score", "start", "end"}`` (the span where it is best found)."""
+    haystack = _folded(document_text)  # once per document, not once per piece
     out = []
     for sentence in sentences:
         for m in _QUOTE.finditer(sentence):
             quote = m.group(1).strip(" ,.;:")
             pieces = [p for p in _ELLIPSIS.split(quote) if len(p.split()) >= 2] or [quote]
-            scores = []
-            first = last = None
-            for piece in pieces:
-                al = fuzz.partial_ratio_alignment(piece.casefold(), document_text.casefold())
-                scores.append(al.score)
-                first = al.dest_start if first is None else min(first, al.dest_start)
-                last = al.dest_end if last is None else max(last, al.dest_end)
-            score = min(scores)
+            found = [fuzz.partial_ratio_alignment(_folded(p), haystack) for p in pieces]
+            score = min(al.score for al in found)
             status = (
                 "found"
                 if score >= FOUND
@@ -252,6 +254,9 @@ def check_quotes(sentences: list[str], document_text: str) -> list[dict]:
             )
             row = {"quote": quote, "status": status, "score": round(score, 1)}
             if status != "not found":
-                row |= {"start": first, "end": last}
+                row |= {
+                    "start": min(al.dest_start for al in found),
+                    "end": max(al.dest_end for al in found),
+                }
             out.append(row)
     return out

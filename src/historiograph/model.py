@@ -147,6 +147,7 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)  # primary sources: the printed pages
     parties: list[Party] = field(default_factory=list)  # primary sources: from, to, present
+    dateline: tuple[int, int] | None = None  # primary sources: the document's own dateline
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-file range behind normalized ``[start, end)``."""

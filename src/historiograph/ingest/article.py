@@ -54,14 +54,20 @@ def detect_format(raw: str) -> str:
     return "pdf-text" if looks_hard_wrapped(raw) else "markdown"
 
 
-def read_article(path: str | Path, doc_id: str | None = None, fmt: str = "auto") -> Document:
-    """Read one article file. Raises :class:`InputError` for unreadable input."""
-    path = Path(path)
+def read_file(path: Path) -> tuple[bytes, str]:
+    """A file's bytes and its checked text (:func:`decode`); an :class:`InputError` if it
+    cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read file ({e.strerror})") from None
-    raw = decode(data, path)
+    return data, decode(data, path)
+
+
+def read_article(path: str | Path, doc_id: str | None = None, fmt: str = "auto") -> Document:
+    """Read one article file. Raises :class:`InputError` for unreadable input."""
+    path = Path(path)
+    data, raw = read_file(path)
     return parse_article(raw, doc_id or path.stem, str(path), fmt, hashlib.sha256(data).hexdigest())
 
 

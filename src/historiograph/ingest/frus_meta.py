@@ -12,6 +12,7 @@ import re
 
 from lxml import etree
 
+from historiograph.ingest.writer import BLOCK_SEPARATOR
 from historiograph.ingest.xmlscan import local
 from historiograph.model import Document, Party
 
@@ -51,6 +52,7 @@ FORMS = {
     "editorial note": "editorial-note",
 }
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
+_FORMS_LONGEST_FIRST = sorted(FORMS, key=len, reverse=True)  # "memorandum of conversation" first
 _VOLUME = re.compile(r"frus(\d{4}(?:-\d{2,4})?)(?:v(\d+)|(\w+?))?(?:p(\d+))?$", re.I)
 
 
@@ -101,10 +103,19 @@ def form_of(head: str, source_note: str) -> str | None:
     if tail in FORMS:
         return FORMS[tail]
     low = head.lower()
-    for words in sorted(FORMS, key=len, reverse=True):
+    for words in _FORMS_LONGEST_FIRST:
         if re.match(rf"(?:the\s+)?{re.escape(words)}\b", low):
             return FORMS[words]
     return None
+
+
+def own_dateline(element: etree._Element):  # type: ignore[no-untyped-def]
+    """The document's own dateline: in its opener, else its closer (memoranda), else the
+    first one (not an enclosure's, which stands deeper)."""
+    for part in (_child(element, "opener"), _child(element, "closer")):
+        if part is not None and (found := _first(part, "dateline")) is not None:
+            return found
+    return _first(element, "dateline")
 
 
 def document_meta(element: etree._Element, volume_id: str) -> dict[str, str]:
@@ -112,9 +123,7 @@ def document_meta(element: etree._Element, volume_id: str) -> dict[str, str]:
     for key, attr in (("number", "n"), ("subtype", "subtype")):
         if element.get(attr):
             meta[key] = element.get(attr) or ""
-    head = next((c for c in element if isinstance(c.tag, str) and local(c.tag) == "head"), None)
-    if head is not None:
-        meta["title"] = _text(head)
+    head = _child(element, "head")  # the document's title: ``Document.title``, read by the reader
     source = next(
         (
             e
@@ -125,34 +134,21 @@ def document_meta(element: etree._Element, volume_id: str) -> dict[str, str]:
     )
     if source is not None:
         meta["source_note"] = _text(source)
-    form = form_of(meta.get("title", ""), meta.get("source_note", ""))
+    form = form_of(_text(head) if head is not None else "", meta.get("source_note", ""))
     if form:
         meta["form"] = form
     opener = _child(element, "opener")
-    closer = _child(element, "closer")
-    # the document's own dateline: in its opener, else its closer (memoranda), else the first
-    dateline = next(
-        (
-            d
-            for d in (_first(e, "dateline") for e in (opener, closer) if e is not None)
-            if d is not None
-        ),
-        _first(element, "dateline"),
-    )
+    dateline = own_dateline(element)
     if dateline is not None:
-        meta["dateline"] = _text(dateline)
         date = _first(dateline, "date")
-        if date is not None and date.get("when"):
-            meta["date"] = date.get("when") or ""
-        if "date" not in meta and (date := _first(dateline, "date")) is not None:
-            for attr in ("notBefore", "from"):  # a date printed as a range: its start
-                if date.get(attr):
-                    meta["date"] = date.get(attr) or ""
-                    break
+        # the day printed, or the start of a range printed
+        when = date is not None and (date.get("when") or date.get("notBefore") or date.get("from"))
+        if when:
+            meta["date"] = when
         place = _first(dateline, "placeName")
         if place is not None:
             meta["place"] = _text(place).strip("[], ").title()
-            if meta["dateline"].startswith("["):
+            if _text(dateline).startswith("["):
                 meta["place_supplied"] = "1"  # the editors' brackets: not printed in the original
     if "date" not in meta:
         # no date in a dateline: the edition's own dating of the document, when it is one day
@@ -179,14 +175,12 @@ _BY = re.compile(r",?\s+by\s+(?:the\s+)?(.+?)(?:\s+\(([^()]+)\))?\s*$")
 
 
 def find_parties(
-    doc: Document, names: list[tuple[str, str, int, int]], rows: list[tuple[int, int]]
+    doc: Document, names: list[tuple[str, int, int]], rows: list[tuple[int, int]]
 ) -> list[Party]:
     """From and to as the markup names them in the head or opener; else the author a
     memorandum's head names after "by"; and a "Participants:" list."""
     parties = [
-        Party("from" if role == "from" else "to", s, e, "markup")
-        for role, _, s, e in names
-        if e > s
+        Party("from" if role == "from" else "to", s, e, "markup") for role, s, e in names if e > s
     ]
     title = next((b for b in doc.blocks if b.kind == "title"), None)
     if title is not None and not any(p.role == "from" for p in parties):
@@ -194,13 +188,16 @@ def find_parties(
         if m := _BY.search(head):
             g = 2 if m.group(2) else 1
             parties.append(Party("from", title.start + m.start(g), title.start + m.end(g), "head"))
-    listing = False
+    listing, last_end = False, None
     for start, end in rows:  # the rows of the document's tables, in order
         line = doc.text[start:end]
         m = re.match(r"(?:Participants|Present)\s*:\s*", line)
+        # the list goes on over the rows right after it, not into a later table
+        follows = last_end is not None and doc.text[last_end:start] == BLOCK_SEPARATOR
+        last_end = end
         if m:
             listing = True
-        elif not listing or (start > 0 and doc.text[start - 2 : start] != "\n\n"):
+        elif not (listing and follows):
             listing = False
             continue
         who = line[m.end() if m else 0 :]

@@ -19,6 +19,7 @@ cut. The XML is parsed by lxml with no DTD, no entity expansion and no network
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ from lxml import etree
 
 from historiograph.errors import InputError
 from historiograph.ingest import xmlscan
-from historiograph.ingest.frus_meta import document_meta, find_parties
+from historiograph.ingest.article import assemble, read_file
+from historiograph.ingest.frus_meta import document_meta, find_parties, own_dateline
 from historiograph.ingest.offsets import TextBuilder
 from historiograph.ingest.reading import MarkerHit, RawBlock, ReaderOutput
 from historiograph.ingest.writer import BlockWriter
@@ -58,8 +60,20 @@ _BLOCKS = {
     "l": "paragraph",
 }
 _SILENT = {"figure", "graphic", "milestone", "anchor", "fw"}  # nothing a reader reads
-_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);")
-_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+# what XML may write as a reference without a DTD: the five predefined entities, characters
+_ENTITY = re.compile(r"&(?:#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);")
+
+
+@dataclass(slots=True)
+class _Cut:
+    """Where a file saved from part of a volume was cut."""
+
+    begins_inside: bool = False  # it closes elements it never opened
+    ends_inside: bool = False  # elements are still open at its end
+    open_document: int | None = None  # the tag of the document it ends inside
+
+    def __bool__(self) -> bool:
+        return self.begins_inside or self.ends_inside
 
 
 @dataclass(slots=True)
@@ -78,13 +92,7 @@ def looks_like_tei(raw: str) -> bool:
 def read_tei(path: str | Path) -> Volume:
     """Read a TEI file. Raises :class:`InputError` for a file that is not one, or unsafe."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read file ({e.strerror})") from None
-    from historiograph.ingest.article import decode
-
-    return parse_tei(decode(data, path), path)
+    return parse_tei(read_file(path)[1], path)
 
 
 def parse_tei(raw: str, path: str | Path) -> Volume:
@@ -126,19 +134,19 @@ def parse_tei(raw: str, path: str | Path) -> Volume:
 
 def _document_spans(
     raw: str, tags: list[xmlscan.Tag], path: str | Path
-) -> tuple[list[tuple[int, int]], dict[str, str], dict[str, str]]:
-    """(first tag, last tag) of each complete document div; what was cut
-    (``start``/``end`` -> where); the namespaces declared on the way."""
+) -> tuple[list[tuple[int, int]], _Cut, dict[str, str]]:
+    """(first tag, last tag) of each complete document div; where the file was cut; the
+    namespaces declared on the way."""
     stack: list[int] = []
     spans: list[tuple[int, int]] = []
-    cut: dict[str, str] = {}
+    cut = _Cut()
     namespaces = dict(_KNOWN_NS)
     doc_at: int | None = None  # depth at which the open document div sits
     doc_start = 0  # its start tag
     for i, t in enumerate(tags):
         if t.kind == "end":
             if not stack:
-                cut.setdefault("start", str(t.start))  # closes what opened before the file
+                cut.begins_inside = True  # closes what opened before the file
                 continue
             top = tags[stack.pop()]
             if top.name != t.name:
@@ -157,29 +165,28 @@ def _document_spans(
             if doc_at is None and t.local == "div" and t.attr("type") == "document":
                 doc_at, doc_start = len(stack), i
             stack.append(i)
-    if stack:
-        cut["end"] = str(tags[stack[-1]].start)
+    cut.ends_inside = bool(stack)
     if doc_at is not None:
-        cut["open_document"] = str(doc_start)
+        cut.open_document = doc_start
     return spans, cut, namespaces
 
 
 def _cut_notices(
-    raw: str, tags: list[xmlscan.Tag], spans: list[tuple[int, int]], cut: dict[str, str]
+    raw: str, tags: list[xmlscan.Tag], spans: list[tuple[int, int]], cut: _Cut
 ) -> list[str]:
     notices = []
-    if "start" in cut:
+    if cut.begins_inside:
         first = tags[spans[0][0]].attr("xml:id") if spans else None
         inside = re.findall(r"xml:id=[\"'](d\d+)fn", raw[: tags[spans[0][0]].start if spans else 0])
         where = f" (inside {inside[-1]}, whose opening was cut off)" if inside else ""
         notices.append(f"the file begins inside the volume{where}; read from {first}")
-    if "open_document" in cut:
-        tag = tags[int(cut["open_document"])]
+    if cut.open_document is not None:
+        tag = tags[cut.open_document]
         notices.append(
             f"the file ends inside document {tag.attr('xml:id') or '?'}"
             f" (line {xmlscan.line_of(raw, tag.start)}), which was not read"
         )
-    elif "end" in cut:
+    elif cut.ends_inside:
         notices.append("the file ends before its outer elements close")
     return notices
 
@@ -204,7 +211,7 @@ def _read_document(
 ) -> Document:
     start, end = tags[0].start, tags[-1].end
     div = raw[start:end]
-    used = set(re.findall(r"</?([\w.-]+):", div)) | set(re.findall(r"\s([\w.-]+):[\w.-]+\s*=", div))
+    used = {prefix for t in tags for prefix in t.prefixes()}
     declared = dict(namespaces)
     for prefix in used - {"xml", "xmlns"} - declared.keys():
         declared[prefix] = f"urn:historiograph:undeclared:{prefix}"
@@ -223,17 +230,14 @@ def _read_document(
     meta["xml_id"] = xml_id
     doc_id = f"{volume_id}-{xml_id}"
     out.meta = meta
-    from historiograph.ingest.article import assemble
-
     doc = assemble(out, div, doc_id, str(path), hashlib.sha256(div.encode("utf-8")).hexdigest())
     doc.pages = pages
+    doc.dateline = reader.block_of.get(own_dateline(element))
     doc.parties = find_parties(doc, reader.names, reader.rows)
     for role in ("from", "to"):
         named = [doc.text[p.start : p.end] for p in doc.parties if p.role == role]
         if named:
             doc.meta[role] = "; ".join(named)
-    if not doc.title:
-        doc.title = meta.get("title")
     return doc
 
 
@@ -262,10 +266,14 @@ class _DocumentText:
         self.markers: list[MarkerHit] = []
         self.italics: list[tuple[int, int]] = []
         self.pages: list[tuple[str, int, int, int]] = []  # label, text pos, raw start, raw end
-        self.names: list[tuple[str, str, int, int]] = []  # from|to, element name, span
+        self.names: list[tuple[str, int, int]] = []  # from|to and the span that names them
         self.rows: list[tuple[int, int]] = []  # table rows, in order
+        self.block_of: dict[etree._Element, tuple[int, int]] = {}  # the blocks by element
         self.notes: list[tuple[str, etree._Element]] = []  # deferred to after the body
-        self.block_open = False
+        # None between blocks; "block" inside an element's block (or an element with
+        # nothing to read, whose blocks are not opened); "loose" for text straight inside a
+        # container, a paragraph until the next block-level element
+        self.block_open: str | None = None
         self.front = 0  # inside the document's own head, opener or closer
         self.waiting_pages: list[tuple[str, int, int]] = []  # breaks before the next block
         self.place = self._positions(element, tags)
@@ -305,7 +313,7 @@ class _DocumentText:
         return out, pages
 
     # -- elements -------------------------------------------------------------
-    def _element(self, el, top: bool = False, kind: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _element(self, el, top: bool = False) -> None:  # type: ignore[no-untyped-def]
         name = xmlscan.local(el.tag)
         o_start, o_end, c_start, c_end = self.place[el]
         if name == "note" and not top:
@@ -335,9 +343,9 @@ class _DocumentText:
             self._close_loose()
         block = None if self.block_open or top else _BLOCKS.get(name)
         if block and not _has_text(el):  # nothing to read: no block, notes and pages kept
-            self.block_open = True
+            self.block_open = "block"
             self._content(el, o_end, c_start)
-            self.block_open = False
+            self.block_open = None
             return
         if block:
             if name == "head" and el.getparent() is self.root and not self._has_title():
@@ -354,13 +362,13 @@ class _DocumentText:
             and el.get("type") in ("from", "to")
             and name in ("persName", "gloss", "orgName", "rs")
         ):
-            self.names.append((el.get("type"), name, begin, self.w.anchor()))
+            self.names.append((el.get("type"), begin, self.w.anchor()))
         if name == "hi" and el.get("rend") == "italic" and self.w.anchor() > begin:
             self.italics.append((begin, self.w.anchor()))
-        if block:
-            self._end_block(block)
-            if name == "row" and self.blocks and self.blocks[-1].start >= begin - 1:
-                self.rows.append((self.blocks[-1].start, self.blocks[-1].end))
+        if block and (written := self._end_block(block)) is not None:
+            self.block_of[el] = (written.start, written.end)
+            if name == "row":
+                self.rows.append((written.start, written.end))
 
     def _has_title(self) -> bool:
         return any(b.kind == "title" for b in self.blocks)
@@ -385,7 +393,7 @@ class _DocumentText:
                 self.w.skip(start, end)
                 return
             self._open()  # text straight inside a container: a paragraph of its own
-            self.block_open = "loose"  # type: ignore[assignment]
+            self.block_open = "loose"
         pos = start
         for s, e, kind in xmlscan.markup_spans(self.raw, start, end):
             self._characters(pos, s)
@@ -401,31 +409,26 @@ class _DocumentText:
         if not cdata:
             for m in _ENTITY.finditer(self.raw, start, end):
                 self.w.text(pos, m.start())
-                ref = m.group(1)
-                char = (
-                    chr(int(ref[2:], 16))
-                    if ref.startswith("#x")
-                    else chr(int(ref[1:]))
-                    if ref.startswith("#")
-                    else _ENTITIES[ref]
-                )
-                self.w.write(char, m.start(), m.end())
+                self.w.write(html.unescape(m.group()), m.start(), m.end())
                 pos = m.end()
         self.w.text(pos, end)
 
     def _open(self) -> None:
         self.w.open_block()
-        self.block_open = True
+        self.block_open = "block"
         for label, rs, re_ in self.waiting_pages:
             self.pages.append((label, self.w.anchor(), rs, re_))
         self.waiting_pages = []
 
-    def _end_block(self, kind: str, label: str | None = None) -> None:
+    def _end_block(self, kind: str, label: str | None = None) -> RawBlock | None:
+        """Close the open block; the block written, or None when it held nothing."""
         empty = self.w.block_is_empty
         s, e = self.w.close_block()
-        self.block_open = False
-        if not empty:
-            self.blocks.append(RawBlock(kind, s, e, label))
+        self.block_open = None
+        if empty:
+            return None
+        self.blocks.append(RawBlock(kind, s, e, label))
+        return self.blocks[-1]
 
     def _close_loose(self) -> None:
         if self.block_open == "loose":

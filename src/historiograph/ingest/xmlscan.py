@@ -51,6 +51,11 @@ class Tag:
     def local(self) -> str:
         return self.name.rpartition(":")[2]
 
+    def prefixes(self) -> set[str]:
+        """The namespace prefixes the tag uses, in its name and attribute names (not xml:)."""
+        names = [self.name] + [m.group(1) for m in _ATTR.finditer(self.attrs)]
+        return {n.partition(":")[0] for n in names if ":" in n} - {"xml", "xmlns"}
+
 
 def scan(raw: str, start: int = 0, end: int | None = None) -> list[Tag]:
     """Every tag of ``raw[start:end]`` in order (comments, CDATA, PIs and DOCTYPE left out)."""

@@ -9,8 +9,8 @@ import re
 from functools import cache
 
 from historiograph import data
+from historiograph.ids import slug
 from historiograph.stages.actor_records import ActorLayer, Candidate, Mention
-from historiograph.stages.gazetteer import slug
 
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 

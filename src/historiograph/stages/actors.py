@@ -31,6 +31,7 @@ from datetime import date
 from functools import cache
 
 from historiograph import data
+from historiograph.ids import slug
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.actor_names import (
     abbreviation_candidates,
@@ -42,7 +43,7 @@ from historiograph.stages.actor_names import (
 )
 from historiograph.stages.actor_records import Actor, ActorLayer, Candidate, Mention
 from historiograph.stages.descriptions import agent_noun_after, group_descriptions
-from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer, slug
+from historiograph.stages.gazetteer import Entry, Gazetteer, load_gazetteer
 from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at

@@ -170,8 +170,3 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             raise InputError(path, f"not valid TOML ({e})") from None
         _parse(data, str(path), gaz)
     return gaz
-
-
-def slug(name: str) -> str:
-    """An id for an actor the gazetteer does not list: "Chai Chengwen" -> "chai-chengwen"."""
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")

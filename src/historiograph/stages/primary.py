@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 
+from historiograph.ids import slug
 from historiograph.model import Document, Party, sentence_finder
 from historiograph.stages.actor_records import Actor, ActorLayer, Mention
 from historiograph.stages.events import Event
-from historiograph.stages.gazetteer import slug
 from historiograph.stages.times import TimeExpr, quote_spans
 
 PRIMARY_FORMAT = "frus-tei"
@@ -55,7 +55,7 @@ def document_event(doc: Document, times: list[TimeExpr], layer: ActorLayer) -> E
     if title is None or form == "editorial-note" or doc.meta.get("subtype") == "editorial-note":
         return None
     head = next(s for s in doc.sentences if s.block_idx == title.idx)
-    dateline = _dateline(doc)
+    dateline = doc.dateline
     meeting = form in MEETING_FORMS
     ev = Event(
         "meeting" if meeting else "communication",
@@ -65,7 +65,7 @@ def document_event(doc: Document, times: list[TimeExpr], layer: ActorLayer) -> E
         doc.text[title.start : title.end],
         [(head.start, head.end)] + ([dateline] if dateline else []),
         channel=form if form and not meeting else "conversation" if meeting else "letter",
-        summary=doc.meta.get("title"),
+        summary=doc.title,
         place=doc.meta.get("place"),
         id="e000",
     )
@@ -124,17 +124,6 @@ def told_to_the_author(doc: Document, found: list[Event], author_id: str | None)
         senders = ev.actors("sender")
         if senders and author_id not in senders:
             ev.add("recipient", author_id, None, None, "document")
-
-
-def _dateline(doc: Document) -> tuple[int, int] | None:
-    line = doc.meta.get("dateline")
-    if not line:
-        return None
-    for s in doc.sentences:
-        block = doc.blocks[s.block_idx]
-        if block.kind == "heading" and doc.text[block.start : block.end] == line:
-            return (block.start, block.end)
-    return None
 
 
 def _date(

@@ -9,14 +9,13 @@ from historiograph.links import Link, Primary, check_quotes, link_citations
 from historiograph.store.queries import PRIMARY_FORMATS, as_dicts, require_document
 
 
-def primary_documents(db: sqlite3.Connection, with_text: bool = False) -> list[Primary]:
+def primary_documents(db: sqlite3.Connection) -> list[Primary]:
     marks = ",".join("?" * len(PRIMARY_FORMATS))
-    text = "text" if with_text else "''"
     rows = db.execute(
-        f"SELECT id, meta, {text} AS text FROM documents WHERE format IN ({marks}) ORDER BY id",
+        f"SELECT id, meta, title FROM documents WHERE format IN ({marks}) ORDER BY id",
         PRIMARY_FORMATS,
     )
-    return [Primary(r["id"], json.loads(r["meta"]), r["text"]) for r in rows]
+    return [Primary(r["id"], json.loads(r["meta"]), r["title"] or "") for r in rows]
 
 
 def links(db: sqlite3.Connection, doc_id: str | None = None) -> list[Link]:
@@ -28,10 +27,15 @@ def links(db: sqlite3.Connection, doc_id: str | None = None) -> list[Link]:
     primaries = primary_documents(db)
     if not primaries:
         return []
+    # an article's links are made by its own citations; a primary document's by anyone's
+    own = doc_id is not None and doc_id not in {p.id for p in primaries}
     rows = as_dicts(
         db.execute(
             "SELECT doc_id, note_n, idx, kind, fields FROM citations"
-            " WHERE kind IN ('frus', 'archival') ORDER BY doc_id, note_n, idx"
+            " WHERE kind IN ('frus', 'archival')"
+            + (" AND doc_id = ?" if own else "")
+            + " ORDER BY doc_id, note_n, idx",
+            (doc_id,) if own else (),
         )
     )
     for r in rows:

@@ -7,6 +7,7 @@ import re
 import sqlite3
 
 from historiograph.errors import NotFoundError, UsageError
+from historiograph.ids import slug
 
 
 def as_dicts(cur: sqlite3.Cursor) -> list[dict]:
@@ -383,20 +384,17 @@ def _one_or_list(names: list[str]) -> str | list[str] | None:
     return None if not names else names[0] if len(names) == 1 else names
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 def resolve_actor(db: sqlite3.Connection, wanted: str) -> str | None:
     """The actor a filter names: an id, the canonical name, any form the texts use, or the
     slug of one of them ("mao-zedong" for Mao Zedong, id ``mao``); else, when one word
     of some actor's name matches ("Kim"), ``wanted`` itself (the filters match it by
     word); None when nothing matches."""
-    key = _slug(wanted)
+    key = slug(wanted)
     if not key:
         return None
-    for r in db.execute("SELECT id, name FROM actors"):
-        if key in (_slug(r["id"]), _slug(r["name"])):
+    actors = db.execute("SELECT id, name FROM actors").fetchall()
+    for r in actors:
+        if key in (slug(r["id"]), slug(r["name"])):
             return r["id"]
     row = db.execute(
         "SELECT actor_id FROM actor_mentions WHERE lower(text) = lower(?) GROUP BY actor_id"
@@ -405,8 +403,7 @@ def resolve_actor(db: sqlite3.Connection, wanted: str) -> str | None:
     ).fetchone()
     if row:
         return row[0]
-    names = [r["name"] for r in db.execute("SELECT name FROM actors")]
-    if any(_actor_matches(wanted, [], [n]) for n in names):
+    if any(_actor_matches(wanted, [], [r["name"]]) for r in actors):
         return wanted
     return None
 

@@ -361,9 +361,10 @@ def source(db: sqlite3.Connection, params: Mapping) -> dict:
     s = explorer.source(db, params["source_id"])
     cited = {(c["doc"], c["note"]) for c in s["cited_in"]}
     links: dict[str, list[dict]] = {}  # "doc:note" -> the FRUS documents that note names
-    for k in primary.links(db):
-        if (k.doc_id, k.note_n) in cited:
-            links.setdefault(f"{k.doc_id}:{k.note_n}", []).append(k.to_dict())
+    for doc_id in sorted({doc for doc, _ in cited}):  # the citing documents' links only
+        for k in primary.links(db, doc_id):
+            if k.doc_id == doc_id and (k.doc_id, k.note_n) in cited:
+                links.setdefault(f"{k.doc_id}:{k.note_n}", []).append(k.to_dict())
     return {"title": s["label"], "source": s, "links": links}
 
 

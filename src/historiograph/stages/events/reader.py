@@ -16,7 +16,7 @@ from historiograph.stages.events.framing import Framing
 from historiograph.stages.events.merging import _take_acts
 from historiograph.stages.events.records import Event, _Dates
 from historiograph.stages.events.slots import Slots
-from historiograph.stages.events.triggers import Triggers
+from historiograph.stages.events.triggers import Triggers, known_verbs
 from historiograph.stages.events.vocabulary import (
     CONCLUDING,
     CONDITIONAL,
@@ -39,6 +39,7 @@ class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
     ) -> None:
         self.doc = doc
         self.lex = lex
+        self.known_verbs = known_verbs(lex)  # a verb outside these and the frames is no trigger
         self.frames = load_frames()
         self.framed: dict[int, Frame] = {}  # trigger start -> the frame it filled
         self.index = cl.MentionIndex(list(layer.mentions), layer.actors)

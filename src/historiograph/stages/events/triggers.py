@@ -31,33 +31,32 @@ from historiograph.stages.events.vocabulary import (
     WIRED,
     children_deep,
 )
+from historiograph.stages.lexicon import Lexicon
+
+
+def known_verbs(lex: Lexicon) -> frozenset[str]:
+    """Every verb some branch of ``Triggers.classify`` reads (frames aside)."""
+    return frozenset().union(
+        lex.settled,
+        lex.negotiation_acts,
+        AGREEING,
+        lex.decision_verbs,
+        lex.meeting_hosts,
+        lex.plan_verbs,
+        lex.speech_acts,
+        lex.carriers,
+        WIRED,
+        {"broadcast"},
+        lex.light_verbs,
+        lex.meeting_verbs,
+        lex.met_together,
+        lex.military_verbs,
+        lex.launchers,
+    )
 
 
 class Triggers:
     """Which word of a clause states an event, and of what type: the lexicon's verbs and (a part of the reader)."""
-
-    def verb_keys(self) -> frozenset[str]:
-        """Every verb some branch of ``classify`` reads (its word lists and frames aside)."""
-        if getattr(self, "_verb_keys", None) is None:
-            lex = self.lex
-            self._verb_keys = frozenset().union(
-                lex.settled,
-                lex.negotiation_acts,
-                AGREEING,
-                lex.decision_verbs,
-                lex.meeting_hosts,
-                lex.plan_verbs,
-                lex.speech_acts,
-                lex.carriers,
-                WIRED,
-                {"broadcast"},
-                lex.light_verbs,
-                lex.meeting_verbs,
-                lex.met_together,
-                lex.military_verbs,
-                lex.launchers,
-            )
-        return self._verb_keys
 
     def classify(self, tok, sent_text: str) -> tuple[str, str | None] | None:  # type: ignore[no-untyped-def]
         """(event type, act) for a trigger token, or None."""
@@ -67,7 +66,7 @@ class Triggers:
             if tok.dep_ in ("amod", "compound"):
                 return None  # "the proposed cease-fire", "the drafted telegram"
             keys = cl.phrasal_keys(tok) if verb else cl.participle_lemmas(tok)
-            if not self.frames.for_verb(keys) and self.verb_keys().isdisjoint(keys):
+            if not self.frames.for_verb(keys) and self.known_verbs.isdisjoint(keys):
                 return None  # no frame or word list knows the verb (cheaper than the test below)
             if any(cl.decided_impersonally(a) is not None for a in tok.ancestors):
                 return None  # "it was decided that Kennedy would respond": what was decided
