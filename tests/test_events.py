@@ -1617,3 +1617,18 @@ def test_it_was_determined_read_as_be_and_an_adjective_on_the_corpus():
     assert [(e.type, e.actors("actor"), e.date) for e in said] == [
         ("decision", ["kennedy"], "1962-10-27")
     ]
+
+
+def test_defeated_in_a_vote_is_no_military_operation():
+    def types(sentence: str) -> list[str]:
+        doc = parse_article(f"A title\n\n{sentence}\n", "x")
+        found_times = time_document(doc)
+        parsed = parse_paragraphs(doc)
+        layer = find_actors(doc, found_times, parsed=parsed)
+        return [e.type for e in find_events(doc, found_times, layer, parsed)]
+
+    assert "military" not in types("Ford was defeated by Jimmy Carter in the 1976 election.")
+    assert "military" not in types("In March 1920, the Treaty was defeated by a 49-35 Senate vote.")
+    assert types(
+        "On November 25, 1950, Chinese forces defeated the U.S. Eighth Army at the Chongchon River."
+    ) == ["military"]

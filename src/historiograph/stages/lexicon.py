@@ -44,6 +44,8 @@ class Lexicon:
     military_verbs: frozenset[str]
     military_nouns: frozenset[str]
     launchers: frozenset[str]  # "launched an offensive", "repelled the offensive"
+    electoral_verbs: frozenset[str]  # "defeated": of a war, or of a vote …
+    electoral_words: frozenset[str]  # … when the sentence names an election or a vote
     negotiation_acts: dict[str, str]
     negotiation_cues: tuple[str, ...]
     recess_nouns: frozenset[str]
@@ -88,6 +90,8 @@ def load_lexicon() -> Lexicon:
         military_verbs=words(mil["verbs"]),
         military_nouns=words(mil["nouns"]),
         launchers=words(mil["launchers"]),
+        electoral_verbs=words(mil.get("electoral_verbs", [])),
+        electoral_words=words(mil.get("electoral_words", [])),
         negotiation_acts=negotiation_acts,
         negotiation_cues=tuple(neg["cues"]),
         recess_nouns=words(neg["recess_nouns"]),

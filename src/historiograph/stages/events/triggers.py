@@ -151,6 +151,10 @@ class Triggers:
                 ):
                     if self.background(tok):
                         continue
+                    if k in lex.electoral_verbs and any(
+                        w.lower_ in lex.electoral_words for w in tok.sent
+                    ):
+                        continue  # "defeated by Jimmy Carter in the 1976 election": a vote
                     return "military", None
             return None
         if tok.pos_ in ("NOUN", "PROPN"):

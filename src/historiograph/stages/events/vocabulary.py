@@ -11,7 +11,7 @@ from historiograph.model import Document
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer
 
-STAGE_VERSION = "events-15"  # primary sources; coordinated dates; "it was determined"
+STAGE_VERSION = "events-16"  # … and "defeated" in a vote
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
