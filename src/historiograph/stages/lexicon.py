@@ -37,6 +37,8 @@ class Lexicon:
     plan_verbs: frozenset[str]  # "developed a guideline": adopting a course is deciding
     plan_nouns: frozenset[str]
     not_acting: frozenset[str]  # "decided to postpone" is a decision not to act
+    # word or phrase -> the subject it states ("dispatch troops" -> intervene), longest first
+    decision_subjects: tuple[tuple[str, str], ...]
     meeting_verbs: frozenset[str]
     meeting_hosts: frozenset[str]  # "chaired a meeting", "hosted a dinner"
     meeting_nouns: frozenset[str]
@@ -83,6 +85,9 @@ def load_lexicon() -> Lexicon:
         plan_verbs=words(dec["plan_verbs"]),
         plan_nouns=words(dec["plan_nouns"]),
         not_acting=words(dec["negative"]),
+        decision_subjects=tuple(
+            sorted(_invert(dec.get("subjects", {})).items(), key=lambda p: -len(p[0]))
+        ),
         meeting_verbs=words(meet["verbs"]),
         meeting_hosts=words(meet["hosts"]),
         meeting_nouns=words(meet["nouns"]),

@@ -88,7 +88,7 @@ def find_events(
     ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
-    events = _merge_restated_decisions(events, members)
+    events = _merge_restated_decisions(events, members, reader.lex.decision_subjects)
     events = _merge_retold_messages(events, kinds)
     _link_deliveries(events)
     _answered(events, doc)
@@ -103,5 +103,5 @@ def find_events(
             ev.derived_from = ev.basis.id
         if ev.delivered is not None:
             ev.delivers = ev.delivered.id
-    _link_reversals(events, doc, members)
+    _link_reversals(events, doc, members, reader.lex.decision_subjects)
     return events

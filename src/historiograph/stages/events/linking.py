@@ -4,6 +4,7 @@ restated decisions and reversals."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from historiograph import dates
@@ -23,9 +24,10 @@ from historiograph.stages.events.vocabulary import (
     FACE_TO_FACE,
     MONTH_DAYS,
     REVERSAL_CUES,
-    SAME,
     STOP,
 )
+
+Subjects = tuple[tuple[str, str], ...]  # word or phrase -> the course it states (lexicon)
 
 
 def _merge_counted(events: list[Event]) -> list[Event]:
@@ -174,39 +176,63 @@ def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within
 
 
 def _merge_restated_decisions(
-    events: list[Event], members: dict[str, frozenset[str]]
+    events: list[Event], members: dict[str, frozenset[str]], subjects: Subjects = ()
 ) -> list[Event]:
     """A decision told again elsewhere — in the conclusion, or by the body for its leader
     ("the Politburo formally made the decision to dispatch troops" and "Mao Zedong decided
     on October 5, 1950, to send troops") — is one decision: the same day, the same polarity,
-    a related decider and a shared subject. It takes the deciders and conditions of both."""
+    a related decider and a shared subject. It takes the deciders and conditions of both.
+
+    A decision named by its noun and owner ("informed Stalin and Kim of his decision to enter
+    the war") is one already taken: the latest such decision told before it, in the month
+    before its date, if there is one (its date is the day it was told, not taken). One told
+    in the past perfect on a date carried from the narrative was taken before that date."""
+
+    def about(prev: Event, ev: Event) -> bool:
+        return (
+            prev.type == "decision"
+            and prev.sentence_idx != ev.sentence_idx
+            and prev.polarity == ev.polarity
+            and _related(prev, ev, members)
+            and bool(_stems(prev.summary, subjects) & _stems(ev.summary, subjects))
+        )
 
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         if ev.type != "decision" or not ev.date or len(ev.date) != 10:
             return None
-        return next(
-            (
-                prev
-                for prev in kept
-                if prev.type == "decision"
-                and prev.sentence_idx != ev.sentence_idx
-                and prev.date == ev.date
-                and prev.polarity == ev.polarity
-                and _related(prev, ev, members)
-                and _stems(prev.summary) & _stems(ev.summary)
-            ),
-            None,
-        )
+        same_day = next((p for p in kept if p.date == ev.date and about(p, ev)), None)
+        if same_day is not None and any(
+            e.anterior and not e.states_its_date() for e in (ev, same_day)
+        ):
+            same_day = None  # "had reached a consensus prior to …": before the day carried
+        if same_day is not None or not ev.named:
+            return same_day
+        taken = [
+            p
+            for p in kept
+            if p.date
+            and len(p.date) == 10
+            and p.date <= ev.date
+            and (dates.days_apart(p.date, ev.date) or 0) <= MONTH_DAYS
+            and about(p, ev)
+        ]
+        return max(taken, key=lambda p: p.date or "", default=None)
 
     def take(target: Event, ev: Event) -> None:
         target.add_all(ev)
         _add_conditions(target, ev.conditions)
-        _take_stated_date(target, ev)
+        if not ev.named or ev.date == target.date:
+            _take_stated_date(target, ev)
 
     return _fold(events, earlier, take)
 
 
-def _link_reversals(events: list[Event], doc: Document, members: dict[str, frozenset[str]]) -> None:
+def _link_reversals(
+    events: list[Event],
+    doc: Document,
+    members: dict[str, frozenset[str]],
+    subjects: Subjects = (),
+) -> None:
     """A decision reverses the latest earlier one (in date order) by a related decider with
     the other polarity, on a shared subject (or, with a reversal cue in its sentence —
     "reversed", "again", "instead" — whatever the earlier one was about)."""
@@ -220,7 +246,7 @@ def _link_reversals(events: list[Event], doc: Document, members: dict[str, froze
         for prev in reversed(decisions[:i]):
             if not _related(prev, d, members):
                 continue
-            shared = _stems(prev.summary) & _stems(d.summary)
+            shared = _stems(prev.summary, subjects) & _stems(d.summary, subjects)
             if not (shared or (cue and prev.polarity != d.polarity)):
                 continue
             if prev.polarity != d.polarity:
@@ -228,8 +254,26 @@ def _link_reversals(events: list[Event], doc: Document, members: dict[str, froze
             break
 
 
-def _stems(text: str | None) -> set[str]:
-    """Content words cut to five letters, so "intervene" meets "intervention"; names
-    ("Korea", "NEBDA") do not make two decisions about the same thing."""
-    words = re.findall(r"\b[a-z][a-z-]{2,}", text or "")
-    return {SAME.get(w, w)[:5] for w in words if w not in STOP}
+def _stems(text: str | None, subjects: Subjects = ()) -> set[str]:
+    """Content words cut to five letters, so "intervene" meets "intervention", after the
+    lexicon's phrases of one course are read as it ("dispatch troops", "enter": intervene);
+    names ("Korea", "NEBDA") do not make two decisions about the same thing."""
+    pattern, single = _subject_words(subjects)
+    text = text or ""
+    if pattern is not None:
+        text = pattern.sub(
+            lambda m: " " + single[" ".join(m.group(0).casefold().split())] + " ", text
+        )
+    words = re.findall(r"\b[a-z][a-z-]{2,}", text)
+    return {single.get(w, w)[:5] for w in words if w not in STOP}
+
+
+@cache
+def _subject_words(subjects: Subjects) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The lexicon's phrases as one pattern (longest first) and every entry's subject."""
+    single = dict(subjects)
+    phrases = [w for w, _ in subjects if " " in w]
+    if not phrases:
+        return None, single
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.I), single

@@ -125,6 +125,9 @@ class Slots:
         base = self.base
         t_start, t_end = cl.span(tok, base)
         ev = Event(etype, s.idx, t_start, t_end, tok.text, [(s.start, s.end)], act=act)
+        ev.anterior = tok.tag_ == "VBN" and any(  # "had reached a consensus"
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children
+        )
         text = self.doc.text[s.start : s.end]
         if tok.pos_ in ("NOUN", "PROPN"):
             self.noun_slots(tok, ev, s)
@@ -391,6 +394,7 @@ class Slots:
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
             ev.polarity = "negative" if negative else "positive"
+            ev.named = True  # told as taken, perhaps already told where it was taken
             return
         frame = self.framed.get(base + tok.idx)
         if frame is not None:  # a nominal frame: who acted, as its construction says

@@ -11,7 +11,9 @@ from historiograph.model import Document
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer
 
-STAGE_VERSION = "events-16"  # … and "defeated" in a vote
+STAGE_VERSION = (
+    "events-17"  # … and decisions told again by their noun or in other words of one course
+)
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
@@ -114,7 +116,6 @@ SUFFERED = frozenset("suffer endure withstand undergo survive".split())
 # Verbs that bring about what follows "to" or "in": "led to the withdrawal", "resulted in".
 CAUSED = frozenset("lead result culminate".split())
 # Words that name the same action when one decision reverses another.
-SAME = {"dispatch": "send", "deploy": "send", "enter": "intervene", "join": "intervene"}
 NON = re.compile(r"^(?:non|no)[-‐ ]", re.I)
 # What was decided is not said by "chose the former", "decided it".
 ANAPHORIC = re.compile(r"^(?:the (?:former|latter|same)|it|this|that|so|otherwise)$", re.I)
