@@ -234,6 +234,32 @@ def test_actors_bodies_by_initials_or_head_noun_and_untitled_places():
     assert {a.kind for a in layer.actors.values()} == {"organization"}
 
 
+def test_actors_bodies_no_gazetteer_lists_by_the_head_before_of_or_a_body_noun():
+    """Invented bodies: "the Cabinet of Ruritania" (head before "of"), "the Ruritanian
+    cabinet" (a body noun described by a proper adjective), the Supreme Soviet; not the
+    Secretary of State (a role), not a bare "the cabinet", not a commission that "was needed"."""
+    norm, layer = _layer(
+        "On June 2, 1965, the Cabinet of Ruritania decided to close the border. On June 3,"
+        " the National Assembly of Ruritania objected. On June 4, the Ruritanian cabinet"
+        " resigned, and the Supreme Soviet protested. On June 5, the cabinet met. A"
+        " cease-fire commission was needed to inspect the border."
+    )
+    kinds = {m.text: layer.actors[m.actor_id].kind for m in layer.mentions}
+    assert kinds["Cabinet of Ruritania"] == "organization"
+    assert kinds["National Assembly of Ruritania"] == "organization"
+    assert kinds["Supreme Soviet"] == "organization"
+    assert kinds["the Ruritanian cabinet"] == "group"
+    assert "the cabinet" not in kinds and not any("commission" in m for m in kinds)
+
+
+def test_actors_a_body_named_by_the_initials_of_one_named_in_full_is_that_body():
+    named = _named(
+        "On June 2, 1965, the Organization of Petroleum Exporting Countries met in Vienna."
+        " On June 9, OPEC raised prices."
+    )
+    assert named["OPEC"] == named["Organization of Petroleum Exporting Countries"]
+
+
 def test_actors_groups_described_as_acting_are_actors_of_their_own():
     norm, layer = _layer(
         "In 1937 a group of generals abducted Chiang Kai-shek. On June 12, 1962, the three"

@@ -6,6 +6,7 @@ actors stage)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from historiograph import data
@@ -117,6 +118,25 @@ def link_abbreviations(
             _add_occurrences(
                 layer, pattern, actor_id, "abbreviation", text, paragraphs, sentence_of
             )
+
+
+def join_initials(layer: ActorLayer) -> None:
+    """ "OPEC" after "the Organization of Petroleum Exporting Countries" with no "(OPEC)" to
+    join them: a body the text names by the initials of another it names in full is that body
+    (both found in the text, neither listed in the gazetteer)."""
+    bodies: dict[str, str] = {}
+    for a in layer.actors.values():
+        words = [w for w in re.split(r"[\s-]+", a.name) if w[:1].isupper()]
+        if a.origin == "text" and a.kind == "organization" and len(words) >= 2:
+            bodies.setdefault("".join(w[0] for w in words), a.id)
+    for short in list(layer.actors.values()):
+        long_id = bodies.get(short.name)
+        if short.origin != "text" or long_id in (None, short.id):
+            continue
+        layer.mentions = [
+            replace(m, actor_id=long_id) if m.actor_id == short.id else m for m in layer.mentions
+        ]
+        del layer.actors[short.id]
 
 
 def link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None:  # type: ignore[no-untyped-def]

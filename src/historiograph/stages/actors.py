@@ -35,6 +35,7 @@ from historiograph.ids import slug
 from historiograph.model import Document, sentence_finder
 from historiograph.stages.actor_names import (
     abbreviation_candidates,
+    join_initials,
     link_abbreviations,
     link_surnames,
     name_words,
@@ -48,16 +49,8 @@ from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-14"
+STAGE_VERSION = "actors-15"  # bodies named "X of Y" and unlisted councils, cabinets …
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-ORG_HEADS = {
-    "Army", "Armies", "Corps", "Division", "Regiment", "Brigade", "Battalion", "Fleet", "Command",
-    "Committee", "Commission", "Council", "Party", "Department", "Ministry", "Office", "Bureau",
-    "Agency", "Government", "Administration", "Assembly", "Delegation", "Forces", "Force", "Staff",
-    "Group", "Groups", "Politburo", "Secretariat", "Region", "Headquarters", "Volunteers", "Navy",
-    "Cabinet", "Conference", "Congress", "Senate", "Section", "Directorate", "Front",
-    "Organization", "Organisation", "League", "Movement", "Association", "Authority", "Union",
-}  # fmt: skip
 SCHOLAR_VERBS = re.compile(
     r"\b(?:argu|contend|examin|analy[sz]|scrutiniz|illuminat|delv|dissect|stud(?:y|ie)|"
     r"document(?:s|ed)\b|recount|historiograph|emphasi[sz]|maintain|assert|suggest|conclud|"
@@ -234,7 +227,7 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
             if name in gaz.places or any(w in gaz.places for w in name.split()):
                 continue
             words = name.split()
-            if ent.label_ == "ORG" and words[-1] in ORG_HEADS and len(words) > 1:
+            if ent.label_ == "ORG" and _body_head(words) in org_heads() and len(words) > 1:
                 kind = "organization"
             elif (
                 ent.label_ == "ORG"
@@ -252,6 +245,20 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
                 continue  # a quoted phrase ("Withdrawal of Foreign Forces"), not a body
             out.append(Candidate(start, end, (), "ner", ent.label_, kind))
     return out
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Capitalised nouns that head the name of a body (``data/org_heads.txt``)."""
+    return frozenset(data.lines("org_heads.txt"))
+
+
+def _body_head(words: list[str]) -> str:
+    """The head of a name: its last word, or the word before "of", "for" or "on" ("the Cabinet
+    of Ruritania", "the Council of Ministers", "the Agency for International Development",
+    "the Committee on Foreign Relations")."""
+    linked = [i for i, w in enumerate(words[1:-1], 1) if w in ("of", "for", "on")]
+    return words[linked[0] - 1] if linked else words[-1]
 
 
 @cache
@@ -469,6 +476,7 @@ def find_actors(
 
     link_abbreviations(layer, abbreviations, text, paragraphs, sentence_of)
     link_surnames(layer, text, paragraphs, sentence_of)
+    join_initials(layer)
     # groups described, not named: "a group of generals abducted Chiang"
     for start, end, name in group_descriptions(parsed, [(m.start, m.end) for m in layer.mentions]):
         actor_id = slug(name)

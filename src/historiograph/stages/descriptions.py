@@ -93,6 +93,8 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
             ):
                 continue
             described = head is not tok  # "a group of generals"
+            if lemma in nouns["bodies"] and tok.dep_ == "nsubjpass" and _indefinite(tok):
+                continue  # "a cease-fire commission was needed": none there yet to act
             for word in {tok, head}:
                 for c in word.lefts:
                     if c.dep_ not in ("det", "amod", "compound", "nummod", "predet", "nmod"):
@@ -125,3 +127,8 @@ def group_descriptions(parsed, taken: list[tuple[int, int]]) -> list[tuple[int, 
                 name = name[len(first.text) :].lstrip()
             out.append((start, end, name[:1].upper() + name[1:]))
     return out
+
+
+def _indefinite(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "a commission", "an assembly": a body not yet one the story knows."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
