@@ -372,3 +372,13 @@ def test_filters_take_an_id_or_any_name_and_refuse_unknown_values(client):
         assert r.status_code == 400
         assert set(r.json()["error"]) == {"status", "message"}
     assert client.get("/decisions?actor=nobody-at-all").status_code == 400
+
+
+def test_flow_labels_are_cut_at_a_word_and_say_so():
+    from historiograph.web.views import _clip
+
+    assert _clip("Mao Zedong -> Joseph Stalin via N. V. Roshchin: refuse, verbal", 60) == (
+        "Mao Zedong -> Joseph Stalin via N. V. Roshchin: refuse…"
+    )
+    assert _clip("send troops", 60) == "send troops"
+    assert len(_clip("x" * 80, 60)) == 60

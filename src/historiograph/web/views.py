@@ -418,7 +418,7 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
                 "id": key,
                 "kind": "decision",
                 "polarity": e["polarity"] or "positive",
-                "label": f"{sign} {what(e).removeprefix('NOT ')[:60]}\n{when(e)}",
+                "label": f"{sign} {_clip(what(e).removeprefix('NOT '), 60)}\n{when(e)}",
                 "who": who(e),
                 "order": k,
                 "url": event_url(e["document"], e["id"]),
@@ -426,7 +426,7 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
         )
         for i, c in enumerate(e["conditions"]):
             nodes.append(
-                {"id": f"{key}:if{i}", "kind": "condition", "label": f"if: {c[:50]}", "order": k}
+                {"id": f"{key}:if{i}", "kind": "condition", "label": f"if: {_clip(c, 50)}", "order": k}
             )
             edges.append({"source": f"{key}:if{i}", "target": key, "kind": "condition"})
         if e["reverses"] and (e["document"], e["reverses"]) in ids:
@@ -440,7 +440,7 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
                 {
                     "id": f"{key}:from",
                     "kind": "communication",
-                    "label": label[:60],
+                    "label": _clip(label, 60),
                     "order": k,
                     "url": event_url(e["document"], e["derived_from"]),
                 }
@@ -482,3 +482,11 @@ def search(db: sqlite3.Connection, params: Mapping) -> dict:
                 }
             )
     return {"title": f"Search: {q}" if q else "Search", "q": q, "hits": hits}
+
+
+def _clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word and marked "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"

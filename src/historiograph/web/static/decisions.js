@@ -37,7 +37,8 @@
       { selector: "edge", style: { width: 2, "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#999", "target-arrow-color": "#999" } },
       { selector: "edge[kind = 'reverses']", style: {
         "line-color": "#c0392b", "target-arrow-color": "#c0392b", width: 3, "curve-style": "unbundled-bezier",
-        "control-point-distances": [-60], label: "reverses", "font-size": 9, color: "#c0392b" } },
+        "control-point-distances": [-60], label: "reverses", "font-size": 10, color: "#c0392b",
+        "text-background-color": "#fff", "text-background-opacity": 1, "text-background-padding": 2 } },
       { selector: "edge[kind = 'condition']", style: { "line-style": "dashed", "target-arrow-shape": "none" } },
     ],
     userZoomingEnabled: true,
