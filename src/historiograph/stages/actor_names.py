@@ -59,7 +59,7 @@ def abbreviation_candidates(text: str, base: int) -> list[tuple[str, Candidate]]
         r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the|on|in)\s+)*){2,9})\(([A-Z]{2,8})\)", text
     ):
         long_name = POSSESSIVE_WORD.sub("", m.group(1).strip())
-        words = [w for w in re.split(r"[\s-]+", long_name) if w[:1].isupper()]
+        words = _capitalised(long_name)
         initials = "".join(w[0] for w in words)
         abbr = m.group(2)
         # the abbreviation's letters are the initials of the name's last capitalised words
@@ -72,6 +72,11 @@ def abbreviation_candidates(text: str, base: int) -> list[tuple[str, Candidate]]
         end = base + m.start(1) + len(long_name)
         out.append((abbr, Candidate(start, end, (), "ner", None, "organization")))
     return out
+
+
+def _capitalised(name: str) -> list[str]:
+    """The capitalised words of a name, a hyphen parting words: what its initials are of."""
+    return [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -126,7 +131,7 @@ def join_initials(layer: ActorLayer) -> None:
     (both found in the text, neither listed in the gazetteer)."""
     bodies: dict[str, str] = {}
     for a in layer.actors.values():
-        words = [w for w in re.split(r"[\s-]+", a.name) if w[:1].isupper()]
+        words = _capitalised(a.name)
         if a.origin == "text" and a.kind == "organization" and len(words) >= 2:
             bodies.setdefault("".join(w[0] for w in words), a.id)
     for short in list(layer.actors.values()):

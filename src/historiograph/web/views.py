@@ -426,7 +426,12 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
         )
         for i, c in enumerate(e["conditions"]):
             nodes.append(
-                {"id": f"{key}:if{i}", "kind": "condition", "label": f"if: {_clip(c, 50)}", "order": k}
+                {
+                    "id": f"{key}:if{i}",
+                    "kind": "condition",
+                    "label": f"if: {_clip(c, 50)}",
+                    "order": k,
+                }
             )
             edges.append({"source": f"{key}:if{i}", "target": key, "kind": "condition"})
         if e["reverses"] and (e["document"], e["reverses"]) in ids:

@@ -4,7 +4,7 @@ restated decisions and reversals."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from historiograph import dates
@@ -197,14 +197,20 @@ def _merge_restated_decisions(
             and bool(_stems(prev.summary, subjects) & _stems(ev.summary, subjects))
         )
 
+    def before(ev: Event) -> bool:
+        """ "had reached a consensus prior to …" on a carried date: taken before that day."""
+        return ev.anterior and not ev.states_its_date()
+
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         if ev.type != "decision" or not ev.date or len(ev.date) != 10:
             return None
-        same_day = next((p for p in kept if p.date == ev.date and about(p, ev)), None)
-        if same_day is not None and any(
-            e.anterior and not e.states_its_date() for e in (ev, same_day)
-        ):
-            same_day = None  # "had reached a consensus prior to …": before the day carried
+        same_day = (
+            None
+            if before(ev)
+            else next(
+                (p for p in kept if p.date == ev.date and about(p, ev) and not before(p)), None
+            )
+        )
         if same_day is not None or not ev.named:
             return same_day
         taken = [
@@ -254,7 +260,8 @@ def _link_reversals(
             break
 
 
-def _stems(text: str | None, subjects: Subjects = ()) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str | None, subjects: Subjects = ()) -> frozenset[str]:
     """Content words cut to five letters, so "intervene" meets "intervention", after the
     lexicon's phrases of one course are read as it ("dispatch troops", "enter": intervene);
     names ("Korea", "NEBDA") do not make two decisions about the same thing."""
@@ -265,7 +272,7 @@ def _stems(text: str | None, subjects: Subjects = ()) -> set[str]:
             lambda m: " " + single[" ".join(m.group(0).casefold().split())] + " ", text
         )
     words = re.findall(r"\b[a-z][a-z-]{2,}", text)
-    return {single.get(w, w)[:5] for w in words if w not in STOP}
+    return frozenset(single.get(w, w)[:5] for w in words if w not in STOP)
 
 
 @cache
