@@ -252,6 +252,19 @@ def test_actors_bodies_no_gazetteer_lists_by_the_head_before_of_or_a_body_noun()
     assert "the cabinet" not in kinds and not any("commission" in m for m in kinds)
 
 
+def test_actors_a_listed_body_qualified_by_a_longer_name_is_that_body():
+    """ "U.S. Department of State" is the gazetteer's State Department, one mention over the
+    whole name; the "Department of State’s Policy Planning Staff" is a body of its own."""
+    named = _named(
+        "In 1961, the U.S. Department of State objected, and Ireland spoke at a meeting of the"
+        " General Assembly of the United Nations. In 1949, the Department of State’s Policy"
+        " Planning Staff drafted a paper."
+    )
+    assert named["U.S. Department of State"] == "State Department"
+    assert named["General Assembly of the United Nations"] == "UN General Assembly"
+    assert "Policy Planning Staff" in next(n for m, n in named.items() if "Planning" in m)
+
+
 def test_actors_a_body_named_by_the_initials_of_one_named_in_full_is_that_body():
     named = _named(
         "On June 2, 1965, the Organization of Petroleum Exporting Countries met in Vienna."

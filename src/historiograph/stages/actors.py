@@ -49,7 +49,7 @@ from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-15"  # bodies named "X of Y" and unlisted councils, cabinets …
+STAGE_VERSION = "actors-16"  # bodies named "X of Y" (not one the gazetteer lists, qualified) and unlisted councils …
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 SCHOLAR_VERBS = re.compile(
     r"\b(?:argu|contend|examin|analy[sz]|scrutiniz|illuminat|delv|dissect|stud(?:y|ie)|"
@@ -227,7 +227,12 @@ def _ner_candidates(doc: Document, parsed_paragraphs, italics, gaz: Gazetteer) -
             if name in gaz.places or any(w in gaz.places for w in name.split()):
                 continue
             words = name.split()
-            if ent.label_ == "ORG" and _body_head(words) in org_heads() and len(words) > 1:
+            head = _body_head(words)
+            if ent.label_ == "ORG" and head in org_heads() and len(words) > 1:
+                listed = _listed_body(name, head, gaz) if head != words[-1] else None
+                if listed is not None:  # "U.S. Department of State": the State Department
+                    out.append(Candidate(start, end, (listed,), "ner", ent.label_))
+                    continue
                 kind = "organization"
             elif (
                 ent.label_ == "ORG"
@@ -254,11 +259,26 @@ def org_heads() -> frozenset[str]:
 
 
 def _body_head(words: list[str]) -> str:
-    """The head of a name: its last word, or the word before "of", "for" or "on" ("the Cabinet
-    of Ruritania", "the Council of Ministers", "the Agency for International Development",
-    "the Committee on Foreign Relations")."""
+    """The head of a name: its last word if that names a body, else the word before "of", "for"
+    or "on" ("the Cabinet of Ruritania", "the Council of Ministers", "the Agency for
+    International Development", "the Committee on Foreign Relations")."""
+    if words[-1] in org_heads():
+        return words[-1]  # "the Department of State’s Policy Planning Staff"
     linked = [i for i, w in enumerate(words[1:-1], 1) if w in ("of", "for", "on")]
     return words[linked[0] - 1] if linked else words[-1]
+
+
+def _listed_body(name: str, head: str, gaz: Gazetteer) -> str | None:
+    """The body the gazetteer lists that a longer name qualifies, its head among its words:
+    "U.S. Department of State" is the State Department ("Department of State"), "the General
+    Assembly of the United Nations" the UN General Assembly ("General Assembly")."""
+    pattern, table = gaz.matcher()
+    for m in pattern.finditer(name):
+        if head in m.group().split():
+            bodies = [i for i in table.get(m.group(), ()) if gaz.entries[i].kind == "organization"]
+            if len(bodies) == 1:
+                return bodies[0]
+    return None
 
 
 @cache
