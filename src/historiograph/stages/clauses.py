@@ -128,6 +128,12 @@ def phrasal_keys(tok) -> list[str]:  # type: ignore[no-untyped-def]
     for c in tok.children:
         if c.dep_ in ("prep", "prt", "advmod", "oprd", "acomp") and c.i == tok.i + 1:
             out.append(f"{lemma} {c.text.casefold()}")
+        elif (
+            c.pos_ == "ADJ"
+            and c.dep_ in ("oprd", "acomp", "ccomp")
+            and (c.i == tok.i + 1 or (c.i == tok.i + 2 and tok.doc[tok.i + 1].lower_ == "it"))
+        ):
+            out.append(f"{lemma} {c.text.casefold()}")  # "made known to", "made it clear to"
     out.append(lemma)
     return out
 
@@ -156,6 +162,11 @@ def is_negated(tok) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+PROVISO = re.compile(
+    r"(?:\bprovid(?:ed|ing)|\bon (?:the )?condition|\b(?:as|so) long as)(?: that)?$"
+)
+
+
 def is_hypothetical(tok) -> bool:  # type: ignore[no-untyped-def]
     """Under a modal ("would have informed"), or in an if-/unless-/whether-clause."""
     for c in tok.children:
@@ -163,7 +174,13 @@ def is_hypothetical(tok) -> bool:  # type: ignore[no-untyped-def]
             return True
         if c.dep_ == "mark" and c.text.casefold() in ("if", "unless", "whether", "lest"):
             return True
-    return False
+    # "…, provided an armistice was concluded within 30 days", "on condition that talks
+    # resumed", "as long as Washington kept …": the parser hangs the clause anywhere
+    edge = tok.left_edge
+    before = " ".join(t.lower_ for t in tok.doc[max(edge.i - 3, 0) : edge.i])
+    if edge.dep_ == "mark" or edge.lower_ == "that":
+        before += f" {edge.lower_}"  # "provided that", "as long as"
+    return bool(PROVISO.search(before)) and tok.dep_ != "ROOT"
 
 
 def set_out_for(noun) -> bool:  # type: ignore[no-untyped-def]

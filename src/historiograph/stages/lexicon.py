@@ -26,6 +26,7 @@ class Lexicon:
     speech_acts: dict[str, str]  # verb -> speech act
     channels: dict[str, str]  # noun or adverb -> channel
     message_nouns: dict[str, str]  # noun -> speech act ("request" -> request, "reply" -> reply)
+    expressed: dict[str, str]  # "expressed support" -> agree, "… interest in talks" -> propose
     carriers: frozenset[str]  # verbs that carry a message or an envoy ("send", "make")
     urging: frozenset[str]  # "pressure": a message only with a to-infinitive of what it urges
     needs_object: dict[str, frozenset[str]]  # "extend" -> {"offer", …}: a message only with these
@@ -74,6 +75,7 @@ def load_lexicon() -> Lexicon:
         speech_acts=speech_acts,
         channels=_invert(comm["channels"]),
         message_nouns=_invert(comm["message_nouns"]),
+        expressed=_invert(comm.get("expressed", {})),
         carriers=words(comm["carriers"]),
         urging=words(comm["urging"]),
         needs_object={k.casefold(): words(v) for k, v in comm["needs_object"].items()},

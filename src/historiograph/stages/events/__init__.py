@@ -29,8 +29,9 @@ shows it, to whoever asked (an answer), to where the telegram it is said in
 went, or, when two speak in turn, to the other speaker.
 
 The package, in the order a sentence goes through it: ``reader`` (the sentence loop,
-built from the parts ``triggers`` — which word states which event —, ``slots`` — who
-fills each role, and which triggers are not events —, ``decisions``, ``circumstances``
+built from the parts ``triggers`` — which word states which event —, ``nominals`` — when
+a noun is an event of its own —, ``slots`` — who fills each role, and which triggers are
+not events —, ``decisions``, ``circumstances``
 — date, place, channel, quotation — and ``discourse`` — pronouns, groups, views),
 then ``merging`` (one event told twice is one) and ``linking`` (answers, deliveries,
 reversals). ``records`` holds the ``Event`` records; ``vocabulary`` the closed word
@@ -85,7 +86,7 @@ def find_events(
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     _channels_from_meetings(ordered, doc, members, reader.membership)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
-    ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
+    ordered = _merge_meetings(ordered, reader.lex.meeting_nouns, doc)
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(events, members, reader.lex.decision_subjects)

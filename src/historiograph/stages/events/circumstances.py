@@ -147,6 +147,7 @@ class Circumstances:
             and not self.names_a_thing(tok, t)
             and not (ev.type == "decision" and self.in_what_was_decided(tok, t))
             and not (ev.type == "communication" and self.in_what_was_urged(tok, t))
+            and not (ev.type in ("meeting", "military") and self.in_an_outcome(tok, t))
         ]
         clocks = [t for t in exprs if t.type == "time"]
         chosen = None
@@ -191,6 +192,19 @@ class Circumstances:
         d = self.first_token(t)
         return d is not None and any(
             anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl") and anc.i > tok.i
+            for anc in cl.ancestors_until(d, tok)
+        )
+
+    def in_an_outcome(self, tok, t: TimeExpr) -> bool:  # type: ignore[no-untyped-def]
+        """Is the date that of what came of the meeting or the operation, told in a participle
+        after it ("shuttled between Israel and Egypt for a week, reaching an agreement on
+        January 18"), so not the day it began?"""
+        d = self.first_token(t)
+        return d is not None and any(
+            anc.tag_ == "VBG"
+            and anc.dep_ in ("advcl", "conj", "xcomp")
+            and anc.i > tok.i
+            and not t.start <= self.base + anc.idx < t.end  # ("immediately following the war")
             for anc in cl.ancestors_until(d, tok)
         )
 

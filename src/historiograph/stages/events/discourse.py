@@ -3,9 +3,24 @@ sentences, and whose view a clause is (a historian's, a witness's)."""
 
 from __future__ import annotations
 
+import re
+
 from historiograph.model import Sentence
 from historiograph.stages import clauses as cl
 from historiograph.stages.events.vocabulary import RECOLLECTIONS, SCHOLARLY_SUBJECTS
+
+# plural nouns that take back the states or the people named together before them ("the two
+# nations", "both governments", "the Antipodean nations", "the two leaders")
+PAIRED = {
+    "nation": ("state",),
+    "country": ("state",),
+    "government": ("state",),
+    "state": ("state",),
+    "superpower": ("state",),
+    "leader": ("person", "role"),
+}
+# what may stand between the names of a pair: "A and B", "A, B, and C", "both A and B"
+JOINED = re.compile(r"(?:,\s*|\s+)(?:and|or|as well as)?\s*(?:both\s+)?|\s*,\s*")
 
 
 class Discourse:
@@ -27,6 +42,11 @@ class Discourse:
         if tok is None:
             return []
         found = cl.phrase_mentions(tok, base, self.index)
+        if not found:
+            pair = self.named_together(tok, base, sentence)
+            if pair:
+                start, end = cl.span(tok, base)
+                return [(a, start, end, "pronoun") for a in pair]
         if found:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
@@ -86,6 +106,41 @@ class Discourse:
             m = self.index.before(start, kinds, lower=block.start)
             ms = [m] if m else []
         return [(self.index.actor_of(m), start, end, "pronoun") for m in ms]
+
+    def named_together(self, tok, base: int, sentence: Sentence) -> list[str]:  # type: ignore[no-untyped-def]
+        """ "the two nations", "both governments", "these two geographically isolated nations":
+        the states (or, for leaders, the people) last named together ("Australia and New
+        Zealand"), in this paragraph or the one before; the number says how many. A phrase
+        that says which ones itself ("the nations of Europe", "the nations that signed", "the
+        Allied leaders", an actor of its own) names no earlier pair."""
+        kinds = PAIRED.get(tok.lemma_.casefold())
+        if kinds is None or tok.tag_ != "NNS":
+            return []
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+        allowed = {"the", "these", "those", "both", "two", "three"}
+        if not dets & (allowed - {"the"}) or dets - allowed:
+            return []  # "the nations" alone, "some nations", "fifty-two nations"
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
+            return []
+        want = {"two": 2, "both": 2, "three": 3}
+        count = next((want[d] for d in ("two", "three", "both") if d in dets), None)
+        block = self.doc.blocks[sentence.block_idx]
+        lower = self.doc.blocks[block.idx - 1].start if block.idx else block.start
+        start = base + tok.left_edge.idx
+        run: list = []
+        pos = start
+        while (m := self.index.before(pos, kinds, lower)) is not None:
+            if run and not JOINED.fullmatch(self.doc.text[m.end : run[-1].start]):
+                if len(run) > 1:
+                    break
+                run = []
+            if not run or self.index.actor_of(m) not in {self.index.actor_of(r) for r in run}:
+                run.append(m)
+            pos = m.start
+        ids = [self.index.actor_of(m) for m in reversed(run)]
+        if len(ids) < 2 or (count is not None and len(ids) != count):
+            return []
+        return ids
 
     def group_subject(self, tok, start: int, sentence: Sentence):  # type: ignore[no-untyped-def]
         """(position, mentions) of the paragraph's last subject that "they" can take: several

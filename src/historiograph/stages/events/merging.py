@@ -109,13 +109,20 @@ def _merge_operations(events: list[Event]) -> list[Event]:
     return _fold(events, earlier, take)
 
 
-def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
+# the owner of a meeting noun that points back to one told before ("his meeting with …")
+RECALLING = frozenset({"his", "her", "their", "this", "that"})
+
+
+def _merge_meetings(events: list[Event], nouns: frozenset[str], doc: Document) -> list[Event]:
     """A meeting named by its noun, on the same stated day as another, is that meeting: "the
     CCP Politburo held an emergency meeting" and later "the CCP's emergency Politburo
     meeting on October 13 reached the consensus" (one of the same participants), or the
     introduction's "on October 11, 1950, Zhou, in this meeting with Stalin, agreed …" and
     later "Zhou Enlai and Lin Biao … held a meeting with him there" (all of the named one's
-    participants). Two told by verbs ("met", "conferred") are two meetings."""
+    participants). Two told by verbs ("met", "conferred") are two meetings. A meeting
+    recalled by its owner on a date the text does not state ("Kennedy met with President
+    Eisenhower the day before his inauguration" and later "as Eisenhower summarized in his
+    meeting with Kennedy") is the last meeting of those people in that month."""
 
     def same(prev: Event, ev: Event) -> bool:
         if prev.type != "meeting" or prev.date != ev.date:
@@ -125,8 +132,31 @@ def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
             return bool(had & has)
         return prev.trigger.casefold() in nouns and prev.states_its_date() and had <= has
 
+    def recalled(ev: Event, kept: list[Event]) -> Event | None:
+        before = doc.text[max(0, ev.trigger_start - 12) : ev.trigger_start].split()
+        if not before or before[-1].casefold() not in RECALLING:
+            return None
+        has = set(ev.actors("participant"))
+        return next(
+            (
+                p
+                for p in reversed(kept)
+                if p.type == "meeting"
+                and len(has) > 1
+                and has <= set(p.actors("participant"))
+                and p.date
+                and ev.date
+                and p.date[:7] == ev.date[:7]
+            ),
+            None,
+        )
+
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
-        if ev.type != "meeting" or ev.date_precision != "day" or not ev.states_its_date():
+        if ev.type != "meeting":
+            return None
+        if not ev.states_its_date():
+            return recalled(ev, kept) if ev.trigger.casefold() in nouns else None
+        if ev.date_precision != "day":
             return None
         return next((p for p in reversed(kept) if same(p, ev)), None)
 
@@ -135,6 +165,15 @@ def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
         target.place = target.place or ev.place
         if ev.trigger.casefold() not in nouns:  # the fuller telling names all who met
             target.add_all(ev)
+        if not ev.states_its_date():
+            # what was said in the recalled meeting was said on its day
+            for said in events:
+                if (
+                    said.type == "communication"
+                    and said.sentence_idx == ev.sentence_idx
+                    and not said.states_its_date()
+                ):
+                    _take_stated_date(said, target)
 
     return _fold(events, earlier, take)
 

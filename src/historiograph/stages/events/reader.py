@@ -14,6 +14,7 @@ from historiograph.stages.events.discourse import Discourse
 from historiograph.stages.events.frames import Frame, load_frames
 from historiograph.stages.events.framing import Framing
 from historiograph.stages.events.merging import _take_acts
+from historiograph.stages.events.nominals import Nominals
 from historiograph.stages.events.records import Event, _Dates
 from historiograph.stages.events.slots import Slots
 from historiograph.stages.events.triggers import Triggers, known_verbs
@@ -30,8 +31,12 @@ from historiograph.stages.lexicon import Lexicon
 from historiograph.stages.note_reach import NoteReach
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
+# a period that opens a sentence as its frame ("During World War II, …"), not a place of
+# meeting ("At Yalta, …") nor a bound ("After the war, …")
+SCENE = re.compile(r"(?:during|throughout|in the course of)\b", re.I)
 
-class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
+
+class _Reader(Triggers, Nominals, Framing, Slots, Decisions, Circumstances, Discourse):
     """Reads one document's sentences into events."""
 
     def __init__(
@@ -45,7 +50,12 @@ class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
         self.index = cl.MentionIndex(list(layer.mentions), layer.actors)
         starts = {s.start for s in doc.sentences}
         openers = frozenset(t.start for t in times if t.qualifier == "by" and t.start in starts)
-        self.dates = _Dates(list(times), openers)
+        scenes = frozenset(
+            t.start
+            for t in times
+            if t.precision == "period" and t.start in starts and SCENE.match(t.text)
+        )
+        self.dates = _Dates(list(times), openers, scenes)
         self.events: list[Event] = []
         self.last_subject: dict[str, list[Mention]] = {}  # pronoun kind -> mentions
         # Who negotiates: a delegation, its members, and whoever held a delegate's role.
@@ -425,6 +435,12 @@ class _Reader(Triggers, Framing, Slots, Decisions, Circumstances, Discourse):
                 continue
             if ev.type == "military":
                 continue  # "repelled the offensive … and recaptured Seoul": two operations
+            if (
+                ev.type == "negotiation"
+                and ev.act != other.act
+                and set(ev.actors(primary)) != set(other.actors(primary))
+            ):
+                continue  # "both sides had agreed to compromises, and Israel had assented to …"
             if set(other.actors(primary)) & set(ev.actors(primary)) or ev.type == "meeting":
                 if ev.type == "communication" and ev.act and ev.act != other.act:
                     act = ev.act

@@ -149,6 +149,9 @@ class _Dates:
     # where a "by …" date opens its sentence ("By August 22, the Communist side …"): there
     # it sets the story's time, not a deadline
     openers: frozenset[int] = frozenset()
+    # where a named period opens a sentence ("During World War II, support grew"): it sets
+    # the story's time for what follows, as a date would
+    scenes: frozenset[int] = frozenset()
     # where a date sits in a "before …"/"until …" clause ("Before talks resumed in late
     # October, clashes erupted"): the bound of another event, not the story's time
     bounds: set[int] = field(default_factory=set)
@@ -204,7 +207,8 @@ class _Dates:
                 and (t.qualifier not in DEADLINES or t.start in self.openers)
                 and t.start not in self.bounds
                 and not t.attributive  # "the June 1967 Arab-Israeli War" dates the war only
-                and not t.vague  # "during this period" dates its own sentence only
+                # "during this period" dates its own sentence only
+                and (not t.vague or t.start in self.scenes)
                 # "his stance on the agreement the previous year": a look back
                 and not LOOK_BACK.search(t.text)
                 and t.precision not in ("decade", "century")  # "in the 1980s": historiography

@@ -248,6 +248,11 @@ class Slots:
                     )
                 ]
                 recipients += cl.preps(tok, "to", "with")
+            # "made clear to Nixon", "made it known to the ambassador": the "to" hangs from
+            # the adjective that completes the verb
+            for c in tok.children:
+                if c.pos_ == "ADJ" and c.dep_ in ("oprd", "ccomp", "acomp"):
+                    recipients += cl.preps(c, "to")
             head = tok.head
             if tok.dep_ in ("advcl", "xcomp") and cl.key(head) in lex.carriers:
                 # "sent Chai Chengwen to Kim Il-sung to assure Kim …": the envoy, the recipient
@@ -316,7 +321,7 @@ class Slots:
         elif ev.type == "decision":
             ev.summary, ev.polarity = self.decided(tok)
         elif ev.type == "meeting":
-            for o in objects + cl.preps(tok, "with"):
+            for o in objects + cl.preps(tok, "with", "between"):
                 for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("participant")):
                     ev.add("participant", a, st, en, how)
             for o in objects:

@@ -13,21 +13,17 @@ from historiograph.stages.events.vocabulary import (
     ARRIVING,
     BACKGROUND_MARKS,
     BOTH_SIDES,
-    COURSE,
     FACING,
     HEDGES,
     HEDGING_ADVERBS,
     IMPLICATIVE,
     JUDGEMENTS,
-    LESSENED,
     NEGOTIATORS,
-    ONSET,
     PASSING_ON,
     SEEMING,
     TALK_NOUNS,
     TALKS,
     TOLD_TO_DO,
-    WHEN_DEPS,
     WIRED,
     children_deep,
 )
@@ -111,6 +107,8 @@ class Triggers:
                     k not in lex.needs_object or self.object_fits(tok, k, objects)
                 ):
                     act = lex.speech_acts[k]
+                    if k.startswith("make ") and self.shown_by_an_act(tok):
+                        continue
                     if k == "express":
                         act = self.expressed(objects) or self.in_a_message(tok)
                         if act is None:
@@ -222,7 +220,13 @@ class Triggers:
         """Does the verb name whom it is said to ("proposed to Kennedy", "told Khrushchev")?"""
         told = cl.children(tok, "dative") + cl.preps(tok, "to")
         told += [o for o in cl.children(tok, "dobj") if self.index.at(self.base + o.idx)]
-        return any(cl.phrase_mentions(o, self.base, self.index) for o in told)
+        # the phrase's head names someone ("to the Soviet government"), not a word inside it
+        # ("assented to a civilian Syrian presence")
+        return any(
+            cl.phrase_mentions(o, self.base, self.index)
+            and (self.index.at(self.base + o.idx) is not None or o.pos_ in ("PRON", "PROPN"))
+            for o in told
+        )
 
     def about_talks(self, text: str) -> bool:
         return bool(TALKS.search(text) or self.talk_cues.search(text))
@@ -326,15 +330,15 @@ class Triggers:
         return False
 
     def expressed(self, objects) -> str | None:  # type: ignore[no-untyped-def]
-        for o in objects:
-            lemma = o.lemma_.casefold()
-            if lemma in ("agreement", "support", "approval", "consent"):
-                return "agree"
-            if lemma in ("opposition", "disagreement", "objection", "refusal"):
-                return "refuse"
-            if lemma in ("intention", "hope", "wish", "willingness", "readiness", "view", "regret"):
-                return "inform"
-        return None
+        """The act of "expressed X" by what X is (``[communication.expressed]``)."""
+        return next(
+            (
+                self.lex.expressed[o.lemma_.casefold()]
+                for o in objects
+                if o.lemma_.casefold() in self.lex.expressed
+            ),
+            None,
+        )
 
     @staticmethod
     def hedged(tok) -> bool:  # type: ignore[no-untyped-def]
@@ -447,36 +451,18 @@ class Triggers:
             for to in cl.preps(o, "to", "with")
         ]
 
-    def noun_event(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """A meeting noun that states a meeting: dated, held by someone, or "of"/"with" someone;
-        not one someone set out to attend."""
-        if cl.set_out_for(tok):
-            return False
-        host = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "participated in the …"
-        start, end = cl.subtree_span(tok, self.base, frozenset({"relcl", "acl"}))
-        if self.dates.in_range(start, end):
-            return True
-        if tok.head.lemma_.casefold() in self.lex.meeting_hosts or (
-            host.lemma_.casefold() in self.lex.meeting_hosts and host.pos_ == "VERB"
-        ):
-            return True
-        for c in tok.children:
-            if c.dep_ == "prep" and c.text.casefold() in ("of", "with", "between"):
-                if any(self.index.within(*cl.subtree_span(c, self.base))):
-                    return True
-            if c.dep_ == "acl" and c.lemma_.casefold() in self.lex.meeting_hosts:
-                # "a meeting held that afternoon by the Secretariat": dated, or held by someone
-                if cl.preps(c, "by") or self.dates.in_range(*cl.subtree_span(c, self.base)):
-                    return True
-        verb = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ROOT", "conj"):
-            # "Meetings on this topic … were frequent between December 1951 and February 1952"
-            # (not "when the meeting reconvened that afternoon", not "This meeting reversed
-            # Mao's decision of the previous day")
-            said = [c for c in verb.children if c.i > verb.i and c.dep_ in WHEN_DEPS]
-            said += [g for c in cl.children(verb, "acomp") for g in c.children if g.dep_ == "prep"]
-            return any(self.dates.in_range(*cl.subtree_span(c, self.base)) for c in said)
-        return False
+    def shown_by_an_act(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """ "signed a pact with the Soviet Union, making it clear that …": what an act made
+        plain, told to no one, is not a message."""
+        head = tok.head
+        return (
+            tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "xcomp", "conj")
+            and head.pos_ == "VERB"
+            and not any(k in self.lex.speech_acts for k in cl.phrasal_keys(head))
+            and not cl.preps(tok, "to")
+            and not any(cl.preps(c, "to") for c in tok.children if c.pos_ == "ADJ")
+        )
 
     def passes_on_a_message(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """Is what the verb passes on a message told before or someone else's: "relayed this
@@ -493,32 +479,6 @@ class Triggers:
             if owners and not (subj is not None and cl.PRONOUNS.get(owners[0].lower_)):
                 return True  # "Stalin's telegram" (not "his message", the subject's own)
         return False
-
-    def message_ends(self, tok) -> tuple[list, list]:  # type: ignore[no-untyped-def]
-        """Who sent and who received a message named by a noun: "Mao's telegram", "the
-        directive of the JCS", "a request from X"; "… to MacArthur"."""
-        senders = [*cl.children(tok, "poss"), *cl.preps(tok, "of", "from")]
-        return senders, cl.preps(tok, "to")
-
-    def addressed_message(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """A message noun that states a message of its own: one message, its sender and
-        recipient named in the phrase, what the clause says about it dated ("On September 28,
-        this principle was reconfirmed by the directive of the JCS to MacArthur"). Not one
-        named in passing ("Acting on directives from the NSC", "Responding to a request from
-        the UNC Commander") nor the object of the verb that tells it ("sent a telegram to")."""
-        if tok.tag_ != "NN":
-            return False
-        if tok.dep_ not in ("nsubj", "nsubjpass") and not (
-            tok.dep_ == "pobj" and tok.head.dep_ == "agent"
-        ):
-            return False
-        if not all(
-            any(self.index.at(self.base + t.idx) is not None for t in end)
-            for end in self.message_ends(tok)
-        ):
-            return False  # both ends named
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        return bool(self.dates.in_range(*cl.subtree_span(verb, self.base)))
 
     def misread_subject(self, subj):  # type: ignore[no-untyped-def]
         """(true subject, object) when the parser took the object of a participle for the
@@ -556,61 +516,3 @@ class Triggers:
         # "after the Japanese invaded Manchuria in 1931": a clause that dates its operation
         # reports it (the text tells it nowhere else); an undated one looks back at one told
         return not self.dates.in_range(*cl.subtree_span(tok, self.base))
-
-    def stated_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """An operation noun that reports one: dated in its own phrase ("the offensive of April
-        22"), or in the phrase of its onset ("the onset of Operation Showdown on October 14"),
-        the subject of its course ("the offensive began"), or said to be an operation ("the
-        battles at Punchbowl and Heartbreak Ridge were the central engagements")."""
-        if any(c.dep_ == "amod" and c.lemma_.casefold() in LESSENED for c in tok.children):
-            return False  # "the reduced UN offensives in December 1951": a lull, not an operation
-        start, end = cl.subtree_span(tok, self.base, frozenset({"acl"}))
-        if self.dates.in_range(start, end):  # "the landing …, which began on September 15"
-            return True
-        onset = self.onset(tok)
-        if onset is not None and self.dates.in_range(
-            *cl.subtree_span(onset, self.base, frozenset({"acl", "relcl"}))
-        ):
-            return True
-        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-            attrs = cl.children(tok.head, "attr")
-            return any(a.lemma_.casefold() in self.lex.military_nouns for a in attrs)
-        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.casefold() in COURSE
-
-    @staticmethod
-    def onset(tok):  # type: ignore[no-untyped-def]
-        """ "the onset of Operation Showdown": the noun of its onset, or None."""
-        prep = tok.head
-        if tok.dep_ == "pobj" and prep.text.casefold() == "of" and prep.head.i != prep.i:
-            if prep.head.lemma_.casefold() in ONSET:
-                return prep.head
-        return None
-
-    def code_named(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """ "Operation Showdown": a name that an operation noun introduces."""
-        return tok.pos_ == "PROPN" and any(
-            c.dep_ == "compound" and c.lemma_.casefold() in self.lex.military_nouns
-            for c in tok.children
-        )
-
-    def holds_operation(self, phrase) -> bool:  # type: ignore[no-untyped-def]
-        """Does the noun phrase name an operation ("Operation Commando", "a series of
-        offensives")?"""
-        return any(w.lemma_.casefold() in self.lex.military_nouns for w in phrase.subtree)
-
-    def named_operation(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """ "the fourth CCF offensive", "the Incheon landing", "the landing at Incheon"."""
-        for c in tok.children:
-            if (
-                c.dep_ == "amod"
-                and c.tag_ in ("JJ",)
-                and c.text.casefold().endswith(("th", "st", "nd", "rd"))
-            ):
-                return True
-            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN":
-                return True
-            if c.dep_ == "prep" and c.text.casefold() in ("at", "on", "in", "of"):
-                for g in c.children:
-                    if g.pos_ == "PROPN" and not self.dates.in_range(*cl.span(g, self.base)):
-                        return True
-        return False

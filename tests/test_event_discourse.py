@@ -1,0 +1,175 @@
+"""Constructions of English the events stage reads through the text: a recipient on the
+adjective of "made clear to", what one "expresses", a meeting only asked for, a pair taken
+back by "the two nations", and a named period that sets the story's time. Hand-written
+sentences with invented or unlisted actors beside listed ones."""
+
+from __future__ import annotations
+
+from tests.test_events import _events, _who
+
+
+def _one(text: str, etype: str):  # type: ignore[no-untyped-def]
+    _, evs, names = _events(text)
+    found = [e for e in evs if e.type == etype]
+    return found, names
+
+
+def test_made_clear_to_the_recipient_on_the_adjective():
+    for text in (
+        "Over the course of the talks, Mao and Zhou made clear to Nixon that China would wait.",
+        "In May 1961, Prime Minister Ferdinand Kovacs made it clear to President John F. Kennedy"
+        " that Ruritania would not join.",
+        "Zhou Enlai made known to Panikkar that China would intervene.",
+    ):
+        evs, names = _one(text, "communication")
+        assert len(evs) == 1, text
+        assert _who(evs[0], "recipient", names), text
+        assert not set(evs[0].actors("recipient")) & set(evs[0].actors("sender")), text
+    # what an act made plain, told to no one, is no message
+    evs, _ = _one(
+        "In 1941, Japan signed a pact with the Soviet Union, making it clear that Japan would"
+        " move south.",
+        "communication",
+    )
+    assert evs == []
+
+
+def test_what_is_expressed_gives_the_act():
+    cases = {
+        "The Soviet government expressed support for the proposal.": "agree",
+        "The Soviet government expressed opposition to the plan.": "refuse",
+        "Through the Pakistani channel, the Chinese government expressed interest in talks"
+        " with the United States.": "propose",
+        "In 1942, the Soviet government expressed concern that Britain was too weak.": "inform",
+    }
+    for text, act in cases.items():
+        evs, _ = _one(text, "communication")
+        assert [e.act for e in evs] == [act], text
+    # what one merely feels, told to no one and of no kind the lexicon lists, is no message
+    evs, _ = _one("The Soviet government expressed the mood of the whole country.", "communication")
+    assert evs == []
+
+
+def test_a_meeting_only_proposed_or_asked_for_is_not_held():
+    for text in (
+        "China proposed discussions with the United States.",
+        "China called for talks with the United States.",
+        "China expressed interest in high level talks with the United States.",
+    ):
+        meetings, _ = _one(text, "meeting")
+        assert meetings == [], text
+    # but a message told at a meeting was told at one that was held
+    for text in (
+        "China proposed a truce at the meeting with the United States on May 3.",
+        "Peng, in the Politburo meeting held on October 13, argued that China should act.",
+    ):
+        meetings, _ = _one(text, "meeting")
+        assert len(meetings) == 1, text
+
+
+def test_the_two_nations_take_back_the_pair_named_before():
+    evs, names = _one(
+        "Australia and New Zealand were members of the Empire. In 1942, these two nations asked"
+        " Britain for help.",
+        "communication",
+    )
+    assert _who(evs[0], "sender", names) == ["Australia", "New Zealand"]
+    evs, names = _one(
+        "Both Egypt and Syria attacked in 1973. In 1974 both governments asked Moscow for arms.",
+        "communication",
+    )
+    assert _who(evs[0], "sender", names) == ["Egypt", "Syria"]
+    evs, names = _one(
+        "In 1945 Truman and Attlee met at Potsdam. The two leaders agreed on a statement.",
+        "decision",
+    )
+    assert _who(evs[0], "actor", names) == ["Harry S. Truman", "Clement Attlee"]
+    # three named, "the two" asked for: no pair is taken back, and nobody is invented
+    evs, names = _one(
+        "Japan, Germany and Italy met in 1940. In 1941 the two nations asked Spain for help.",
+        "communication",
+    )
+    assert all(not e.actors("sender") for e in evs)
+    # a phrase that says which nations itself names no earlier pair
+    evs, names = _one(
+        "France and Italy signed a pact in 1950. In 1951, the nations of Europe asked Spain for"
+        " help.",
+        "communication",
+    )
+    assert all(set(e.actors("sender")) != {"france", "italy"} for e in evs)
+
+
+def test_a_period_that_opens_a_sentence_dates_what_follows():
+    text = (
+        "In 1937 the generals abducted Chiang. The Nationalists fought on.\n\n"
+        "During World War II, popular support for the Communists increased. U.S. officials in"
+        " China reported a suppression of dissent."
+    )
+    _, evs, _ = _events(text)
+    report = next(e for e in evs if e.type == "communication")
+    assert report.date == "1939/1945" and report.date_inferred
+    # a place of meeting named first ("At Yalta, …") or a period inside the sentence does not
+    text = (
+        "In 1937 the generals abducted Chiang.\n\n"
+        "Support for the Communists increased during World War II. U.S. officials in China"
+        " reported a suppression of dissent."
+    )
+    _, evs, _ = _events(text)
+    report = next(e for e in evs if e.type == "communication")
+    assert report.date == "1937"
+
+
+def test_shuttling_between_two_is_meeting_both_and_dated_before_its_outcome():
+    _, evs, names = _events(
+        "On January 11, 1974, Kissinger arrived in Aswan. Kissinger shuttled between Israel and"
+        " Egypt for a week, reaching an agreement on January 18."
+    )
+    shuttle = next(e for e in evs if e.type == "meeting" and e.trigger == "shuttled")
+    assert set(_who(shuttle, "participant", names)) >= {"Israel", "Egypt"}
+    # the date of what came of it ("reaching an agreement on January 18") is not its own
+    assert shuttle.date == "1974-01-11" and shuttle.date_inferred
+
+
+def test_assenting_at_the_talks_is_a_concession():
+    _, evs, _ = _events(
+        "The negotiations between Israel and Syria resumed in May 1974. By mid-May, both sides"
+        " had agreed to compromises, and Israel had assented to a civilian Syrian presence in"
+        " Quneitra."
+    )
+    steps = [(e.act, e.actors("actor")) for e in evs if e.type == "negotiation"]
+    assert ("concede", ["israel"]) in steps
+
+
+def test_a_proviso_clause_states_no_event():
+    for text in (
+        "On May 3, 1952, the delegates of the UNC endorsed the idea, provided an armistice was"
+        " concluded within 30 days.",
+        "On May 3, 1952, China agreed to send troops, on condition that the Soviet Union met"
+        " with Kim.",
+        "On May 3, 1952, China agreed to send troops as long as the Soviet Union met with Kim.",
+    ):
+        _, evs, _ = _events(text)
+        assert [e.type for e in evs if e.type in ("negotiation", "meeting")] == [], text
+    # the word alone is no proviso: "provided maps" is what was done
+    _, evs, _ = _events("On May 3, 1952, the Soviet Union provided maps and met with Kim.")
+    assert [e.type for e in evs] == ["meeting"]
+
+
+def test_a_meeting_recalled_by_its_owner_is_the_one_told_before():
+    _, evs, names = _events(
+        "John F. Kennedy met with President Eisenhower on January 19, 1961, with two goals in"
+        " mind.\n\n"
+        "The situation in Laos was grave. Laos was the cork in the bottle, as Eisenhower"
+        " summarized in his meeting with Kennedy."
+    )
+    meetings = [e for e in evs if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].date == "1961-01-19"
+    assert len(meetings[0].evidence) == 2
+    said = next(e for e in evs if e.type == "communication")
+    assert said.date == "1961-01-19"
+    # another pair, or a meeting the text dates itself, stays its own
+    _, evs, _ = _events(
+        "John F. Kennedy met with President Eisenhower on January 19, 1961.\n\n"
+        "On January 27, 1961, Eisenhower summarized the crisis in his meeting with Kennedy."
+    )
+    assert len([e for e in evs if e.type == "meeting"]) == 2
