@@ -173,3 +173,21 @@ def test_a_meeting_recalled_by_its_owner_is_the_one_told_before():
         "On January 27, 1961, Eisenhower summarized the crisis in his meeting with Kennedy."
     )
     assert len([e for e in evs if e.type == "meeting"]) == 2
+
+
+def test_a_counted_phrase_takes_as_many_as_it_counts():
+    # "the two sides" after one body acted: no one, rather than that body
+    _, evs, _ = _events(
+        "In 1950, the People's Republic of China entered the war, and the Department of State"
+        " worked to isolate Peking. Only in 1953 did the two sides reach an uneasy truce."
+    )
+    assert all(e.actors("actor") != ["state-department"] for e in evs if e.type == "negotiation")
+    # … and the paragraph's last subject that names two, past a subject that names one
+    _, evs, names = _events(
+        "The negotiations between Israel and Syria resumed in May 1974. By mid-May, Syria and"
+        " Israel had agreed to compromises, and Israel had assented to a civilian presence."
+        " On May 16, Henry Kissinger offered an American proposal. Both sides wanted"
+        " modifications to this American proposal, however, and negotiations dragged on."
+    )
+    wanted = next(e for e in evs if e.trigger == "wanted")
+    assert set(wanted.actors("actor")) == {"syria", "israel"}

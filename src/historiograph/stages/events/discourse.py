@@ -19,6 +19,7 @@ PAIRED = {
     "superpower": ("state",),
     "leader": ("person", "role"),
 }
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # what may stand between the names of a pair: "A and B", "A, B, and C", "both A and B"
 JOINED = re.compile(r"(?:,\s*|\s+)(?:and|or|as well as)?\s*(?:both\s+)?|\s*,\s*")
 
@@ -37,8 +38,38 @@ class Discourse:
 
         A subject pronoun takes the last subject of its kind; an object pronoun
         ("informing him") the last person named before it who is not ``not_of``
-        (the sender).
+        (the sender). A phrase that counts its referents ("the two sides", "both
+        parties") takes none rather than as many as the count does not say.
         """
+        found = self.referents(tok, base, sentence, not_of)
+        if tok is None or not found or any(how == "mention" for *_, how in found):
+            return found
+        count = next(
+            (
+                COUNTS[c.lower_]
+                for c in tok.children
+                if c.dep_ in ("det", "predet", "nummod") and c.lower_ in COUNTS
+            ),
+            None,
+        )
+        if count is None or len({a for a, *_ in found}) == count:
+            return found
+        # the paragraph's last subject that names as many ("both sides had agreed …, and
+        # Israel had assented …. Both sides wanted …": the two, not Israel)
+        start, end = cl.span(tok, base)
+        for pos, ms in reversed(self.paragraph_subjects[1]):
+            ids = list(dict.fromkeys(self.index.actor_of(m) for m in ms))
+            if pos < start and len(ids) == count:
+                return [(a, start, end, "pronoun") for a in ids]
+        return []
+
+    def referents(
+        self,
+        tok,  # type: ignore[no-untyped-def]
+        base: int,
+        sentence: Sentence,
+        not_of: list[str] | None = None,
+    ) -> list[tuple[str, int, int, str]]:
         if tok is None:
             return []
         found = cl.phrase_mentions(tok, base, self.index)
@@ -51,11 +82,11 @@ class Discourse:
             return [(self.index.actor_of(m), m.start, m.end, "mention") for m in found]
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             # "delivered the telegram to Mao, who replied …": who the clause describes
-            return self.resolve(tok.head.head, base, sentence, not_of)
+            return self.referents(tok.head.head, base, sentence, not_of)
         whose = [c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"]
         if whose and tok.head.dep_ == "relcl":
             # "General Phoumi, whose forces were engaged in combat": his forces
-            return self.resolve(tok.head.head, base, sentence, not_of)
+            return self.referents(tok.head.head, base, sentence, not_of)
         if self.both_sides(tok, sentence):
             start, end = cl.span(tok, base)
             return [(a, start, end, "pronoun") for a in self.parties]
