@@ -191,3 +191,41 @@ def test_a_counted_phrase_takes_as_many_as_it_counts():
     )
     wanted = next(e for e in evs if e.trigger == "wanted")
     assert set(wanted.actors("actor")) == {"syria", "israel"}
+
+
+def test_talks_concluded_by_several_were_held_not_decided():
+    _, evs, names = _events(
+        "In July 1971, Henry Kissinger and Zhou Enlai concluded a series of secret talks in"
+        " Beijing."
+    )
+    assert [(e.type, sorted(_who(e, "participant", names))) for e in evs] == [
+        ("meeting", ["Henry Kissinger", "Zhou Enlai"])
+    ]
+    # one who concludes talks alone, or concludes that …, states neither meeting nor decision
+    for text in (
+        "In July 1971, Henry Kissinger concluded a series of secret talks in Beijing.",
+        "In July 1971, Henry Kissinger concluded that the talks had failed.",
+    ):
+        _, evs, _ = _events(text)
+        assert evs == [], text
+
+
+def test_years_count_from_the_last_year_stated():
+    from historiograph.ingest.article import parse_article
+    from historiograph.stages.times import time_document
+
+    def values(text: str) -> list[tuple[str, str | None]]:
+        doc = parse_article(f"T\n\n{text}\n", "x")
+        return [(t.text, t.value) for t in time_document(doc)]
+
+    assert values(
+        "On April 11, 1951, Truman dismissed MacArthur. In 1984, the treaty began to unravel."
+        " Two years later, Shultz met Hayden."
+    )[-1] == ("Two years later", "1986")
+    # with no later year stated, the day the narrative is at still counts
+    assert values("On April 11, 1951, Truman dismissed MacArthur. Two years later, the war ended.")[
+        -1
+    ] == ("Two years later", "1953")
+    assert values(
+        "In 1950 the war began. In 1951 talks began. The following year the talks stalled."
+    )[-1] == ("The following year", "1952")

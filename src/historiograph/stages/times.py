@@ -214,6 +214,8 @@ class _Narrative:
             # "two days after hostilities began": counted from an event the field dates
             known = _event_reference(f, e)
             return e if known is None else self._shifted(e, p["unit"], p["n"] * p["sign"], known)
+        if p["unit"] == "year":
+            ref = self.last_year(e, ref)
         if p["n"] is None or ref is None:
             return e
         n = p["n"] * p["sign"]
@@ -236,12 +238,33 @@ class _Narrative:
 
     def neighbour(self, f: Found, e: TimeExpr) -> TimeExpr:
         p, ref = f.parts, self.ref
+        if p["unit"] == "year":
+            ref = self.last_year(e, ref)
         if ref is None:
             return e
         e = self._shifted(e, p["unit"], p["shift"], ref)
         if p["pod"] and e.precision == "day":
             e = replace(e, type="time", value=e.value + "T" + p["pod"], precision="part_of_day")
         return e
+
+    def last_year(self, e: TimeExpr, ref: _Reference | None) -> _Reference | None:
+        """ "In 1984, the treaty began to unravel …. Two years later, …": years count from
+        the last year the text stated, when it came after the day or month the narrative
+        was at (a bare year does not move that reference; it still dates this count)."""
+        for t in reversed(self.seen):
+            if ref is not None and ref.start is not None and t.start <= ref.start:
+                break
+            if (
+                t.start < e.start
+                and t.precision == "year"
+                and t.value
+                and re.fullmatch(r"\d{4}", t.value)
+                and not t.vague
+                and not t.in_quote
+                and not t.inferred
+            ):
+                return _Reference(int(t.value), None, None, None, t.value, t.start, t.end)
+        return ref
 
     def told_before(self, f: Found, e: TimeExpr) -> TimeExpr:
         """ "the day before his inauguration": counted from the day the text gave that noun

@@ -29,6 +29,9 @@ from historiograph.stages.events.vocabulary import (
 )
 from historiograph.stages.lexicon import Lexicon
 
+# nouns that count what their "of" names ("a series of talks")
+QUANTITIES = frozenset({"series", "round", "set", "number", "couple", "cycle", "string"})
+
 
 def known_verbs(lex: Lexicon) -> frozenset[str]:
     """Every verb some branch of ``Triggers.classify`` reads (frames aside)."""
@@ -72,6 +75,13 @@ class Triggers:
                 return frame.type, frame.act
             objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
             obj_lemmas = {c.lemma_.casefold() for c in objects}
+            # "concluded a series of bilateral talks", "held a round of negotiations": the talks
+            obj_lemmas |= {
+                g.lemma_.casefold()
+                for o in objects
+                if o.lemma_.casefold() in QUANTITIES
+                for g in cl.preps(o, "of")
+            }
             for k in keys:
                 if k in lex.settled and self.settles_item(tok):
                     return "negotiation", "agree"  # "agenda item 2 was established on …"
@@ -91,7 +101,13 @@ class Triggers:
                     ):
                         continue  # "concluded that there would be no intervention": a judgement
                     if k in JUDGEMENTS and obj_lemmas & (lex.meeting_nouns | set(lex.channels)):
-                        continue  # "concluding their discussions": ending talks, not deciding
+                        # "concluding their discussions": ending talks, not deciding; the talks
+                        # of those who concluded them ("Shultz and Hayden concluded a series
+                        # of bilateral talks") were held
+                        talks = obj_lemmas & (lex.meeting_nouns | {"talk"})
+                        if talks and self.several(cl.subject(tok)):
+                            return "meeting", None
+                        continue
                     return "decision", None
                 if (
                     k in lex.meeting_hosts
