@@ -229,3 +229,29 @@ def test_years_count_from_the_last_year_stated():
     assert values(
         "In 1950 the war began. In 1951 talks began. The following year the talks stalled."
     )[-1] == ("The following year", "1952")
+
+
+def test_an_alias_with_its_article_opens_a_sentence():
+    _, evs, names = _events(
+        "On October 22, 1962, President Kennedy ordered a quarantine. The President also went"
+        " on national television that evening to inform the public of the developments in Cuba."
+    )
+    told = next(e for e in evs if e.type == "communication" and e.act == "inform")
+    # "The President", at the start of a sentence, is the role, held then by Kennedy
+    assert told.actors("sender")
+
+
+def test_a_course_decided_without_saying_which_is_the_one_named_after():
+    _, evs, _ = _events(
+        "On October 16, 1962, Kennedy's advisers were divided. The President decided upon a"
+        " middle course. On October 22, he informed the public of his decision to initiate and"
+        " enforce a quarantine of Cuba."
+    )
+    decisions = [e for e in evs if e.type == "decision"]
+    assert len(decisions) == 1 and len(decisions[0].evidence) == 2
+    # a decision that says which course stays apart from a later one on another
+    _, evs, _ = _events(
+        "On October 16, 1962, the President decided to blockade Cuba. On October 22, he"
+        " informed the public of his decision to seek talks with Moscow."
+    )
+    assert len([e for e in evs if e.type == "decision"]) == 2

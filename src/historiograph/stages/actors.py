@@ -49,7 +49,9 @@ from historiograph.stages.nlp import parse_paragraphs
 from historiograph.stages.spans import non_overlapping
 from historiograph.stages.times import TimeExpr, quote_spans, quoted_at
 
-STAGE_VERSION = "actors-16"  # bodies named "X of Y" (not one the gazetteer lists, qualified) and unlisted councils …
+STAGE_VERSION = (
+    "actors-17"  # … and a gazetteer alias with its article opening a sentence ("The President")
+)
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 SCHOLAR_VERBS = re.compile(
     r"\b(?:argu|contend|examin|analy[sz]|scrutiniz|illuminat|delv|dissect|stud(?:y|ie)|"

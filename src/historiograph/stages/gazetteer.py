@@ -78,6 +78,9 @@ class Gazetteer:
                     table[alias].append(e.id)
         for alias, ids in self.shared.items():
             table[alias] = list(ids)
+        # an alias with its article opens a sentence too: "The President also went on …"
+        for alias in [a for a in table if a.startswith("the ")]:
+            table.setdefault("The " + alias[4:], table[alias])
         return {a: tuple(ids) for a, ids in table.items()}
 
     def nickname_matcher(self) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -37,6 +37,7 @@ class Lexicon:
     agreed_with: frozenset[str]  # "concurred with the president's perspective"
     plan_verbs: frozenset[str]  # "developed a guideline": adopting a course is deciding
     plan_nouns: frozenset[str]
+    open_courses: frozenset[str]  # "decided upon a middle course": which one, told later
     not_acting: frozenset[str]  # "decided to postpone" is a decision not to act
     # word or phrase -> the subject it states ("dispatch troops" -> intervene), longest first
     decision_subjects: tuple[tuple[str, str], ...]
@@ -86,6 +87,7 @@ def load_lexicon() -> Lexicon:
         agreed_with=words(dec["agreed_with"]),
         plan_verbs=words(dec["plan_verbs"]),
         plan_nouns=words(dec["plan_nouns"]),
+        open_courses=words(dec.get("open_courses", [])),
         not_acting=words(dec["negative"]),
         decision_subjects=tuple(
             sorted(_invert(dec.get("subjects", {})).items(), key=lambda p: -len(p[0]))

@@ -89,7 +89,9 @@ def find_events(
     ordered = _merge_meetings(ordered, reader.lex.meeting_nouns, doc)
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
-    events = _merge_restated_decisions(events, members, reader.lex.decision_subjects)
+    events = _merge_restated_decisions(
+        events, members, reader.lex.decision_subjects, reader.lex.open_courses
+    )
     events = _merge_retold_messages(events, kinds)
     _link_deliveries(events)
     _answered(events, doc)

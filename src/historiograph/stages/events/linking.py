@@ -25,6 +25,7 @@ from historiograph.stages.events.vocabulary import (
     MONTH_DAYS,
     REVERSAL_CUES,
     STOP,
+    WEEK_DAYS,
 )
 
 Subjects = tuple[tuple[str, str], ...]  # word or phrase -> the course it states (lexicon)
@@ -176,7 +177,10 @@ def _dialogues(events: list[Event], doc: Document, kinds: dict[str, str], within
 
 
 def _merge_restated_decisions(
-    events: list[Event], members: dict[str, frozenset[str]], subjects: Subjects = ()
+    events: list[Event],
+    members: dict[str, frozenset[str]],
+    subjects: Subjects = (),
+    open_courses: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """A decision told again elsewhere — in the conclusion, or by the body for its leader
     ("the Politburo formally made the decision to dispatch troops" and "Mao Zedong decided
@@ -185,8 +189,11 @@ def _merge_restated_decisions(
 
     A decision named by its noun and owner ("informed Stalin and Kim of his decision to enter
     the war") is one already taken: the latest such decision told before it, in the month
-    before its date, if there is one (its date is the day it was told, not taken). One told
-    in the past perfect on a date carried from the narrative was taken before that date."""
+    before its date, if there is one (its date is the day it was told, not taken); or, when
+    none shares its subject, a course decided without saying which ("The President decided
+    upon a middle course. … his decision to initiate and enforce a 'quarantine'") in the
+    week before. One told in the past perfect on a date carried from the narrative was taken
+    before that date."""
 
     def about(prev: Event, ev: Event) -> bool:
         return (
@@ -222,6 +229,19 @@ def _merge_restated_decisions(
             and (dates.days_apart(p.date, ev.date) or 0) <= MONTH_DAYS
             and about(p, ev)
         ]
+        if not taken:
+            taken = [
+                p
+                for p in kept
+                if p.type == "decision"
+                and p.date
+                and len(p.date) == 10
+                and p.date <= ev.date
+                and (dates.days_apart(p.date, ev.date) or 0) <= WEEK_DAYS
+                and p.polarity == ev.polarity
+                and _related(p, ev, members)
+                and _open_course(p.summary, open_courses)
+            ]
         return max(taken, key=lambda p: p.date or "", default=None)
 
     def take(target: Event, ev: Event) -> None:
@@ -261,6 +281,13 @@ def _link_reversals(
 
 
 @lru_cache(maxsize=4096)
+def _open_course(summary: str | None, courses: frozenset[str]) -> bool:
+    """Does the decision name a course without saying which ("upon a middle course", "the
+    only option")? Its last word is one of ``courses`` and it names nothing else to do."""
+    words = re.findall(r"[A-Za-z]+", summary or "")
+    return bool(words) and words[-1].casefold() in courses and len(words) <= 5
+
+
 def _stems(text: str | None, subjects: Subjects = ()) -> frozenset[str]:
     """Content words cut to five letters, so "intervene" meets "intervention", after the
     lexicon's phrases of one course are read as it ("dispatch troops", "enter": intervene);

@@ -154,6 +154,7 @@ RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 # Speech acts that answer a message (one answer told again may be told by another of them),
 # and those that ask for an answer, at most a month before.
 MONTH_DAYS = 31
+WEEK_DAYS = 7
 ANSWERS = frozenset({"reply", "agree", "refuse"})
 ASKING = frozenset({"request", "propose", "direct", "warn"})
 # "a subsequent telegram", "another letter": a message that follows one to the same recipient
