@@ -255,3 +255,32 @@ def test_a_course_decided_without_saying_which_is_the_one_named_after():
         " informed the public of his decision to seek talks with Moscow."
     )
     assert len([e for e in evs if e.type == "decision"]) == 2
+
+
+def test_a_question_to_decide_is_no_decision():
+    for text in (
+        "In 1945 President Harry Truman had to decide whether to continue this policy.",
+        "In 1962 the council debated and decided whether the Prime Minister would resign.",
+    ):
+        _, evs, _ = _events(text)
+        assert [e for e in evs if e.type == "decision"] == [], text
+    _, evs, _ = _events("In 1945, President Harry Truman decided that the bomb would be used.")
+    assert [e.type for e in evs] == ["decision"]
+
+
+def test_a_possessive_name_is_its_owner():
+    from historiograph.ingest.article import parse_article
+    from historiograph.stages.actors import find_actors
+    from historiograph.stages.nlp import parse_paragraphs
+    from historiograph.stages.times import time_document
+
+    doc = parse_article(
+        "T\n\nThough only nominally democratic, Chiang Kai-shek’s Nationalist government"
+        " received U.S. support. In 1945, Chiang Kai-shek and Mao Zedong met in Chongqing.\n",
+        "x",
+    )
+    times = time_document(doc)
+    layer = find_actors(doc, times, parsed=parse_paragraphs(doc))
+    names = {a.name for a in layer.actors.values()}
+    assert "Chiang Kai-shek" in names
+    assert not any("Nationalist" in n and "Chiang" in n for n in names)

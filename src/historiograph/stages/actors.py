@@ -198,6 +198,15 @@ def _proper_tokens(ent) -> tuple[int, int] | None:  # type: ignore[no-untyped-de
     tokens = list(ent)
     while tokens and (tokens[0].tag_ not in ("NNP", "NNPS") or not tokens[0].text[:1].isupper()):
         tokens.pop(0)
+    # "Chiang Kai-shek’s Nationalist [government]": the owner is the name, not the one word
+    # of what he owns the model ran on to ("the Department’s Management Operations [staff]"
+    # names a body of the Department; "the CCF's 19th Army" is read as one name before this)
+    owner = next(
+        (i for i, t in enumerate(tokens[:-1]) if i and t.text in ("'s", "’s") and t.tag_ == "POS"),
+        None,
+    )
+    if owner is not None and owner == len(tokens) - 2:
+        tokens = tokens[:owner]
     while tokens and (
         tokens[-1].tag_ in ("POS", "IN", "DT", "CC", "-LRB-", "-RRB-", ",")
         or tokens[-1].text in ("'s", "’s", "'", "’")

@@ -59,6 +59,12 @@ class Slots:
                 return True
         if tok.dep_ in ("relcl", "acl") and cl.to_infinitive(tok):
             return True  # "a primary reason to postpone an armistice": not done
+        if etype == "decision" and any(
+            c.dep_ in ("ccomp", "xcomp")
+            and any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
+            for c in tok.children
+        ):
+            return True  # "had to decide whether to continue this policy": the question only
         if (
             etype == "decision"
             and tok.dep_ == "pcomp"
