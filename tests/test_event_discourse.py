@@ -233,12 +233,12 @@ def test_years_count_from_the_last_year_stated():
 
 def test_an_alias_with_its_article_opens_a_sentence():
     _, evs, names = _events(
-        "On October 22, 1962, President Kennedy ordered a quarantine. The President also went"
-        " on national television that evening to inform the public of the developments in Cuba."
+        "On October 22, 1962, President Kennedy met his advisers. The President also went on"
+        " national television that evening to inform the public of the developments in Cuba."
     )
     told = next(e for e in evs if e.type == "communication" and e.act == "inform")
     # "The President", at the start of a sentence, is the role, held then by Kennedy
-    assert told.actors("sender")
+    assert told.actors("sender") == ["john-f-kennedy"]
 
 
 def test_a_course_decided_without_saying_which_is_the_one_named_after():
@@ -284,3 +284,51 @@ def test_a_possessive_name_is_its_owner():
     names = {a.name for a in layer.actors.values()}
     assert "Chiang Kai-shek" in names
     assert not any("Nationalist" in n and "Chiang" in n for n in names)
+
+
+def test_a_series_of_agreements_is_agreements():
+    for text in (
+        "In 1972, Washington and Moscow reached a series of agreements that aimed to reduce"
+        " tensions.",
+        "In 1972, Washington and Moscow signed a series of agreements.",
+    ):
+        _, evs, _ = _events(text)
+        assert [(e.type, e.act) for e in evs] == [("negotiation", "agree")], text
+
+
+def _layer(text: str):  # type: ignore[no-untyped-def]
+    from historiograph.ingest.article import parse_article
+    from historiograph.stages.actors import find_actors
+    from historiograph.stages.nlp import parse_paragraphs
+    from historiograph.stages.times import time_document
+
+    doc = parse_article(f"T\n\n{text}\n", "x")
+    times = time_document(doc)
+    return doc, find_actors(doc, times, parsed=parse_paragraphs(doc))
+
+
+def test_a_title_and_surname_are_the_office_holder_of_the_day():
+    doc, layer = _layer(
+        "On October 16, 1962, President Kennedy met his advisers. Kennedy chose a quarantine."
+        " Attorney General Robert Kennedy agreed."
+    )
+    by_text = {doc.text[m.start : m.end]: m.actor_id for m in layer.mentions}
+    assert by_text["President Kennedy"] == by_text["Kennedy"] == "john-f-kennedy"
+    assert by_text["Attorney General Robert Kennedy"] != "john-f-kennedy"
+    # in 1950 "President Kennedy" held no such office: not made the later President
+    doc, layer = _layer("In March 1950, President Kennedy of the Rotary Club spoke in Boston.")
+    assert all(m.actor_id != "john-f-kennedy" for m in layer.mentions)
+
+
+def test_a_surname_named_once_in_passing_does_not_take_the_bare_surname():
+    doc, layer = _layer(
+        "In 1940, President Franklin D. Roosevelt proposed Lend-Lease. Franklin D. Roosevelt"
+        " signed it in 1941.\n\nLuce drew upon the internationalism of Theodore Roosevelt.\n\n"
+        "Roosevelt, on the other hand, wanted the British Government to affirm its aims."
+    )
+    last = max(
+        (m for m in layer.mentions if doc.text[m.start : m.end] == "Roosevelt"),
+        key=lambda m: m.start,
+        default=None,
+    )
+    assert last is None or last.actor_id == "franklin-roosevelt"

@@ -6,6 +6,7 @@ actors stage)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -147,6 +148,13 @@ def join_initials(layer: ActorLayer) -> None:
 def link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None:  # type: ignore[no-untyped-def]
     """After "Chai Chengwen", a bare "Chai" the model missed is still him."""
     names: dict[str, str] = {}
+    named = Counter(m.actor_id for m in layer.mentions)
+    # the surnames of listed people the text names more often ("Theodore Roosevelt" once in
+    # passing does not make a bare "Roosevelt" his where Franklin Roosevelt acts throughout)
+    listed: dict[str, int] = {}
+    for a in layer.actors.values():
+        if a.origin != "text" and a.kind == "person" and len(words := name_words(a.name)) >= 2:
+            listed[words[-1]] = max(listed.get(words[-1], 0), named[a.id])
     for a in layer.actors.values():
         if a.origin != "text" or a.kind not in ("person", "scholar"):
             continue
@@ -155,6 +163,7 @@ def link_surnames(layer: ActorLayer, text: str, paragraphs, sentence_of) -> None
             len(words) >= 2
             and words[-1] not in layer.actors
             and slug(words[-1]) not in layer.actors
+            and listed.get(words[-1], 0) <= named[a.id]
         ):
             names.setdefault(words[-1], a.id)  # (not a surname a titled mention owns)
     for word, actor_id in names.items():

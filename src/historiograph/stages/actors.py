@@ -471,8 +471,11 @@ def find_actors(
         else:
             words = name_words(name)
             if c.kind == "person" and len(name.split()) == 1:
+                held = _office_holder(title, words, gaz, day_at(c.start)) if title else None
                 if words and words[0] in owner and not title:
                     actor_id, how = owner[words[0]], "surname"
+                elif held is not None:
+                    actor_id, how = add_gazetteer_actor(gaz.entries[held]), "title"
                 elif title or (words and words[0] in titled):
                     actor_id = slug(name)  # "President Kennedy", and "Kennedy" before him
                 elif words and words[0] in people:
@@ -537,6 +540,27 @@ def _drop_titles_of_names(text: str, chosen: list[Candidate], gaz: Gazetteer) ->
             continue
         keep.append(c)
     return keep
+
+
+def _office_holder(title: str, words: list[str], gaz: Gazetteer, day: date | None) -> str | None:
+    """ "President Kennedy" in 1962, "Secretary Acheson" in 1950: the gazetteer's holder of
+    the office the title names, on the narrative's day, when that holder bears the surname
+    (a surname alone is too often shared: Robert Kennedy, Theodore Roosevelt)."""
+    if not words:
+        return None
+    office = re.sub(r"^(?:the|U\.S\.|American)\s+", "", title.strip(), flags=re.I).casefold()
+    for entry in gaz.entries.values():
+        if entry.kind != "role":
+            continue
+        forms = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
+        forms = {re.sub(r"^the\s+", "", f) for f in forms}
+        if office not in forms and not entry.name.casefold().startswith(office + " of "):
+            continue
+        held = entry.holder_on(day)
+        person = gaz.entries.get(held) if held else None
+        if person is not None and person.name.split()[-1] == words[0]:
+            return held
+    return None
 
 
 def _appositive_holder(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from historiograph.errors import InputError
 from historiograph.stages import clauses as cl
+from historiograph.stages.events.vocabulary import QUANTITIES
 
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
@@ -102,6 +103,8 @@ def acted_on(tok) -> list:  # type: ignore[no-untyped-def]
         if prep.text.casefold() == "at":  # "arrived at an agreement"
             out += [g for g in prep.children if g.dep_ == "pobj"]
     out += [c for o in out for c in o.children if c.dep_ == "conj"]
+    # "reached a series of agreements": the agreements
+    out += [g for o in out if o.lemma_.casefold() in QUANTITIES for g in cl.preps(o, "of")]
     return out
 
 

@@ -20,6 +20,7 @@ from historiograph.stages.events.vocabulary import (
     JUDGEMENTS,
     NEGOTIATORS,
     PASSING_ON,
+    QUANTITIES,
     SEEMING,
     TALK_NOUNS,
     TALKS,
@@ -28,9 +29,6 @@ from historiograph.stages.events.vocabulary import (
     children_deep,
 )
 from historiograph.stages.lexicon import Lexicon
-
-# nouns that count what their "of" names ("a series of talks")
-QUANTITIES = frozenset({"series", "round", "set", "number", "couple", "cycle", "string"})
 
 
 def known_verbs(lex: Lexicon) -> frozenset[str]:
