@@ -5,7 +5,9 @@ sentences with invented or unlisted actors beside listed ones."""
 
 from __future__ import annotations
 
+from tests.test_actors import _layer
 from tests.test_events import _events, _who
+from tests.test_times import _times
 
 
 def _one(text: str, etype: str):  # type: ignore[no-untyped-def]
@@ -68,22 +70,24 @@ def test_a_meeting_only_proposed_or_asked_for_is_not_held():
 
 
 def test_the_two_nations_take_back_the_pair_named_before():
-    evs, names = _one(
-        "Australia and New Zealand were members of the Empire. In 1942, these two nations asked"
-        " Britain for help.",
-        "communication",
-    )
-    assert _who(evs[0], "sender", names) == ["Australia", "New Zealand"]
-    evs, names = _one(
-        "Both Egypt and Syria attacked in 1973. In 1974 both governments asked Moscow for arms.",
-        "communication",
-    )
-    assert _who(evs[0], "sender", names) == ["Egypt", "Syria"]
-    evs, names = _one(
-        "In 1945 Truman and Attlee met at Potsdam. The two leaders agreed on a statement.",
-        "decision",
-    )
-    assert _who(evs[0], "actor", names) == ["Harry S. Truman", "Clement Attlee"]
+    for text, etype, role, pair in (
+        (
+            "Australia and New Zealand were members of the Empire. In 1942, these two nations"
+            " asked Britain for help.",
+            "communication", "sender", ["Australia", "New Zealand"],
+        ),
+        (
+            "Both Egypt and Syria attacked in 1973. In 1974 both governments asked Moscow for"
+            " arms.",
+            "communication", "sender", ["Egypt", "Syria"],
+        ),
+        (
+            "In 1945 Truman and Attlee met at Potsdam. The two leaders agreed on a statement.",
+            "decision", "actor", ["Harry S. Truman", "Clement Attlee"],
+        ),
+    ):  # fmt: skip
+        evs, names = _one(text, etype)
+        assert _who(evs[0], role, names) == pair, text
     # three named, "the two" asked for: no pair is taken back, and nobody is invented
     evs, names = _one(
         "Japan, Germany and Italy met in 1940. In 1941 the two nations asked Spain for help.",
@@ -211,12 +215,8 @@ def test_talks_concluded_by_several_were_held_not_decided():
 
 
 def test_years_count_from_the_last_year_stated():
-    from historiograph.ingest.article import parse_article
-    from historiograph.stages.times import time_document
-
     def values(text: str) -> list[tuple[str, str | None]]:
-        doc = parse_article(f"T\n\n{text}\n", "x")
-        return [(t.text, t.value) for t in time_document(doc)]
+        return [(t.text, t.value) for t in _times(text)]
 
     assert values(
         "On April 11, 1951, Truman dismissed MacArthur. In 1984, the treaty began to unravel."
@@ -269,18 +269,10 @@ def test_a_question_to_decide_is_no_decision():
 
 
 def test_a_possessive_name_is_its_owner():
-    from historiograph.ingest.article import parse_article
-    from historiograph.stages.actors import find_actors
-    from historiograph.stages.nlp import parse_paragraphs
-    from historiograph.stages.times import time_document
-
-    doc = parse_article(
-        "T\n\nThough only nominally democratic, Chiang Kai-shek’s Nationalist government"
-        " received U.S. support. In 1945, Chiang Kai-shek and Mao Zedong met in Chongqing.\n",
-        "x",
+    _, layer = _layer(
+        "Though only nominally democratic, Chiang Kai-shek’s Nationalist government received"
+        " U.S. support. In 1945, Chiang Kai-shek and Mao Zedong met in Chongqing."
     )
-    times = time_document(doc)
-    layer = find_actors(doc, times, parsed=parse_paragraphs(doc))
     names = {a.name for a in layer.actors.values()}
     assert "Chiang Kai-shek" in names
     assert not any("Nationalist" in n and "Chiang" in n for n in names)
@@ -296,38 +288,27 @@ def test_a_series_of_agreements_is_agreements():
         assert [(e.type, e.act) for e in evs] == [("negotiation", "agree")], text
 
 
-def _layer(text: str):  # type: ignore[no-untyped-def]
-    from historiograph.ingest.article import parse_article
-    from historiograph.stages.actors import find_actors
-    from historiograph.stages.nlp import parse_paragraphs
-    from historiograph.stages.times import time_document
-
-    doc = parse_article(f"T\n\n{text}\n", "x")
-    times = time_document(doc)
-    return doc, find_actors(doc, times, parsed=parse_paragraphs(doc))
-
-
 def test_a_title_and_surname_are_the_office_holder_of_the_day():
-    doc, layer = _layer(
+    norm, layer = _layer(
         "On October 16, 1962, President Kennedy met his advisers. Kennedy chose a quarantine."
         " Attorney General Robert Kennedy agreed."
     )
-    by_text = {doc.text[m.start : m.end]: m.actor_id for m in layer.mentions}
+    by_text = {norm[m.start : m.end]: m.actor_id for m in layer.mentions}
     assert by_text["President Kennedy"] == by_text["Kennedy"] == "john-f-kennedy"
     assert by_text["Attorney General Robert Kennedy"] != "john-f-kennedy"
     # in 1950 "President Kennedy" held no such office: not made the later President
-    doc, layer = _layer("In March 1950, President Kennedy of the Rotary Club spoke in Boston.")
+    _, layer = _layer("In March 1950, President Kennedy of the Rotary Club spoke in Boston.")
     assert all(m.actor_id != "john-f-kennedy" for m in layer.mentions)
 
 
 def test_a_surname_named_once_in_passing_does_not_take_the_bare_surname():
-    doc, layer = _layer(
+    norm, layer = _layer(
         "In 1940, President Franklin D. Roosevelt proposed Lend-Lease. Franklin D. Roosevelt"
         " signed it in 1941.\n\nLuce drew upon the internationalism of Theodore Roosevelt.\n\n"
         "Roosevelt, on the other hand, wanted the British Government to affirm its aims."
     )
     last = max(
-        (m for m in layer.mentions if doc.text[m.start : m.end] == "Roosevelt"),
+        (m for m in layer.mentions if norm[m.start : m.end] == "Roosevelt"),
         key=lambda m: m.start,
         default=None,
     )

@@ -548,14 +548,8 @@ def _office_holder(title: str, words: list[str], gaz: Gazetteer, day: date | Non
     (a surname alone is too often shared: Robert Kennedy, Theodore Roosevelt)."""
     if not words:
         return None
-    office = re.sub(r"^(?:the|U\.S\.|American)\s+", "", title.strip(), flags=re.I).casefold()
-    for entry in gaz.entries.values():
-        if entry.kind != "role":
-            continue
-        forms = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
-        forms = {re.sub(r"^the\s+", "", f) for f in forms}
-        if office not in forms and not entry.name.casefold().startswith(office + " of "):
-            continue
+    office = re.sub(r"^(?:the|U\.S\.|American)\s+", "", title.strip(), flags=re.I)
+    for entry in gaz.offices(office):
         held = entry.holder_on(day)
         person = gaz.entries.get(held) if held else None
         if person is not None and person.name.split()[-1] == words[0]:

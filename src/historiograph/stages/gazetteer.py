@@ -56,6 +56,24 @@ class Gazetteer:
     _matcher: tuple | None = None
     _nicknames: tuple | None = None
     _demonyms: tuple | None = None
+    _offices: dict[str, list[Entry]] | None = None
+
+    def offices(self, office: str) -> list[Entry]:
+        """The roles a title names ("President", "Secretary of State"), by their name or an
+        alias without its article, or by their name before an "of" ("President of the United
+        States"); case does not matter."""
+        if self._offices is None:
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries.values():
+                if e.kind != "role":
+                    continue
+                name = e.name.casefold()
+                forms = {re.sub(r"^the\s+", "", f.casefold()) for f in (e.name, *e.aliases)}
+                forms |= {name[: m.start()] for m in re.finditer(" of ", name)}
+                for f in forms:
+                    index.setdefault(f, []).append(e)
+            self._offices = index
+        return self._offices.get(office.casefold(), [])
 
     def matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         """One pattern over every alias and place name (longest first), and the alias table."""

@@ -86,7 +86,7 @@ def find_events(
     members = {a.id: frozenset(a.members) for a in layer.actors.values() if a.members}
     _channels_from_meetings(ordered, doc, members, reader.membership)
     ordered = _merge_steps(_merge_operations(_without_shared_positions(ordered)))
-    ordered = _merge_meetings(ordered, reader.lex.meeting_nouns, doc)
+    ordered = _merge_meetings(ordered, reader.lex.meeting_nouns)
     kinds = {a.id: a.kind for a in layer.actors.values()}
     events = _merge_announcements(_merge_restatements(ordered, doc), doc, members, kinds)
     events = _merge_restated_decisions(

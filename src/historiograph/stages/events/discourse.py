@@ -10,7 +10,7 @@ from historiograph.stages import clauses as cl
 from historiograph.stages.events.vocabulary import RECOLLECTIONS, SCHOLARLY_SUBJECTS
 
 # plural nouns that take back the states or the people named together before them ("the two
-# nations", "both governments", "the Antipodean nations", "the two leaders")
+# nations", "both governments", "the two leaders")
 PAIRED = {
     "nation": ("state",),
     "country": ("state",),
@@ -22,6 +22,16 @@ PAIRED = {
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # what may stand between the names of a pair: "A and B", "A, B, and C", "both A and B"
 JOINED = re.compile(r"(?:,\s*|\s+)(?:and|or|as well as)?\s*(?:both\s+)?|\s*,\s*")
+
+
+def _determiners(tok) -> set[str]:  # type: ignore[no-untyped-def]
+    """The words that determine or count a noun: "the", "these", "both", "two"."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+
+
+def _counted(tok) -> int | None:  # type: ignore[no-untyped-def]
+    """How many a phrase says it names ("the two sides", "both parties"), or None."""
+    return next((COUNTS[d] for d in _determiners(tok) if d in COUNTS), None)
 
 
 class Discourse:
@@ -44,14 +54,7 @@ class Discourse:
         found = self.referents(tok, base, sentence, not_of)
         if tok is None or not found or any(how == "mention" for *_, how in found):
             return found
-        count = next(
-            (
-                COUNTS[c.lower_]
-                for c in tok.children
-                if c.dep_ in ("det", "predet", "nummod") and c.lower_ in COUNTS
-            ),
-            None,
-        )
+        count = _counted(tok)
         if count is None or len({a for a, *_ in found}) == count:
             return found
         # the paragraph's last subject that names as many ("both sides had agreed …, and
@@ -147,14 +150,13 @@ class Discourse:
         kinds = PAIRED.get(tok.lemma_.casefold())
         if kinds is None or tok.tag_ != "NNS":
             return []
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+        dets = _determiners(tok)
         allowed = {"the", "these", "those", "both", "two", "three"}
         if not dets & (allowed - {"the"}) or dets - allowed:
             return []  # "the nations" alone, "some nations", "fifty-two nations"
         if any(c.dep_ in ("prep", "relcl", "acl") for c in tok.children):
             return []
-        want = {"two": 2, "both": 2, "three": 3}
-        count = next((want[d] for d in ("two", "three", "both") if d in dets), None)
+        count = _counted(tok)
         block = self.doc.blocks[sentence.block_idx]
         lower = self.doc.blocks[block.idx - 1].start if block.idx else block.start
         start = base + tok.left_edge.idx

@@ -109,11 +109,7 @@ def _merge_operations(events: list[Event]) -> list[Event]:
     return _fold(events, earlier, take)
 
 
-# the owner of a meeting noun that points back to one told before ("his meeting with …")
-RECALLING = frozenset({"his", "her", "their", "this", "that"})
-
-
-def _merge_meetings(events: list[Event], nouns: frozenset[str], doc: Document) -> list[Event]:
+def _merge_meetings(events: list[Event], nouns: frozenset[str]) -> list[Event]:
     """A meeting named by its noun, on the same stated day as another, is that meeting: "the
     CCP Politburo held an emergency meeting" and later "the CCP's emergency Politburo
     meeting on October 13 reached the consensus" (one of the same participants), or the
@@ -133,8 +129,7 @@ def _merge_meetings(events: list[Event], nouns: frozenset[str], doc: Document) -
         return prev.trigger.casefold() in nouns and prev.states_its_date() and had <= has
 
     def recalled(ev: Event, kept: list[Event]) -> Event | None:
-        before = doc.text[max(0, ev.trigger_start - 12) : ev.trigger_start].split()
-        if not before or before[-1].casefold() not in RECALLING:
+        if not ev.named:
             return None
         has = set(ev.actors("participant"))
         return next(

@@ -56,10 +56,7 @@ class Nominals:
             t = t.head
         if t.pos_ != "VERB":
             return False
-        act = next(
-            (self.lex.speech_acts[k] for k in cl.phrasal_keys(t) if k in self.lex.speech_acts),
-            None,
-        )
+        act = self.speech_act(cl.phrasal_keys(t))
         if act == "inform" and cl.key(t) == "express":
             act = self.expressed(cl.children(t, "dobj"))
         return act in ("propose", "request")

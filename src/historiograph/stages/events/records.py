@@ -67,7 +67,8 @@ class Event:
     message_of: list[str] = field(default_factory=list, repr=False, compare=False)
     # said in a message told just before ("At the end of the telegram, Stalin pledged …")
     part_of: Event | None = field(default=None, repr=False, compare=False)
-    # a decision named by its noun and owner ("his decision to enter the war"): told as taken
+    # a decision named by its noun and owner ("his decision to enter the war"): told as taken;
+    # a meeting by its noun and an owner or "this" ("his meeting with Kennedy"): told before
     named: bool = field(default=False, repr=False, compare=False)
     # told in the past perfect ("had reached a consensus"): before the time the narrative is at
     anterior: bool = field(default=False, repr=False, compare=False)

@@ -19,6 +19,7 @@ from historiograph.stages.events.vocabulary import (
     ORDINALS,
     PRIMARY,
     PUBLICATIONS,
+    RECALLING,
     REPELLERS,
     SETTING_OUT,
     TRAVELLING,
@@ -426,6 +427,10 @@ class Slots:
             return
         start, end = cl.subtree_span(tok, base, frozenset({"relcl"}))
         role = "participant" if ev.type == "meeting" else "actor"
+        if ev.type == "meeting":  # "his meeting with Kennedy": one told before, pointed back to
+            ev.named = any(
+                c.dep_ in ("poss", "det") and c.lower_ in RECALLING for c in tok.children
+            )
         for m in self.noun_agents(tok) or self.index.within(start, end):
             ev.add(role, self.index.actor_of(m), m.start, m.end, "mention")
         head = tok.head

@@ -298,6 +298,10 @@ class Triggers:
                 return True  # "summoned his closest advisers"
         return False
 
+    def speech_act(self, keys: list[str]) -> str | None:
+        """The speech act of the first of a verb's keys the lexicon lists, or None."""
+        return next((self.lex.speech_acts[k] for k in keys if k in self.lex.speech_acts), None)
+
     def what_it_urged(self, tok) -> str | None:  # type: ignore[no-untyped-def]
         """The act of a message its participle states: "sent telegrams …, urging a rigid
         stance" is a request."""
@@ -305,7 +309,7 @@ class Triggers:
         said += [c for o in cl.children(tok, "dobj") for c in cl.children(o, "acl")]
         for c in said:  # "sent a joint letter to Stalin asking for …": the letter asks
             keys = cl.phrasal_keys(c) if c.tag_ == "VBG" else []
-            act = next((self.lex.speech_acts[k] for k in keys if k in self.lex.speech_acts), None)
+            act = self.speech_act(keys)
             if act not in (None, "inform"):
                 return act
         return None
@@ -473,7 +477,7 @@ class Triggers:
             tok.tag_ == "VBG"
             and tok.dep_ in ("advcl", "xcomp", "conj")
             and head.pos_ == "VERB"
-            and not any(k in self.lex.speech_acts for k in cl.phrasal_keys(head))
+            and self.speech_act(cl.phrasal_keys(head)) is None
             and not cl.preps(tok, "to")
             and not any(cl.preps(c, "to") for c in tok.children if c.pos_ == "ADJ")
         )

@@ -153,6 +153,9 @@ DECIDED_ON = ("on", "upon", "to", "against", "in", "with", "for")
 RESPONDING = frozenset({"respond", "reply", "answer", "react"})
 # Speech acts that answer a message (one answer told again may be told by another of them),
 # and those that ask for an answer, at most a month before.
+# the owner or determiner of a meeting noun that points back to one told before ("his
+# meeting with Kennedy", "this meeting")
+RECALLING = frozenset({"his", "her", "their", "this", "that"})
 # nouns that count what their "of" names ("a series of talks", "a round of agreements")
 QUANTITIES = frozenset({"series", "round", "set", "number", "couple", "cycle", "string"})
 MONTH_DAYS = 31
