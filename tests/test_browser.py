@@ -388,7 +388,15 @@ def test_the_decision_flow_draws_the_deciders_chain(page):
     flow = _json(page, "/decisions.json?actor=mao-zedong&doc=seed2_intervention")["flow"]
     decisions = [n for n in flow["nodes"] if n["kind"] == "decision"]
     reversals = [e for e in flow["edges"] if e["kind"] == "reverses"]
-    assert len(decisions) >= 4 and reversals  # no (Oct 2), yes if (Oct 5) … yes (Oct 13)
+    # October 1950: no (Oct 2), yes if Soviet assistance (Oct 5), no (Oct 11 and 12), yes
+    # (Oct 13); the yes of Oct 5 reverses the no of Oct 2, the yes of Oct 13 that of Oct 12
+    october = sorted(
+        (n for n in decisions if (n["date"] or "").startswith("1950-10")), key=lambda n: n["order"]
+    )
+    assert [n["polarity"][0] for n in october] == ["n", "p", "n", "n", "p"]
+    by_key = {n["id"]: n for n in decisions}
+    arrows = {(by_key[e["source"]]["date"][:10], by_key[e["target"]]["date"][:10]) for e in reversals}
+    assert arrows == {("1950-10-05", "1950-10-02"), ("1950-10-13", "1950-10-12")}
     for width, height, suffix in ((1400, 900, ""), (390, 844, "-phone")):
         page.tab.set_viewport_size({"width": width, "height": height})
         page.open("/decisions?actor=mao-zedong&doc=seed2_intervention")

@@ -313,3 +313,52 @@ def test_a_surname_named_once_in_passing_does_not_take_the_bare_surname():
         default=None,
     )
     assert last is None or last.actor_id == "franklin-roosevelt"
+
+
+def test_not_acting_without_a_thing_is_acting_on_that_condition():
+    cases = {
+        "On October 5, 1950, the Politburo decided that China would not enter the war without"
+        " Soviet air cover.": ("China would enter the war", "Soviet air cover"),
+        "On May 2, 1962, Prime Minister Ferdinand Kovacs reached a decision not to sign the"
+        " treaty without guarantees of Ruritanian security.": (
+            "sign the treaty",
+            "guarantees of Ruritanian security",
+        ),
+    }
+    for text, (what, condition) in cases.items():
+        evs, _ = _one(text, "decision")
+        assert [(e.polarity, e.summary, e.conditions) for e in evs] == [
+            ("positive", what, [condition])
+        ], text
+    # a plain refusal stays one
+    evs, _ = _one("On May 2, 1962, Nehru decided not to sign the treaty.", "decision")
+    assert [(e.polarity, e.conditions) for e in evs] == [("negative", [])]
+
+
+def test_a_decision_on_a_condition_is_not_reversed_unless_the_text_says_so():
+    told = (
+        "On May 2, 1962, the Ruritanian cabinet decided to send troops if Moscow provided air"
+        " cover. On May 9, 1962, the Ruritanian cabinet decided not to send troops."
+    )
+    evs, _ = _one(told, "decision")
+    assert [e.polarity for e in evs] == ["positive", "negative"]
+    assert evs[1].reverses is None  # the condition may have failed
+    evs, _ = _one(told.replace("decided not", "decided instead not"), "decision")
+    assert evs[1].reverses == evs[0].id
+    # a yes after a plain no reverses it
+    evs, _ = _one(
+        "On May 2, 1962, the Ruritanian cabinet decided not to send troops. On May 9, 1962,"
+        " the Ruritanian cabinet decided to send troops.",
+        "decision",
+    )
+    assert evs[1].reverses == evs[0].id
+
+
+def test_a_decision_told_in_the_past_perfect_is_the_one_taken_before():
+    evs, _ = _one(
+        "On May 2, 1962, the Ruritanian cabinet decided to send troops to Borduria. On May 9,"
+        " the foreign minister left for Moscow. This suggests that the Ruritanian cabinet had"
+        " reached a consensus prior to the minister's departure that Ruritania would send troops.",
+        "decision",
+    )
+    assert len(evs) == 1 and evs[0].date == "1962-05-02" and len(evs[0].evidence) == 2

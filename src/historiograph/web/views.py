@@ -420,6 +420,7 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
                 "polarity": e["polarity"] or "positive",
                 "label": f"{sign} {_clip(what(e).removeprefix('NOT '), 60)}\n{when(e)}",
                 "who": who(e),
+                "date": e["date"],
                 "order": k,
                 "url": event_url(e["document"], e["id"]),
             }

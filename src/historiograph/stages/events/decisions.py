@@ -19,8 +19,9 @@ from historiograph.stages.events.vocabulary import (
 class Decisions:
     """Decisions: what was decided, polarity, what a decision answers or approves. (a part of the reader)."""
 
-    def decided(self, tok) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
-        """What was decided (the clause or object of the verb) and the polarity."""
+    def decided(self, tok) -> tuple[str | None, str, list[str]]:  # type: ignore[no-untyped-def]
+        """What was decided (the clause or object of the verb), the polarity, and the
+        condition a "not … without" states."""
         lex = self.lex
         what = None
         negative = False
@@ -51,35 +52,65 @@ class Decisions:
                         if g.dep_ in ("acl", "xcomp", "relcl"):
                             what = g
         if what is None:
-            return None, "positive"
+            return None, "positive", []
         if self.not_acting(what) or cl.is_negated(tok):
             negative = True
         if what.lemma_.casefold() in lex.decision_nouns:  # "made the decision to dispatch troops"
             content = self.decision_content(what)
             if content is None:
-                return None, "positive"
+                return None, "positive", []
             what = content
             negative = negative or self.not_acting(what)
         if any(c.dep_ == "advmod" and c.text.casefold() in HABITUAL for c in tok.children):
-            return None, "positive"
-        summary = self.what_was_decided(what)
+            return None, "positive", []
+        required = self.required(what) if negative else None
+        summary = self.what_was_decided(what, required)
         if ANAPHORIC.match(summary):
-            return None, "positive"
-        return summary, "negative" if negative else "positive"
+            return None, "positive", []
+        if required is not None:
+            return summary, "positive", [self.condition_of(required)]
+        return summary, "negative" if negative else "positive", []
+
+    @staticmethod
+    def required(what):  # type: ignore[no-untyped-def]
+        """ "would not join the war without Soviet air cover", "not to act without consulting
+        Congress": the act is decided on a condition, not refused — the "without" phrase of
+        the negated verb, if it has one."""
+        if not cl.is_negated(what):
+            return None
+        return next(
+            (
+                c
+                for c in what.children
+                if c.dep_ == "prep"
+                and c.text.casefold() == "without"
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            ),
+            None,
+        )
+
+    def condition_of(self, without) -> str:  # type: ignore[no-untyped-def]
+        """The words of a "without" phrase's object: the condition it states."""
+        obj = next(g for g in without.children if g.dep_ in ("pobj", "pcomp"))
+        return self.doc.text[slice(*cl.subtree_span(obj, self.base))].rstrip(" ,;.")
 
     def not_acting(self, what) -> bool:  # type: ignore[no-untyped-def]
         """ "not to send", "to postpone": a decision not to act."""
         return cl.is_negated(what) or what.lemma_.casefold() in self.lex.not_acting
 
-    def what_was_decided(self, what) -> str:  # type: ignore[no-untyped-def]
+    def what_was_decided(self, what, leave=None) -> str:  # type: ignore[no-untyped-def]
         """The words of what was decided, without the negation the polarity carries:
-        "decided not to send troops" -> "send troops"."""
+        "decided not to send troops" -> "send troops"; ``leave`` is a phrase left out (the
+        "without" phrase a condition holds)."""
         start, end = cl.subtree_span(what, self.base, frozenset({"punct"}))
         negs = [self.base + c.idx for c in what.children if c.dep_ == "neg"]
+        left = range(leave.left_edge.i, leave.right_edge.i + 1) if leave is not None else ()
         summary = "".join(
             t.text_with_ws
             for t in what.doc[what.left_edge.i : what.right_edge.i + 1]
-            if start <= self.base + t.idx < end and self.base + t.idx not in negs
+            if start <= self.base + t.idx < end
+            and self.base + t.idx not in negs
+            and t.i not in left
         ).strip()
         summary = re.sub(r"^(?:to|on|that|not to|to not|not)\s+", "", summary)
         return re.sub(r"^(?:not to|to not|not)\s+", "", summary)[:240]

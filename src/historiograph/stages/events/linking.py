@@ -189,11 +189,13 @@ def _merge_restated_decisions(
 
     A decision named by its noun and owner ("informed Stalin and Kim of his decision to enter
     the war") is one already taken: the latest such decision told before it, in the month
-    before its date, if there is one (its date is the day it was told, not taken); or, when
+    before its date, if there is one (its date is the day it was told, not taken), and so is
+    one told in the past perfect on a date carried from the narrative ("had reached a
+    consensus prior to Zhou's departure"); or, when
     none shares its subject, a course decided without saying which ("The President decided
     upon a middle course. … his decision to initiate and enforce a 'quarantine'") in the
-    week before. One told in the past perfect on a date carried from the narrative was taken
-    before that date."""
+    week before. Such a past-perfect decision that tells none again was taken before that
+    date."""
 
     def about(prev: Event, ev: Event) -> bool:
         return (
@@ -218,7 +220,7 @@ def _merge_restated_decisions(
                 (p for p in kept if p.date == ev.date and about(p, ev) and not before(p)), None
             )
         )
-        if same_day is not None or not ev.named:
+        if same_day is not None or not (ev.named or before(ev)):
             return same_day
         taken = [
             p
@@ -261,7 +263,9 @@ def _link_reversals(
 ) -> None:
     """A decision reverses the latest earlier one (in date order) by a related decider with
     the other polarity, on a shared subject (or, with a reversal cue in its sentence —
-    "reversed", "again", "instead" — whatever the earlier one was about)."""
+    "reversed", "again", "instead" — whatever the earlier one was about). A decision taken
+    on a condition ("to send troops if the Soviet Union gave air cover") is not reversed by
+    the opposite one unless the text says so: that one may be the condition unmet."""
     decisions = sorted(
         (e for e in events if e.type == "decision"),
         key=lambda e: ((e.date or "9999").split("/")[0], e.evidence[0][0]),
@@ -275,7 +279,7 @@ def _link_reversals(
             shared = _stems(prev.summary, subjects) & _stems(d.summary, subjects)
             if not (shared or (cue and prev.polarity != d.polarity)):
                 continue
-            if prev.polarity != d.polarity:
+            if prev.polarity != d.polarity and (cue or not prev.conditions):
                 d.reverses = prev.id
             break
 

@@ -164,7 +164,7 @@ class Slots:
         if self.hedged(tok):
             ev.certainty = "inferred"
         if etype in ("decision", "communication"):
-            ev.conditions = cl.conditions(text)
+            ev.conditions += [c for c in cl.conditions(text) if c not in ev.conditions]
         if etype == "negotiation":
             ev.item = self.agenda_item(text) or self.paragraph_item(s)
         ev.add_notes(*self.reach.of(s))
@@ -326,7 +326,7 @@ class Slots:
             negative = frame.polarity == "negative" or cl.is_negated(tok)
             ev.polarity = "negative" if negative else "positive"
         elif ev.type == "decision":
-            ev.summary, ev.polarity = self.decided(tok)
+            ev.summary, ev.polarity, ev.conditions = self.decided(tok)
         elif ev.type == "meeting":
             for o in objects + cl.preps(tok, "with", "between"):
                 for a, st, en, how in self.resolve(o, base, s, not_of=ev.actors("participant")):
@@ -400,8 +400,11 @@ class Slots:
             content = self.decision_content(tok)
             label = self.decision_label(tok)
             if content is not None:
-                ev.summary = self.what_was_decided(content)
-                negative = self.not_acting(content)
+                required = self.required(content)
+                ev.summary = self.what_was_decided(content, required)
+                negative = self.not_acting(content) and required is None
+                if required is not None:
+                    ev.conditions = [self.condition_of(required)]
             else:  # "non-intervention": a decision not to intervene
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
