@@ -395,7 +395,9 @@ def test_the_decision_flow_draws_the_deciders_chain(page):
     )
     assert [n["polarity"][0] for n in october] == ["n", "p", "n", "n", "p"]
     by_key = {n["id"]: n for n in decisions}
-    arrows = {(by_key[e["source"]]["date"][:10], by_key[e["target"]]["date"][:10]) for e in reversals}
+    arrows = {
+        (by_key[e["source"]]["date"][:10], by_key[e["target"]]["date"][:10]) for e in reversals
+    }
     assert arrows == {("1950-10-05", "1950-10-02"), ("1950-10-13", "1950-10-12")}
     for width, height, suffix in ((1400, 900, ""), (390, 844, "-phone")):
         page.tab.set_viewport_size({"width": width, "height": height})
@@ -411,6 +413,18 @@ def test_the_decision_flow_draws_the_deciders_chain(page):
         placed = sorted(order, key=lambda o: (round(o[1]), o[2]))
         assert [o[0] for o in placed] == sorted(o[0] for o in order)
         assert order[0][3] >= 0.75
+        # nothing piled: no two boxes (decisions, conditions, messages) overlap
+        boxes = page.tab.evaluate(
+            "() => window.historiographFlow.nodes().map(n => {"
+            " const b = n.renderedBoundingBox({includeLabels: false}); return [b.x1, b.y1, b.x2, b.y2]; })"
+        )
+        piled = [
+            (a, b)
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        ]
+        assert piled == [], piled
         page.shot(f"decisions{suffix}")
         page.open("/actors/mao")
         page.tab.wait_for_selector("#decision-flow[data-decisions]")

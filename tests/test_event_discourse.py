@@ -362,3 +362,14 @@ def test_a_decision_told_in_the_past_perfect_is_the_one_taken_before():
         "decision",
     )
     assert len(evs) == 1 and evs[0].date == "1962-05-02" and len(evs[0].evidence) == 2
+
+
+def test_what_was_decided_keeps_its_brackets_closed():
+    for text in (
+        "On July 7, 1950, the Ruritanian cabinet decided to establish the Border Defense Army"
+        " (BDA), consisting of four armies.",
+        "On July 7, 1950, the Ruritanian cabinet decided to establish the Border Defense Army"
+        " (BDA).",
+    ):
+        evs, _ = _one(text, "decision")
+        assert [e.summary for e in evs] == ["establish the Border Defense Army (BDA)"], text

@@ -432,6 +432,7 @@ def decision_flow(db: sqlite3.Connection, rows: list[dict]) -> dict:
                     "kind": "condition",
                     "label": f"if: {_clip(c, 50)}",
                     "order": k,
+                    "slot": i,
                 }
             )
             edges.append({"source": f"{key}:if{i}", "target": key, "kind": "condition"})

@@ -112,6 +112,8 @@ class Decisions:
             and self.base + t.idx not in negs
             and t.i not in left
         ).strip()
+        if summary.count("(") > summary.count(")") and self.doc.text[end : end + 1] == ")":
+            summary += ")"  # "the Northeast Border Defense Army (NEBDA)": the bracket closed
         summary = re.sub(r"^(?:to|on|that|not to|to not|not)\s+", "", summary)
         return re.sub(r"^(?:not to|to not|not)\s+", "", summary)[:240]
 

@@ -8,14 +8,21 @@
   const flow = JSON.parse(box.dataset.flow);
   // As many decisions to a row as the box holds at full size; further rows below, so the
   // chain reads like lines of text and the labels stay legible on a phone.
-  const STEP = 190, ROW = 280;
-  const perRow = Math.max(2, Math.floor((box.clientWidth - 20) / STEP));
-  const rows = Math.ceil((Math.max(...flow.nodes.map((n) => n.order)) + 1) / perRow);
+  // A row holds the message above, the decision and its conditions stacked below it.
+  const COND = 42;
+  const stacked = Math.max(1, ...flow.nodes.filter((n) => n.kind === "condition").map((n) => n.slot + 1));
+  const STEP = 190, ROW = 240 + COND * stacked;
+  // zoomed out to no less than MIN_ZOOM, so that a short chain fits on one line.
+  const MIN_ZOOM = 0.85;
+  const count = Math.max(...flow.nodes.map((n) => n.order)) + 1;
+  const perRow = Math.min(count, Math.max(2, Math.floor((box.clientWidth - 60) / (STEP * MIN_ZOOM))));
+  const rows = Math.ceil(count / perRow);
   const scale = Math.min(1.2, (box.clientWidth - 60) / (perRow * STEP));
   box.style.height = Math.max(200, rows * ROW * scale + 20) + "px";
   const position = (n) => ({
     x: (n.order % perRow) * STEP,
-    y: Math.floor(n.order / perRow) * ROW + (n.kind === "decision" ? 0 : n.kind === "condition" ? 95 : -95),
+    y: Math.floor(n.order / perRow) * ROW
+      + (n.kind === "decision" ? 0 : n.kind === "condition" ? 85 + COND * n.slot : -95),
   });
   const cy = cytoscape({
     container: box,
