@@ -373,3 +373,18 @@ def test_what_was_decided_keeps_its_brackets_closed():
     ):
         evs, _ = _one(text, "decision")
         assert [e.summary for e in evs] == ["establish the Border Defense Army (BDA)"], text
+
+
+def test_an_operation_named_again_by_its_noun_is_one_event():
+    evs, _ = _one(
+        "In 1979, the Soviet invasion of Ruritania in December 1979 forced Carter to delay"
+        " the treaty. Events in Asia were followed by problems in Zaire and finally the"
+        " Soviet invasion of Ruritania in December 1979. In March 1980, the Soviet"
+        " invasion of Syldavia began.",
+        "military",
+    )
+    told = sorted((e.summary.casefold(), e.date, len(e.evidence)) for e in evs)
+    assert told == [
+        ("the soviet invasion of ruritania in december 1979", "1979-12", 2),
+        ("the soviet invasion of syldavia", "1980-03", 1),
+    ], told

@@ -94,11 +94,18 @@ def _add_conditions(target: Event, conditions: list[str]) -> None:
 def _merge_operations(events: list[Event]) -> list[Event]:
     """A named operation told twice is one event: "the UNC Commander initiated Operation
     Showdown" and "With the onset of Operation Showdown on October 14"; the date the text
-    states wins over one carried or inferred."""
+    states wins over one carried or inferred. So is one told in the same words from its
+    trigger on, by the same actors and on the same date ("China's intervention in the Korean
+    War" and "Chinese intervention in the Korean War")."""
 
     def earlier(ev: Event, kept: list[Event]) -> Event | None:
         name = _operation_name(ev)
-        return next((p for p in kept if _operation_name(p) == name), None) if name else None
+        if name:
+            return next((p for p in kept if _operation_name(p) == name), None)
+        named = _named_again(ev)
+        if named is None:
+            return None
+        return next((p for p in kept if p.date == ev.date and _named_again(p) == named), None)
 
     def take(target: Event, ev: Event) -> None:
         for r in ev.roles:
@@ -216,6 +223,18 @@ def _operation_name(ev: Event) -> str | None:
         r"(?:the\s+)?((?:[A-Z][\w-]*\s+)*(?:Operation|Offensive)\s+[A-Z][\w-]*)", ev.summary
     )
     return m.group(1).casefold() if m else None
+
+
+def _named_again(ev: Event) -> tuple[frozenset[str], str] | None:
+    """What an operation's summary says from its trigger on ("intervention in the Korean
+    War" of "China's intervention …", "invaded Afghanistan"), with its actors; None when it
+    has no actor or the summary does not hold the trigger."""
+    if ev.type != "military" or not ev.summary or not ev.trigger or not ev.actors("actor"):
+        return None
+    at = ev.summary.casefold().find(ev.trigger.casefold())
+    if at < 0:
+        return None
+    return frozenset(ev.actors("actor")), " ".join(ev.summary[at:].casefold().split())
 
 
 def _without_shared_positions(events: list[Event]) -> list[Event]:
