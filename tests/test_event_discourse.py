@@ -388,3 +388,16 @@ def test_an_operation_named_again_by_its_noun_is_one_event():
         ("the soviet invasion of ruritania in december 1979", "1979-12", 2),
         ("the soviet invasion of syldavia", "1980-03", 1),
     ], told
+
+
+def test_a_date_in_a_past_perfect_look_back_is_not_the_story_time():
+    _, evs, _ = _events(
+        "In March 1977, Ruritania expelled its Soviet advisers. Borduria had signed a treaty"
+        " with Moscow in 1974. The Ruritanian army invaded Borduria."
+    )
+    assert [(e.type, e.date) for e in evs] == [("negotiation", "1974"), ("military", "1977-03")]
+    # a date that opens the sentence still sets the story's time
+    _, evs, _ = _events(
+        "In August 1950, the war had entered a stalemate. Mao ordered the army to prepare."
+    )
+    assert [(e.type, e.date) for e in evs] == [("communication", "1950-08")]

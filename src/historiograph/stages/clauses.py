@@ -52,6 +52,13 @@ CONDITION = re.compile(
 )
 
 
+def past_perfect(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Is the verb in the past perfect ("had reached", "had been signed")?"""
+    return tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children
+    )
+
+
 def span(tok, base: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return base + tok.idx, base + tok.idx + len(tok.text)
 

@@ -142,6 +142,20 @@ class _Reader(Triggers, Nominals, Framing, Slots, Decisions, Circumstances, Disc
                 # "Aswan, where Sadat worked during the winter": the place's date, not the story's
                 clause = cl.subtree_span(tok, self.base)
                 self.dates.bounds.update(t.start for t in self.dates.in_range(*clause))
+            if (
+                tok.dep_ in ("ROOT", "conj", "ccomp")
+                and cl.past_perfect(tok)
+                and self.dates.in_range(self.doc.blocks[s.block_idx].start, s.start)
+            ):
+                # "The perception had changed in the years between 1945 and 1950": a look
+                # back from the time the paragraph narrates, which it resumes after it (but
+                # "In August 1950, the war had entered a stalemate" sets that time, and so
+                # does a look back that opens the paragraph: "A revolution had ended in 1959
+                # … The Castro regime quickly severed ties")
+                clause = cl.subtree_span(tok, self.base)
+                self.dates.bounds.update(
+                    t.start for t in self.dates.in_range(self.base + tok.idx, clause[1])
+                )
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 self.look_back(tok)
             if tok.dep_ == "agent" and tok.head.dep_ in ("acl", "advcl") and tok.head.tag_ == "VBN":

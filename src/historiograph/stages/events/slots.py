@@ -132,9 +132,7 @@ class Slots:
         base = self.base
         t_start, t_end = cl.span(tok, base)
         ev = Event(etype, s.idx, t_start, t_end, tok.text, [(s.start, s.end)], act=act)
-        ev.anterior = tok.tag_ == "VBN" and any(  # "had reached a consensus"
-            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children
-        )
+        ev.anterior = cl.past_perfect(tok)  # "had reached a consensus"
         text = self.doc.text[s.start : s.end]
         if tok.pos_ in ("NOUN", "PROPN"):
             self.noun_slots(tok, ev, s)
