@@ -55,6 +55,24 @@ def test_frames_agreement_needs_two_parties():
             "positive",
         ),
         ("In 1953, Eisenhower ultimately rejected the idea of using nuclear coercion.", "negative"),
+        (
+            "On October 28, 1974, the Arab League announced a resolution that recognized the PLO.",
+            "positive",
+        ),
+        (
+            "In May 1961, the UN Security Council passed a resolution condemning the coup.",
+            "positive",
+        ),
+        (
+            "In March 1975, President Gerald Ford called for a reassessment of U.S. policy.",
+            "positive",
+        ),
+        (
+            "In 1962, Prime Minister Ferdinand Kovacs ordered a review of the aid program.",
+            "positive",
+        ),
+        ("In June 1975, President Gerald Ford backtracked.", "positive"),
+        ("In June 1975, the Ruritanian cabinet backed down.", "positive"),
     ],
 )
 def test_frames_policy_acts_are_decisions(sentence, polarity):
