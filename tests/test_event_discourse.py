@@ -401,3 +401,19 @@ def test_a_date_in_a_past_perfect_look_back_is_not_the_story_time():
         "In August 1950, the war had entered a stalemate. Mao ordered the army to prepare."
     )
     assert [(e.type, e.date) for e in evs] == [("communication", "1950-08")]
+
+
+def test_a_state_agreeing_to_act_answers_another_a_body_decides():
+    cases = {
+        "In November 1962, the quarantine continued until the Soviets agreed to remove their"
+        " bombers from Cuba.": ("communication", "agree"),
+        "In 1958, Ruritania and Japan met, and Japan agreed to withdraw its troops.": (
+            "communication",
+            "agree",
+        ),
+        "On October 13, 1950, the Politburo agreed to send troops to Korea.": ("decision", None),
+        "In May 1962, the Ruritanian cabinet agreed to send troops.": ("decision", None),
+    }
+    for text, (etype, act) in cases.items():
+        _, evs, _ = _events(text)
+        assert (etype, act) in [(e.type, e.act) for e in evs], (text, evs)

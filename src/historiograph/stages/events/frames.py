@@ -92,7 +92,7 @@ def load_frames(path: Path | None = None) -> Frames:
 
 def acted_on(tok) -> list:  # type: ignore[no-untyped-def]
     """What a verb acts on: its objects (and theirs, "signed it and the protocol"), the object of
-    a preposition right after it ("called for a reassessment"), its passive subject, or the
+    "for" right after it ("called for a reassessment"), its passive subject, or the
     noun it qualifies ("an agreement signed in 1951", "the treaty, which
     Egypt signed")."""
     out = list(cl.children(tok, "dobj"))
@@ -101,8 +101,9 @@ def acted_on(tok) -> list:  # type: ignore[no-untyped-def]
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
     for prep in (c for c in tok.children if c.dep_ == "prep"):
-        # "arrived at an agreement", "called for a reassessment": the verb's own preposition
-        if prep.text.casefold() == "at" or prep.i == tok.i + 1:
+        # "arrived at an agreement", "called for a reassessment" (not where: "deployed in")
+        word = prep.text.casefold()
+        if word == "at" or (word == "for" and prep.i == tok.i + 1):
             out += [g for g in prep.children if g.dep_ == "pobj"]
     out += [c for o in out for c in o.children if c.dep_ == "conj"]
     # "reached a series of agreements": the agreements

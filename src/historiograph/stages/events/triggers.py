@@ -328,10 +328,22 @@ class Triggers:
         )
 
     def answers_someone(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision."""
+        """ "agreed to the Chinese request", "endorsed Mao's plan": a reply, not a decision;
+        so is a state's agreeing to act ("the Soviets agreed to remove their bombers"), given
+        to another (a body's "the Politburo agreed to send troops" is its decision)."""
         lex = self.lex
         if cl.key(tok) not in AGREEING:
             return False
+        subj = cl.subject(tok)
+        if (
+            subj is not None
+            and any(cl.to_infinitive(c) for c in cl.children(tok, "xcomp"))
+            and any(
+                self.index.kind(m.actor_id) == "state"
+                for m in cl.phrase_mentions(subj, self.base, self.index)
+            )
+        ):
+            return True
         for o in cl.preps(tok, "to", "with") + cl.children(tok, "dobj"):
             if o.lemma_.casefold() in lex.message_nouns or o.lemma_.casefold() in (
                 "viewpoint",
