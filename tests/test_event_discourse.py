@@ -417,3 +417,14 @@ def test_a_state_agreeing_to_act_answers_another_a_body_decides():
     for text, (etype, act) in cases.items():
         _, evs, _ = _events(text)
         assert (etype, act) in [(e.type, e.act) for e in evs], (text, evs)
+
+
+def test_who_made_a_trip_took_part_in_it():
+    for text in (
+        "In 1972, President Richard Nixon made a trip to China.",
+        "In October 1971, Henry Kissinger undertook a second trip to China.",
+    ):
+        evs, names = _one(text, "meeting")
+        assert len(evs) == 1, text
+        assert "People's Republic of China" in _who(evs[0], "participant", names), text
+        assert len(_who(evs[0], "participant", names)) == 2, text

@@ -45,6 +45,7 @@ class Lexicon:
     meeting_hosts: frozenset[str]  # "chaired a meeting", "hosted a dinner"
     meeting_nouns: frozenset[str]
     met_together: frozenset[str]  # "the two delegations sat": a meeting of several
+    travellers: frozenset[str]  # "made a trip to China": the subject travelled
     military_verbs: frozenset[str]
     military_nouns: frozenset[str]
     launchers: frozenset[str]  # "launched an offensive", "repelled the offensive"
@@ -96,6 +97,7 @@ def load_lexicon() -> Lexicon:
         meeting_hosts=words(meet["hosts"]),
         meeting_nouns=words(meet["nouns"]),
         met_together=words(meet["together"]),
+        travellers=words(meet.get("travelled", [])),
         military_verbs=words(mil["verbs"]),
         military_nouns=words(mil["nouns"]),
         launchers=words(mil["launchers"]),

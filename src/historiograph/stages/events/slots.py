@@ -412,7 +412,15 @@ class Slots:
         frame = self.framed.get(base + tok.idx)
         if frame is not None:  # a nominal frame: who acted, as its construction says
             role = "participant" if ev.type == "meeting" else "actor"
-            for p in noun_parties(frame, tok):
+            parties = noun_parties(frame, tok)
+            if (
+                ev.type == "meeting"
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.casefold() in self.lex.travellers
+                and (subj := cl.subject(tok.head)) is not None
+            ):
+                parties.append(subj)  # "Nixon made a trip to China": Nixon travelled
+            for p in parties:
                 for a, st, en, how in self.resolve(p, base, s):
                     ev.add(role, a, st, en, how)
             start, end = cl.subtree_span(tok, base, frozenset({"relcl", "acl"}))
