@@ -256,7 +256,9 @@ def test_seed2_decision_sequence_for_mao_no_yes_no_yes(corpus_db):
     # October 5 was conditional on Soviet assistance")
     politburo = [e for e in yes_5 if "CCP Politburo" in _names(e["actor"])]
     assert politburo and politburo[0]["reverses"] == no_2[0]["id"]
-    assert politburo[0]["conditions"] == ["Soviet assistance"]
+    # and the same condition told again ("would not join the war without Soviet air cover")
+    assert politburo[0]["conditions"][0] == "Soviet assistance"
+    assert "Soviet air cover and military equipment" in politburo[0]["conditions"]
     assert all(e["actor"] != "Yang Shangkun" for e in yes_5)  # "explanation agreed with the fact"
     no_12 = on("1950-10-11", "negative") + on("1950-10-12", "negative")
     assert any("Mao Zedong" in str(e["actor"]) for e in no_12)

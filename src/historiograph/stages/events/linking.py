@@ -227,7 +227,7 @@ def _merge_restated_decisions(
             for p in kept
             if p.date
             and len(p.date) == 10
-            and p.date <= ev.date
+            and (p.date < ev.date if before(ev) else p.date <= ev.date)
             and (dates.days_apart(p.date, ev.date) or 0) <= MONTH_DAYS
             and about(p, ev)
         ]

@@ -11,7 +11,7 @@ from historiograph.model import Document
 from historiograph.stages import clauses as cl
 from historiograph.stages.actors import ActorLayer
 
-STAGE_VERSION = "events-18"  # … and pairs taken back, provisos, periods that set the time
+STAGE_VERSION = "events-19"  # … conditional decisions, look-back dates, resolutions, assent
 TYPES = ("communication", "decision", "meeting", "military", "negotiation")
 REPELLERS = frozenset({"repel", "repulse", "fend off", "stop", "halt", "defeat"})
 # "left China to meet with Stalin": a meeting set out for is told before it was held
