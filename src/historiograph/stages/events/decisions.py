@@ -63,13 +63,24 @@ class Decisions:
             negative = negative or self.not_acting(what)
         if any(c.dep_ == "advmod" and c.text.casefold() in HABITUAL for c in tok.children):
             return None, "positive", []
-        required = self.required(what) if negative else None
-        summary = self.what_was_decided(what, required)
+        summary, negative, conditions = self.read_content(what, negative)
         if ANAPHORIC.match(summary):
             return None, "positive", []
-        if required is not None:
-            return summary, "positive", [self.condition_of(required)]
-        return summary, "negative" if negative else "positive", []
+        return summary, "negative" if negative else "positive", conditions
+
+    def read_content(self, what, negative: bool) -> tuple[str, bool, list[str]]:  # type: ignore[no-untyped-def]
+        """What was decided, whether it is not to act, and the condition of a "not … without"
+        (which makes it a decision to act on that condition)."""
+        without = self.required(what) if negative else None
+        summary = self.what_was_decided(what, without)
+        if without is None:
+            return summary, negative, []
+        obj = cl.children(without, "pobj", "pcomp")[0]
+        return (
+            summary,
+            False,
+            [self.doc.text[slice(*cl.subtree_span(obj, self.base))].rstrip(" ,;.")],
+        )
 
     @staticmethod
     def required(what):  # type: ignore[no-untyped-def]
@@ -81,18 +92,11 @@ class Decisions:
         return next(
             (
                 c
-                for c in what.children
-                if c.dep_ == "prep"
-                and c.text.casefold() == "without"
-                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                for c in cl.children(what, "prep")
+                if c.text.casefold() == "without" and cl.children(c, "pobj", "pcomp")
             ),
             None,
         )
-
-    def condition_of(self, without) -> str:  # type: ignore[no-untyped-def]
-        """The words of a "without" phrase's object: the condition it states."""
-        obj = next(g for g in without.children if g.dep_ in ("pobj", "pcomp"))
-        return self.doc.text[slice(*cl.subtree_span(obj, self.base))].rstrip(" ,;.")
 
     def not_acting(self, what) -> bool:  # type: ignore[no-untyped-def]
         """ "not to send", "to postpone": a decision not to act."""

@@ -398,11 +398,9 @@ class Slots:
             content = self.decision_content(tok)
             label = self.decision_label(tok)
             if content is not None:
-                required = self.required(content)
-                ev.summary = self.what_was_decided(content, required)
-                negative = self.not_acting(content) and required is None
-                if required is not None:
-                    ev.conditions = [self.condition_of(required)]
+                ev.summary, negative, ev.conditions = self.read_content(
+                    content, self.not_acting(content)
+                )
             else:  # "non-intervention": a decision not to intervene
                 negative = bool(label and NON.match(label))
                 ev.summary = NON.sub("", label) if label else None
